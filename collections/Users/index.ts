@@ -1,0 +1,54 @@
+import type { CollectionConfig } from 'payload'
+
+import { isSuperAdmin, isSuperAdminAccess } from '../../access/isSuperAdmin'
+import { TENANT_MANAGERS } from '../../access/tenantRoles'
+import { currencyField } from '../../fields/currencyField'
+import { adminLanguageOptions } from '../../utilities/locales'
+import { managesAnyTenant } from './access/managesAnyTenant'
+import { usersInMyTenants } from './access/usersInMyTenants'
+import { guardMembershipChanges } from './hooks/guardMembershipChanges'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  access: {
+    admin: ({ req: { user } }) => Boolean(user),
+    create: managesAnyTenant,
+    // Deleting an account would also remove it from other tenants: tenant admins remove memberships instead.
+    delete: isSuperAdminAccess,
+    read: usersInMyTenants(),
+    update: usersInMyTenants(TENANT_MANAGERS),
+  },
+  admin: {
+    defaultColumns: ['email', 'name', 'superAdmin'],
+    useAsTitle: 'email',
+  },
+  auth: {
+    lockTime: 15 * 60 * 1000,
+    maxLoginAttempts: 5,
+    tokenExpiration: 60 * 60 * 8,
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'superAdmin',
+      type: 'checkbox',
+      access: {
+        create: ({ req }) => isSuperAdmin(req.user),
+        update: ({ req }) => isSuperAdmin(req.user),
+      },
+      admin: { position: 'sidebar' },
+      defaultValue: false,
+      index: true,
+    },
+    {
+      name: 'languagePreference',
+      type: 'select',
+      defaultValue: 'en',
+      options: adminLanguageOptions,
+    },
+    currencyField({ name: 'currencyPreference' }),
+  ],
+  hooks: {
+    beforeChange: [guardMembershipChanges],
+  },
+}

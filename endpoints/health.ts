@@ -1,0 +1,18 @@
+import type { Endpoint } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+/** GET /api/health: liveness plus a round trip to PostgreSQL, for load balancers and the dev launcher. */
+export const healthEndpoint: Endpoint = {
+  handler: async (req) => {
+    try {
+      await req.payload.db.drizzle.execute(sql`select 1`)
+      return Response.json({ db: 'ok', status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
+    } catch (error) {
+      req.payload.logger.warn({ err: error, msg: 'Health check: database unreachable' })
+      return Response.json({ db: 'unreachable', status: 'error' }, { headers: { 'Cache-Control': 'no-store' }, status: 503 })
+    }
+  },
+  method: 'get',
+  path: '/health',
+}

@@ -1,0 +1,64 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Media } from './collections/Media'
+import { Tenants } from './collections/Tenants'
+import { Users } from './collections/Users'
+import { healthEndpoint } from './endpoints/health'
+import { migrations } from './migrations'
+import { plugins } from './plugins'
+import { loadEnv } from './utilities/env'
+import { CONTENT_LOCALES, DEFAULT_LOCALE } from './utilities/locales'
+import { createMailTransport } from './utilities/mailTransport'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = loadEnv()
+
+export default buildConfig({
+  admin: {
+    importMap: { baseDir: dirname },
+    user: Users.slug,
+  },
+  collections: [Tenants, Users, Media],
+  db: postgresAdapter({
+    migrationDir: path.resolve(dirname, 'migrations'),
+    pool: {
+      connectionString: env.DATABASE_URL ?? '',
+      connectionTimeoutMillis: 5_000,
+    },
+    prodMigrations: migrations,
+    // Schema changes are committed migrations; only a throwaway test database may be pushed.
+    push: process.env.ATELIER_DB_PUSH === 'true',
+  }),
+  editor: lexicalEditor(),
+  email: nodemailerAdapter({
+    defaultFromAddress: env.ATELIER_EMAIL_FROM_ADDRESS,
+    defaultFromName: env.ATELIER_EMAIL_FROM_NAME,
+    skipVerify: true,
+    transport: createMailTransport(env.SMTP_URL),
+  }),
+  endpoints: [healthEndpoint],
+  graphQL: { disable: true },
+  i18n: {
+    fallbackLanguage: 'en',
+    supportedLanguages: { en, fr },
+  },
+  localization: {
+    defaultLocale: DEFAULT_LOCALE,
+    fallback: true,
+    locales: CONTENT_LOCALES.map(({ code, label }) => ({ code, label })),
+  },
+  plugins,
+  secret: env.payloadSecret,
+  serverURL: env.ATELIER_PUBLIC_URL,
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})

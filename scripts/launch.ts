@@ -1,0 +1,45 @@
+// `npm run dev` and `npm start`: resolve the database, prepare it, then run Next and forward signals.
+import { spawn } from 'node:child_process'
+
+import { DEV_ADMIN_EMAIL, DEV_ADMIN_PASSWORD, loadEnv } from '../utilities/env'
+import { resolveDatabase } from './database'
+import { prepareDatabase } from './prepare'
+
+export async function launch(mode: 'dev' | 'start'): Promise<void> {
+  if (mode === 'start') Object.assign(process.env, { NODE_ENV: 'production' })
+  const env = loadEnv()
+  const database = await resolveDatabase(env)
+  process.env.DATABASE_URL = database.url
+
+  try {
+    await prepareDatabase(env, {
+      seedDemo: mode === 'dev' ? 'if-empty' : env.ATELIER_SEED_DEMO ? 'always' : 'never',
+    })
+  } catch (error) {
+    await database.stop()
+    throw error
+  }
+  if (mode === 'dev' && env.adminEmail === DEV_ADMIN_EMAIL) {
+    console.log(`[atelier] Development login: ${DEV_ADMIN_EMAIL} / ${DEV_ADMIN_PASSWORD} (set ATELIER_ADMIN_EMAIL and ATELIER_ADMIN_PASSWORD to change)`)
+  }
+
+  const port = process.env.PORT ?? '3000'
+  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
+    env: process.env,
+    stdio: 'inherit',
+  })
+  console.log(`[atelier] ${env.ATELIER_PUBLIC_URL}/admin`)
+
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    next.kill(signal)
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+
+  const exitCode = await new Promise<number>((resolve) => next.on('exit', (code) => resolve(code ?? 0)))
+  await database.stop()
+  process.exit(exitCode)
+}

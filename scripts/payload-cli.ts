@@ -1,0 +1,14 @@
+// Payload's CLI (migrate, migrate:create, generate:types, ...) against the same database the app uses.
+import { spawn } from 'node:child_process'
+
+import { loadEnv } from '../utilities/env'
+import { resolveDatabase } from './database'
+
+const database = await resolveDatabase(loadEnv())
+const cli = spawn(process.execPath, ['node_modules/payload/bin.js', ...process.argv.slice(2)], {
+  env: { ...process.env, DATABASE_URL: database.url },
+  stdio: 'inherit',
+})
+const exitCode = await new Promise<number>((resolve) => cli.on('exit', (code) => resolve(code ?? 1)))
+await database.stop()
+process.exit(exitCode)

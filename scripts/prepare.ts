@@ -1,0 +1,37 @@
+// Before the web server starts: apply migrations, create the super admin, seed the demo when asked.
+import { getPayload } from 'payload'
+
+import type { AtelierEnv } from '../utilities/env'
+
+import { ensureSuperAdmin, isDatabaseEmpty, seedDemo } from '../seed'
+
+export type PrepareOptions = {
+  /** Seed the demo studios: always, or only into an empty database. */
+  seedDemo: 'always' | 'if-empty' | 'never'
+}
+
+export async function prepareDatabase(env: AtelierEnv, options: PrepareOptions): Promise<void> {
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  try {
+    await payload.db.migrate()
+    const wasEmpty = await isDatabaseEmpty(payload)
+
+    if (env.adminEmail && env.adminPassword) {
+      if (await ensureSuperAdmin(payload, env.adminEmail, env.adminPassword)) {
+        console.log(`[atelier] Created the super admin ${env.adminEmail}`)
+      }
+    } else if (wasEmpty) {
+      throw new Error('The database is empty: set ATELIER_ADMIN_EMAIL and ATELIER_ADMIN_PASSWORD to create the super admin.')
+    }
+
+    const wantsDemo = options.seedDemo === 'always' || (options.seedDemo === 'if-empty' && wasEmpty)
+    if (wantsDemo) {
+      if (!env.demoPassword) throw new Error('Set ATELIER_DEMO_PASSWORD to seed the demo studios in production.')
+      const seeded = await seedDemo(payload, env.demoPassword)
+      console.log(`[atelier] Demo: ${seeded.createdTenants} tenant(s) and ${seeded.createdUsers} user(s) created`)
+    }
+  } finally {
+    await payload.destroy()
+  }
+}

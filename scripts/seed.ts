@@ -1,0 +1,13 @@
+// `npm run seed`: idempotent demo data (two studios with their people) plus the super admin.
+import { loadEnv } from '../utilities/env'
+import { resolveDatabase } from './database'
+import { prepareDatabase } from './prepare'
+
+const env = loadEnv()
+const database = await resolveDatabase(env)
+process.env.DATABASE_URL = database.url
+try {
+  await prepareDatabase(env, { seedDemo: 'always' })
+} finally {
+  await database.stop()
+}

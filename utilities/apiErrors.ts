@@ -1,0 +1,67 @@
+// One error shape for every custom endpoint: Payload's `{ errors: [{ message, path? }] }`.
+import type { PayloadHandler, PayloadRequest } from 'payload'
+
+import { APIError, ValidationError } from 'payload'
+import { ZodError } from 'zod'
+
+export type ErrorEntry = { message: string; path?: string }
+
+/** A failure the client caused or may see: it carries its HTTP status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly entries: ErrorEntry[] = [{ message }],
+    /** Extra top-level keys some clients expect beside `errors` (e.g. a machine-readable `code`). */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message)
+    this.name = 'HttpError'
+  }
+}
+
+export const badRequest = (message: string, path?: string) =>
+  new HttpError(400, message, [{ message, ...(path ? { path } : {}) }])
+export const unauthorized = (message = 'You must be logged in.') => new HttpError(401, message)
+export const forbidden = (message = 'You are not allowed to perform this action.') => new HttpError(403, message)
+export const notFound = (message = 'Not found.') => new HttpError(404, message)
+export const conflict = (message: string, code?: string) =>
+  new HttpError(409, message, [{ message }], code ? { code } : {})
+
+export const zodIssuesToEntries = (error: ZodError): ErrorEntry[] =>
+  error.issues.map((issue) => ({
+    message: issue.message,
+    ...(issue.path.length > 0 ? { path: issue.path.map(String).join('.') } : {}),
+  }))
+
+export const errorBody = (entries: ErrorEntry[], extra: Record<string, unknown> = {}) => ({ errors: entries, ...extra })
+
+/** Maps anything thrown in an endpoint to a JSON response; unexpected errors are logged, never shown. */
+export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payload'>): Response {
+  if (error instanceof HttpError) {
+    return Response.json(errorBody(error.entries, error.extra), { status: error.status })
+  }
+  if (error instanceof ZodError) {
+    return Response.json(errorBody(zodIssuesToEntries(error)), { status: 400 })
+  }
+  if (error instanceof ValidationError) {
+    const entries = error.data.errors.map(({ message, path }) => ({ message, path }))
+    return Response.json(errorBody(entries), { status: error.status })
+  }
+  if (error instanceof APIError && error.status < 500) {
+    return Response.json(errorBody([{ message: error.message }]), { status: error.status })
+  }
+  req?.payload.logger.error({ err: error, msg: 'Unhandled error in endpoint' })
+  return Response.json(errorBody([{ message: 'Something went wrong on our side.' }]), { status: 500 })
+}
+
+/** Wraps a custom endpoint handler so that every thrown error leaves in the project's error shape. */
+export const withErrorHandling =
+  (handler: PayloadHandler): PayloadHandler =>
+  async (req) => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      return errorResponse(error, req)
+    }
+  }

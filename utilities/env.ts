@@ -1,0 +1,67 @@
+// Reads and checks Atelier's environment once. Every env var the app reads is listed here.
+import { z } from 'zod'
+
+export const DEV_PAYLOAD_SECRET = 'atelier-development-secret-do-not-use-in-production'
+export const DEV_ADMIN_EMAIL = 'admin@atelier.test'
+export const DEV_ADMIN_PASSWORD = 'atelier-admin'
+export const DEV_DEMO_PASSWORD = 'atelier-demo'
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1')
+
+const envSchema = z.object({
+  ATELIER_ADMIN_EMAIL: z.string().email().optional(),
+  ATELIER_ADMIN_PASSWORD: z.string().min(8).optional(),
+  ATELIER_EMAIL_FROM_ADDRESS: z.string().email().default('no-reply@atelier.test'),
+  ATELIER_EMAIL_FROM_NAME: z.string().default('Atelier'),
+  ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  ATELIER_DEMO_PASSWORD: z.string().min(8).optional(),
+  ATELIER_SEED_DEMO: booleanFlag,
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  NODE_ENV: z.string().default('development'),
+  PAYLOAD_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+})
+
+export type AtelierEnv = z.infer<typeof envSchema> & {
+  adminEmail: string | undefined
+  adminPassword: string | undefined
+  demoPassword: string | undefined
+  isProduction: boolean
+  payloadSecret: string
+}
+
+/** True when a production server is starting, as opposed to `next build` evaluating the config. */
+const isProductionRuntime = (source: NodeJS.ProcessEnv): boolean =>
+  source.NODE_ENV === 'production' && source.NEXT_PHASE !== 'phase-production-build'
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment: ${details.join('; ')}`)
+  }
+  const env = parsed.data
+  const isProduction = env.NODE_ENV === 'production'
+
+  if (isProductionRuntime(source)) {
+    if (!env.PAYLOAD_SECRET || env.PAYLOAD_SECRET.length < 32 || env.PAYLOAD_SECRET === DEV_PAYLOAD_SECRET) {
+      throw new Error('PAYLOAD_SECRET must be set to a random string of 32 characters or more in production.')
+    }
+    if (env.ATELIER_ADMIN_EMAIL === DEV_ADMIN_EMAIL || env.ATELIER_ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) {
+      throw new Error('The development admin credentials are refused in production: set ATELIER_ADMIN_EMAIL and ATELIER_ADMIN_PASSWORD.')
+    }
+  }
+
+  return {
+    ...env,
+    adminEmail: env.ATELIER_ADMIN_EMAIL ?? (isProduction ? undefined : DEV_ADMIN_EMAIL),
+    adminPassword: env.ATELIER_ADMIN_PASSWORD ?? (isProduction ? undefined : DEV_ADMIN_PASSWORD),
+    demoPassword: env.ATELIER_DEMO_PASSWORD ?? (isProduction ? undefined : DEV_DEMO_PASSWORD),
+    isProduction,
+    payloadSecret: env.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
+  }
+}
