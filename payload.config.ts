@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { Media } from './collections/Media'
+import { mediaCollection } from './collections/Media'
 import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
 import { healthEndpoint } from './endpoints/health'
@@ -17,6 +17,7 @@ import { plugins } from './plugins'
 import { loadEnv } from './utilities/env'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from './utilities/locales'
 import { createMailTransport } from './utilities/mailTransport'
+import { logIdlePoolErrors } from './utilities/poolErrors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = loadEnv()
@@ -24,9 +25,10 @@ const env = loadEnv()
 export default buildConfig({
   admin: {
     importMap: { baseDir: dirname },
+    meta: { titleSuffix: '- Atelier' },
     user: Users.slug,
   },
-  collections: [Tenants, Users, Media],
+  collections: [Tenants, Users, mediaCollection(env.ATELIER_MEDIA_DIR)],
   db: postgresAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
     pool: {
@@ -50,10 +52,14 @@ export default buildConfig({
     fallbackLanguage: 'en',
     supportedLanguages: { en, fr },
   },
+  logger: { options: { level: env.ATELIER_LOG_LEVEL } },
   localization: {
     defaultLocale: DEFAULT_LOCALE,
     fallback: true,
     locales: CONTENT_LOCALES.map(({ code, label }) => ({ code, label })),
+  },
+  onInit: async (payload) => {
+    logIdlePoolErrors(payload)
   },
   plugins,
   secret: env.payloadSecret,

@@ -4,7 +4,7 @@ import { tenantMembersWithRole } from '../access/tenantMembersWithRole'
 
 const CONTENT_EDITORS = ['owner', 'admin', 'staff', 'editor'] as const
 
-export const Media: CollectionConfig = {
+export const mediaCollection = (staticDir: string): CollectionConfig => ({
   slug: 'media',
   access: {
     create: tenantMembersWithRole(CONTENT_EDITORS),
@@ -16,7 +16,7 @@ export const Media: CollectionConfig = {
   fields: [{ name: 'alt', type: 'text', localized: true }],
   upload: {
     mimeTypes: ['image/*', 'application/pdf'],
-    // Kept beside the embedded database, out of git; production mounts a volume or a storage adapter here.
-    staticDir: process.env.ATELIER_MEDIA_DIR ?? '.data/media',
+    // Out of git by default (.data/media); production mounts a volume there or adds a storage adapter.
+    staticDir,
   },
-}
+})

@@ -9,7 +9,7 @@ export const healthEndpoint: Endpoint = {
       await req.payload.db.drizzle.execute(sql`select 1`)
       return Response.json({ db: 'ok', status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
     } catch (error) {
-      req.payload.logger.warn({ err: error, msg: 'Health check: database unreachable' })
+      req.payload.logger.warn(`Health check: database unreachable: ${error instanceof Error ? error.message : String(error)}`)
       return Response.json({ db: 'unreachable', status: 'error' }, { headers: { 'Cache-Control': 'no-store' }, status: 503 })
     }
   },

@@ -25,7 +25,7 @@ export async function launch(mode: 'dev' | 'start'): Promise<void> {
 
   const port = process.env.PORT ?? '3000'
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
-    env: process.env,
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env },
     stdio: 'inherit',
   })
   console.log(`[atelier] ${env.ATELIER_PUBLIC_URL}/admin`)

@@ -18,6 +18,8 @@ const envSchema = z.object({
   ATELIER_EMAIL_FROM_NAME: z.string().default('Atelier'),
   ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   ATELIER_DEMO_PASSWORD: z.string().min(8).optional(),
+  ATELIER_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ATELIER_MEDIA_DIR: z.string().default('.data/media'),
   ATELIER_SEED_DEMO: booleanFlag,
   DATABASE_URL: z.string().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),

@@ -1,0 +1,44 @@
+// Boots Payload for one test file on its own fresh database, with the committed migrations applied.
+import type { Payload, SanitizedConfig } from 'payload'
+
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { getPayload } from 'payload'
+import { inject } from 'vitest'
+
+import { migrations } from '../../migrations'
+import { createThrowawayDatabase, dropDatabase } from './databaseServer'
+import { RestClient } from './rest'
+
+export type TestApp = {
+  close: () => Promise<void>
+  config: SanitizedConfig
+  databaseName: string
+  payload: Payload
+  rest: RestClient
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const serverUrl = inject('databaseServerUrl')
+  const database = await createThrowawayDatabase(serverUrl, inject('testRunId'))
+  const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-test-media-'))
+  Object.assign(process.env, { ATELIER_MEDIA_DIR: mediaDir, DATABASE_URL: database.url })
+
+  const { default: configPromise } = await import('../../payload.config')
+  const config = await configPromise
+  const payload = await getPayload({ config })
+  await payload.db.migrate({ migrations })
+
+  return {
+    close: async () => {
+      await payload.destroy()
+      await dropDatabase(serverUrl, database.name)
+      await rm(mediaDir, { force: true, recursive: true })
+    },
+    config,
+    databaseName: database.name,
+    payload,
+    rest: new RestClient(config),
+  }
+}

@@ -1,0 +1,22 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const e2e = process.env.ATELIER_E2E === '1'
+
+export default defineConfig({
+  resolve: {
+    alias: { '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts') },
+  },
+  test: {
+    env: {
+      ATELIER_LOG_LEVEL: process.env.ATELIER_LOG_LEVEL ?? 'warn',
+      NODE_ENV: 'test',
+    },
+    exclude: ['node_modules/**', '.next/**', ...(e2e ? [] : ['tests/e2e/**'])],
+    globalSetup: ['tests/helpers/globalSetup.ts'],
+    hookTimeout: 180_000,
+    include: ['tests/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 60_000,
+  },
+})
