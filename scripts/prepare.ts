@@ -3,7 +3,7 @@ import { getPayload } from 'payload'
 
 import type { AtelierEnv } from '../utilities/env'
 
-import { migrations } from '../migrations'
+import { runMigrations } from '../utilities/runMigrations'
 import { ensureSuperAdmin, isDatabaseEmpty, seedDemo } from '../seed'
 
 export type PrepareOptions = {
@@ -15,7 +15,7 @@ export async function prepareDatabase(env: AtelierEnv, options: PrepareOptions):
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
   try {
-    await payload.db.migrate({ migrations })
+    await runMigrations(payload)
     const wasEmpty = await isDatabaseEmpty(payload)
 
     if (env.adminEmail && env.adminPassword) {

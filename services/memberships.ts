@@ -1,16 +1,32 @@
-// Adding a person to a studio, or changing their role there.
+// Adding a person to a studio (inviting them when they have no account yet), or changing their role there.
 import type { PayloadRequest } from 'payload'
 
+import { randomBytes } from 'node:crypto'
+
 import type { TenantRole } from '../access/tenantRoles'
+import type { Tenant } from '../payload-types'
 
 import { membershipChangeRefusal } from '../access/membershipRules'
 import { roleIn, tenantIdOf } from '../access/tenantRoles'
-import { MEMBERSHIP_CHANGE_AUTHORISED } from '../collections/Users/hooks/guardMembershipChanges'
-import { forbidden, notFound } from '../utilities/apiErrors'
+import { INVITATION_CONTEXT } from '../collections/Users/emails/passwordEmail'
+import { MEMBERSHIP_CHANGE_AUTHORISED } from '../collections/Users/hooks/refuseEditsAcrossTenants'
+import { forbidden } from '../utilities/apiErrors'
 
-export type SetMembershipInput = { email: string; role: TenantRole; tenantId: number }
+export type SetMembershipInput = { email: string; name?: string; role: TenantRole; tenant: Tenant }
+export type SetMembershipResult = {
+  /** A new account was created and sent a link to choose its password. */
+  invited: boolean
+  /** The person was not a member of this tenant before. */
+  joined: boolean
+  role: TenantRole
+  tenant: number
+  user: { email: string; id: number }
+}
 
-export async function setMembership(req: PayloadRequest, { email, role, tenantId }: SetMembershipInput) {
+/** Runs inside the caller's transaction (`req`), so the account and its membership land together. */
+export async function setMembership(req: PayloadRequest, input: SetMembershipInput): Promise<SetMembershipResult> {
+  const { role, tenant } = input
+  const email = input.email.toLowerCase()
   const actor = req.user!
   const { docs } = await req.payload.find({
     collection: 'users',
@@ -18,27 +34,45 @@ export async function setMembership(req: PayloadRequest, { email, role, tenantId
     limit: 1,
     overrideAccess: true,
     req,
-    where: { email: { equals: email.toLowerCase() } },
+    where: { email: { equals: email } },
   })
-  const member = docs[0]
-  if (!member) throw notFound('No account uses this email address.')
-
-  const previousRole = roleIn(member, tenantId)
-  const refusal = membershipChangeRefusal(actor, tenantId, previousRole, role)
+  const existing = docs[0]
+  const previousRole = existing ? roleIn(existing, tenant.id) : undefined
+  const refusal = membershipChangeRefusal(actor, tenant.id, previousRole, role)
   if (refusal) throw forbidden(refusal)
 
-  const otherMemberships = (member.tenants ?? []).filter(
-    (membership) => String(tenantIdOf(membership.tenant)) !== String(tenantId),
-  )
-  const updated = await req.payload.update({
-    id: member.id,
-    collection: 'users',
-    // The change was authorised above; the user may also belong to tenants the actor cannot edit.
-    context: { [MEMBERSHIP_CHANGE_AUTHORISED]: true },
-    data: { tenants: [...otherMemberships, { role, tenant: tenantId }] },
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return { created: previousRole === undefined, role, tenant: tenantId, user: { id: updated.id, email: updated.email } }
+  // The change is authorised above; the account may also belong to tenants the actor cannot edit.
+  const context = { [MEMBERSHIP_CHANGE_AUTHORISED]: true }
+  let user
+  if (existing) {
+    const otherMemberships = (existing.tenants ?? []).filter((membership) => String(tenantIdOf(membership.tenant)) !== String(tenant.id))
+    user = await req.payload.update({
+      id: existing.id,
+      collection: 'users',
+      context,
+      data: { tenants: [...otherMemberships, { role, tenant: tenant.id }] },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+  } else {
+    user = await req.payload.create({
+      collection: 'users',
+      context,
+      // Nobody knows this password: the invitation link replaces it.
+      data: { name: input.name, email, password: randomBytes(32).toString('base64url'), tenants: [{ role, tenant: tenant.id }] },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    req.context[INVITATION_CONTEXT] = tenant.name
+    await req.payload.forgotPassword({ collection: 'users', data: { email }, req })
+  }
+  return {
+    invited: !existing,
+    joined: previousRole === undefined,
+    role,
+    tenant: tenant.id,
+    user: { id: user.id, email: user.email },
+  }
 }

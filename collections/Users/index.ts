@@ -4,15 +4,16 @@ import { isSuperAdmin, isSuperAdminAccess } from '../../access/isSuperAdmin'
 import { TENANT_MANAGERS } from '../../access/tenantRoles'
 import { currencyField } from '../../fields/currencyField'
 import { adminLanguageOptions } from '../../utilities/locales'
-import { managesAnyTenant } from './access/managesAnyTenant'
 import { usersInMyTenants } from './access/usersInMyTenants'
-import { guardMembershipChanges } from './hooks/guardMembershipChanges'
+import { passwordEmailHtml, passwordEmailSubject } from './emails/passwordEmail'
+import { refuseEditsAcrossTenants } from './hooks/refuseEditsAcrossTenants'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   access: {
     admin: ({ req: { user } }) => Boolean(user),
-    create: managesAnyTenant,
+    // Tenant managers add people through POST /api/tenants/:id/members, which invites new accounts.
+    create: isSuperAdminAccess,
     // Deleting an account would also remove it from other tenants: tenant admins remove memberships instead.
     delete: isSuperAdminAccess,
     read: usersInMyTenants(),
@@ -23,6 +24,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
   },
   auth: {
+    forgotPassword: { generateEmailHTML: passwordEmailHtml, generateEmailSubject: passwordEmailSubject },
     lockTime: 15 * 60 * 1000,
     maxLoginAttempts: 5,
     tokenExpiration: 60 * 60 * 8,
@@ -49,6 +51,6 @@ export const Users: CollectionConfig = {
     currencyField({ name: 'currencyPreference' }),
   ],
   hooks: {
-    beforeChange: [guardMembershipChanges],
+    beforeChange: [refuseEditsAcrossTenants],
   },
 }

@@ -10,18 +10,26 @@ export const PASSWORD = 'correct-horse-battery'
 
 const unique = () => randomBytes(3).toString('hex')
 
-export const createTenant = (payload: Payload, data: Partial<Tenant> = {}): Promise<Tenant> => {
+type TenantFields = Pick<Tenant, 'defaultCurrency' | 'defaultLocale' | 'name' | 'slug' | 'status' | 'timezone'>
+
+export const createTenant = (payload: Payload, fields: Partial<TenantFields> = {}): Promise<Tenant> => {
   const suffix = unique()
-  return payload.create({
-    collection: 'tenants',
-    data: { name: `Studio ${suffix}`, slug: `studio-${suffix}`, status: 'active', ...data },
-  })
+  const data: TenantFields = {
+    name: `Studio ${suffix}`,
+    defaultCurrency: 'EUR',
+    defaultLocale: 'en',
+    slug: `studio-${suffix}`,
+    status: 'active',
+    timezone: 'Europe/Paris',
+    ...fields,
+  }
+  return payload.create({ collection: 'tenants', data })
 }
 
 export const createUser = (
   payload: Payload,
   memberships: { role: TenantRole; tenant: Tenant }[],
-  data: Partial<User> = {},
+  data: Partial<Pick<User, 'email' | 'name' | 'superAdmin'>> = {},
 ): Promise<User> =>
   payload.create({
     collection: 'users',

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { getPayload } from 'payload'
 import { inject } from 'vitest'
 
-import { migrations } from '../../migrations'
+import { runMigrations } from '../../utilities/runMigrations'
 import { createThrowawayDatabase, dropDatabase } from './databaseServer'
 import { RestClient } from './rest'
 
@@ -19,16 +19,17 @@ export type TestApp = {
   rest: RestClient
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** `env` sets extra variables before the config loads, e.g. `SMTP_URL` of a test mail server. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const serverUrl = inject('databaseServerUrl')
   const database = await createThrowawayDatabase(serverUrl, inject('testRunId'))
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-test-media-'))
-  Object.assign(process.env, { ATELIER_MEDIA_DIR: mediaDir, DATABASE_URL: database.url })
+  Object.assign(process.env, { ATELIER_MEDIA_DIR: mediaDir, DATABASE_URL: database.url, ...env })
 
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
-  await payload.db.migrate({ migrations })
+  await runMigrations(payload)
 
   return {
     close: async () => {

@@ -10,29 +10,29 @@ import { parseBody } from '../../../utilities/parseRequest'
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() })
 const bodySchema = z
   .object({
+    name: z.string().trim().min(1).max(200).optional(),
     email: z.string().trim().email().max(254),
     role: z.enum(TENANT_ROLES),
   })
   .strict()
 
-/** POST /api/tenants/:id/members `{ email, role }`: add an existing account to the tenant, or change its role. */
+/**
+ * POST /api/tenants/:id/members `{ email, role, name? }`: gives a person a role in the tenant. An
+ * unknown email gets a new account and an invitation email. 201 when they joined, 200 on a role change.
+ */
 export const setMemberEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     if (!req.user) throw unauthorized()
     const { id: tenantId } = paramsSchema.parse(req.routeParams)
-    const { email, role } = await parseBody(req, bodySchema)
+    const body = await parseBody(req, bodySchema)
 
-    const visibleTenants = await req.payload.count({
-      collection: 'tenants',
-      overrideAccess: false,
-      req,
-      user: req.user,
-      where: { id: { equals: tenantId } },
-    })
-    if (visibleTenants.totalDocs === 0) throw notFound('Tenant not found.')
+    const tenant = await req.payload
+      .findByID({ id: tenantId, collection: 'tenants', depth: 0, overrideAccess: false, req, user: req.user })
+      .catch(() => null)
+    if (!tenant) throw notFound('Tenant not found.')
 
-    const membership = await setMembership(req, { email, role, tenantId })
-    return Response.json(membership, { status: membership.created ? 201 : 200 })
+    const membership = await setMembership(req, { ...body, tenant })
+    return Response.json(membership, { status: membership.joined ? 201 : 200 })
   }),
   method: 'post',
   path: '/:id/members',

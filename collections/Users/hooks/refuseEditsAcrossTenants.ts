@@ -1,0 +1,30 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { APIError } from 'payload'
+
+import { isSuperAdmin } from '../../../access/isSuperAdmin'
+import { membershipChangeRefusal } from '../../../access/membershipRules'
+import { type MembershipHolder, tenantIdOf } from '../../../access/tenantRoles'
+
+/** Set in `context` by a trusted service that has already authorised the change it makes. */
+export const MEMBERSHIP_CHANGE_AUTHORISED = 'membershipChangeAuthorised'
+
+/**
+ * Editing someone else's account (email, password, name) needs management rights over every tenant
+ * they belong to, and owner rights where they are an owner: an admin of one studio must not take over
+ * a member, or an owner, of another.
+ */
+export const refuseEditsAcrossTenants: CollectionBeforeChangeHook = ({ context, data, operation, originalDoc, req }) => {
+  const actor = req.user
+  if (operation !== 'update' || !actor || isSuperAdmin(actor) || context[MEMBERSHIP_CHANGE_AUTHORISED]) return data
+  if (String(originalDoc?.id) === String(actor.id)) return data
+
+  for (const membership of (originalDoc as MembershipHolder)?.tenants ?? []) {
+    if (!membership.tenant) continue
+    const role = membership.role ?? undefined
+    if (membershipChangeRefusal(actor, tenantIdOf(membership.tenant), role, role)) {
+      throw new APIError('This account belongs to a tenant you do not manage.', 403, null, true)
+    }
+  }
+  return data
+}

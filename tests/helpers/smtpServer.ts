@@ -1,0 +1,65 @@
+// A real SMTP server on 127.0.0.1 that keeps what it receives: the mail edge, replaced in tests.
+import { SMTPServer } from 'smtp-server'
+
+export type ReceivedMail = {
+  /** Decoded from quoted-printable: good enough to search for links and text. */
+  body: string
+  from: string
+  raw: string
+  subject: string
+  to: string[]
+}
+
+const decodeQuotedPrintable = (text: string) =>
+  text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+
+export type SmtpTestServer = {
+  close: () => Promise<void>
+  messages: ReceivedMail[]
+  url: string
+  /** Resolves with the first message matching, waiting up to `timeoutMs` for it to arrive. */
+  waitFor: (match: (mail: ReceivedMail) => boolean, timeoutMs?: number) => Promise<ReceivedMail>
+}
+
+export async function startSmtpServer(): Promise<SmtpTestServer> {
+  const messages: ReceivedMail[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8')
+        const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
+        messages.push({
+          body: decodeQuotedPrintable(rest.join('\n\n')),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          raw,
+          subject: /^Subject: (.*)$/m.exec(head)?.[1]?.trim() ?? '',
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+        })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.server.address() as { port: number }
+
+  const waitFor = async (match: (mail: ReceivedMail) => boolean, timeoutMs = 5_000) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const found = messages.find(match)
+      if (found) return found
+      if (Date.now() > deadline) throw new Error('No matching email arrived')
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+  }
+  return {
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    messages,
+    url: `smtp://127.0.0.1:${port}`,
+    waitFor,
+  }
+}
