@@ -1,4 +1,5 @@
 // Boots Payload for one test file on its own fresh database, with the committed migrations applied.
+// One app per file: Payload and its config are module-level singletons.
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { mkdtemp, rm } from 'node:fs/promises'

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { ensureSuperAdmin, isDatabaseEmpty, seedDemo } from '../../seed'
+import { startTestApp, type TestApp } from '../helpers/payload'
+
+describe('seed', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp()
+  })
+  afterAll(() => app.close())
+
+  it('builds the demo once, and a second run changes nothing', async () => {
+    expect(await isDatabaseEmpty(app.payload)).toBe(true)
+    expect(await ensureSuperAdmin(app.payload, 'root@atelier.test', 'root-password')).toBe(true)
+    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdTenants: 2, createdUsers: 8 })
+
+    expect(await ensureSuperAdmin(app.payload, 'root@atelier.test', 'root-password')).toBe(false)
+    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdTenants: 0, createdUsers: 0 })
+    expect((await app.payload.count({ collection: 'users' })).totalDocs).toBe(9)
+  })
+
+  it('gives each studio its zone, currency and four roles', async () => {
+    const { docs: tenants } = await app.payload.find({ collection: 'tenants', sort: 'name' })
+    expect(tenants.map(({ name, defaultCurrency, timezone }) => ({ name, defaultCurrency, timezone }))).toEqual([
+      { name: 'Galerie Martin', defaultCurrency: 'CAD', timezone: 'America/Montreal' },
+      { name: 'Studio Lumière', defaultCurrency: 'EUR', timezone: 'Europe/Paris' },
+    ])
+    for (const tenant of tenants) {
+      const { docs: members } = await app.payload.find({
+        collection: 'users',
+        depth: 0,
+        where: { 'tenants.tenant': { equals: tenant.id } },
+      })
+      expect(members.map((member) => member.tenants?.[0]?.role).sort()).toEqual(['admin', 'editor', 'owner', 'staff'])
+    }
+  })
+
+  it('lets the seeded people log in over REST', async () => {
+    expect(await app.rest.login('owner@lumiere.atelier.test', 'demo-password')).toBeTruthy()
+    expect(await app.rest.login('root@atelier.test', 'root-password')).toBeTruthy()
+  })
+})
