@@ -36,7 +36,7 @@ describe('loadEnv', () => {
   })
 
   it('reports every invalid variable by name', () => {
-    expect(() => loadEnv({ ATELIER_PUBLIC_URL: 'not a url', EMBEDDED_PG_PORT: '80' })).toThrow(
+    expect(() => loadEnv({ ATELIER_PUBLIC_URL: 'not a url', EMBEDDED_PG_PORT: '80', NODE_ENV: 'development' })).toThrow(
       /ATELIER_PUBLIC_URL.*EMBEDDED_PG_PORT|EMBEDDED_PG_PORT.*ATELIER_PUBLIC_URL/,
     )
   })
