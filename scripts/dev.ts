@@ -1,3 +1,3 @@
-import { launch } from './launch'
+import { launch, reportFatal } from './launch'
 
-await launch('dev')
+await launch('dev').catch(reportFatal)

@@ -43,3 +43,9 @@ export async function launch(mode: 'dev' | 'start'): Promise<void> {
   await database.stop()
   process.exit(exitCode)
 }
+
+/** A refused configuration or a database that will not start: one clear line, no stack trace. */
+export function reportFatal(error: unknown): never {
+  console.error(`[atelier] Cannot start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}

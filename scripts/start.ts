@@ -1,3 +1,3 @@
-import { launch } from './launch'
+import { launch, reportFatal } from './launch'
 
-await launch('start')
+await launch('start').catch(reportFatal)
