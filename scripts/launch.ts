@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process'
 
 import { DEV_ADMIN_EMAIL, DEV_ADMIN_PASSWORD, loadEnv } from '../utilities/env'
 import { resolveDatabase } from './database'
-import { prepareDatabase } from './prepare'
 
 export async function launch(mode: 'dev' | 'start'): Promise<void> {
   if (mode === 'start') Object.assign(process.env, { NODE_ENV: 'production' })
@@ -12,6 +11,7 @@ export async function launch(mode: 'dev' | 'start'): Promise<void> {
   process.env.DATABASE_URL = database.url
 
   try {
+    const { prepareDatabase } = await import('./prepare')
     await prepareDatabase(env, {
       seedDemo: mode === 'dev' ? 'if-empty' : env.ATELIER_SEED_DEMO ? 'always' : 'never',
     })

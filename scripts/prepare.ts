@@ -1,10 +1,14 @@
 // Before the web server starts: apply migrations, create the super admin, seed the demo when asked.
+// Import this module dynamically, once DATABASE_URL is set: the config reads it when it loads. It
+// must be the only path that loads Payload in the launcher: a static import of part of Payload's
+// graph followed by a dynamic import of the rest intermittently deadlocks tsx's loader on Node 20.
 import { getPayload } from 'payload'
 
 import type { AtelierEnv } from '../utilities/env'
 
-import { runMigrations } from '../utilities/runMigrations'
+import config from '../payload.config'
 import { ensureSuperAdmin, isDatabaseEmpty, seedDemo } from '../seed'
+import { runMigrations } from '../utilities/runMigrations'
 
 export type PrepareOptions = {
   /** Seed the demo studios: always, or only into an empty database. */
@@ -12,7 +16,6 @@ export type PrepareOptions = {
 }
 
 export async function prepareDatabase(env: AtelierEnv, options: PrepareOptions): Promise<void> {
-  const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
   try {
     await runMigrations(payload)

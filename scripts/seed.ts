@@ -2,13 +2,13 @@
 import { loadEnv } from '../utilities/env'
 import { resolveDatabase } from './database'
 import { reportFatal } from './launch'
-import { prepareDatabase } from './prepare'
 
 async function seed() {
   const env = loadEnv()
   const database = await resolveDatabase(env)
   process.env.DATABASE_URL = database.url
   try {
+    const { prepareDatabase } = await import('./prepare')
     await prepareDatabase(env, { seedDemo: 'always' })
   } finally {
     await database.stop()
