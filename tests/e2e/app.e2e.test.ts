@@ -96,23 +96,23 @@ describe('npm start (production build)', () => {
     expect(await response.text()).toMatch(/<title>[^<]*Atelier/)
   })
 
-  it('lets the super admin created from the environment log in', async () => {
-    const response = await fetch(`${baseUrl}/api/users/login`, {
-      body: JSON.stringify(ADMIN),
+  const login = (credentials: { email: string; password: string }) =>
+    fetch(`${baseUrl}/api/users/login`, {
+      body: JSON.stringify(credentials),
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     })
+  const tokenFor = async (credentials: { email: string; password: string }) =>
+    ((await (await login(credentials)).json()) as { token: string }).token
+
+  it('lets the super admin created from the environment log in', async () => {
+    const response = await login(ADMIN)
     expect(response.status).toBe(200)
     expect(((await response.json()) as { user: { superAdmin: boolean } }).user.superAdmin).toBe(true)
   })
 
   it('keeps a studio owner inside their studio', async () => {
-    const login = await fetch(`${baseUrl}/api/users/login`, {
-      body: JSON.stringify({ email: 'owner@lumiere.atelier.test', password: DEMO_PASSWORD }),
-      headers: { 'Content-Type': 'application/json' },
-      method: 'POST',
-    })
-    const { token } = (await login.json()) as { token: string }
+    const token = await tokenFor({ email: 'owner@lumiere.atelier.test', password: DEMO_PASSWORD })
     const headers = { Authorization: `JWT ${token}` }
     const tenants = (await (await fetch(`${baseUrl}/api/tenants`, { headers })).json()) as { docs: { slug: string }[] }
     expect(tenants.docs.map((tenant) => tenant.slug)).toEqual(['studio-lumiere'])
@@ -122,12 +122,7 @@ describe('npm start (production build)', () => {
   })
 
   it('answers bad JSON on a custom endpoint with 400 in the error shape', async () => {
-    const login = await fetch(`${baseUrl}/api/users/login`, {
-      body: JSON.stringify(ADMIN),
-      headers: { 'Content-Type': 'application/json' },
-      method: 'POST',
-    })
-    const { token } = (await login.json()) as { token: string }
+    const token = await tokenFor(ADMIN)
     const response = await fetch(`${baseUrl}/api/tenants/1/members`, {
       body: '{"email":',
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
