@@ -25,6 +25,8 @@ const env = loadEnv()
 export default buildConfig({
   admin: {
     importMap: { baseDir: dirname },
+    // No gravatar: the panel makes no requests to third parties.
+    avatar: 'default',
     meta: { titleSuffix: '- Atelier' },
     user: Users.slug,
   },
