@@ -70,6 +70,8 @@ export interface Config {
     tenants: Tenant;
     users: User;
     media: Media;
+    roles: Role;
+    'role-assignments': RoleAssignment;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -80,6 +82,8 @@ export interface Config {
     tenants: TenantsSelect<false> | TenantsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    roles: RolesSelect<false> | RolesSelect<true>;
+    'role-assignments': RoleAssignmentsSelect<false> | RoleAssignmentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -193,6 +197,47 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "roles".
+ */
+export interface Role {
+  id: number;
+  name: string;
+  slug: string;
+  description?: string | null;
+  /**
+   * Empty for a system role, shared by every tenant.
+   */
+  tenant?: (number | null) | Tenant;
+  inherits?: (number | Role)[] | null;
+  permissions?:
+    | {
+        resource: string;
+        actions: string[];
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "role-assignments".
+ */
+export interface RoleAssignment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  user: number | User;
+  role: number | Role;
+  /**
+   * Empty: never. From this instant on, the role grants nothing.
+   */
+  expiresAt?: string | null;
+  grantedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -226,6 +271,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'roles';
+        value: number | Role;
+      } | null)
+    | ({
+        relationTo: 'role-assignments';
+        value: number | RoleAssignment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -335,6 +388,39 @@ export interface MediaSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "roles_select".
+ */
+export interface RolesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  tenant?: T;
+  inherits?: T;
+  permissions?:
+    | T
+    | {
+        resource?: T;
+        actions?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "role-assignments_select".
+ */
+export interface RoleAssignmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  user?: T;
+  role?: T;
+  expiresAt?: T;
+  grantedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,16 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantMembersWithRole } from '../access/tenantMembersWithRole'
-
-const CONTENT_EDITORS = ['owner', 'admin', 'staff', 'editor'] as const
+import { can } from '../plugins/rbac/access/can'
 
 export const mediaCollection = (staticDir: string): CollectionConfig => ({
   slug: 'media',
   access: {
-    create: tenantMembersWithRole(CONTENT_EDITORS),
-    delete: tenantMembersWithRole(CONTENT_EDITORS),
-    read: tenantMembersWithRole(),
-    update: tenantMembersWithRole(CONTENT_EDITORS),
+    create: can('media', 'create'),
+    delete: can('media', 'delete'),
+    read: can('media', 'read'),
+    update: can('media', 'update'),
   },
   custom: { tenantScoped: true },
   fields: [{ name: 'alt', type: 'text', localized: true }],

@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+
+import { can } from '../access/can'
+import { rejectAssignmentEscalation } from '../hooks/rejectAssignmentEscalation'
+
+/** A role a user holds in one tenant, beyond their membership role, optionally until `expiresAt`. */
+export const RoleAssignments: CollectionConfig = {
+  slug: 'role-assignments',
+  access: {
+    create: can('role-assignments', 'create'),
+    delete: can('role-assignments', 'delete'),
+    read: can('role-assignments', 'read'),
+    update: can('role-assignments', 'update'),
+  },
+  admin: { defaultColumns: ['user', 'role', 'expiresAt'], group: 'Access' },
+  custom: { tenantScoped: true },
+  fields: [
+    { name: 'user', type: 'relationship', index: true, relationTo: 'users', required: true },
+    { name: 'role', type: 'relationship', index: true, relationTo: 'roles', required: true },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Empty: never. From this instant on, the role grants nothing.' },
+      index: true,
+    },
+    { name: 'grantedBy', type: 'relationship', admin: { readOnly: true }, relationTo: 'users' },
+  ],
+  hooks: {
+    beforeChange: [
+      rejectAssignmentEscalation,
+      ({ data, operation, req }) => (operation === 'create' && req.user ? { ...data, grantedBy: req.user.id } : data),
+    ],
+  },
+}

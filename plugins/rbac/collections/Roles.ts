@@ -1,0 +1,67 @@
+import type { CollectionConfig, Validate } from 'payload'
+
+import { isSlug } from '../../../fields/validators'
+import { readRoles, writeTenantRoles } from '../access/rolesAccess'
+import { rejectInheritanceCycle } from '../hooks/rejectInheritanceCycle'
+import { rejectPermissionEscalation } from '../hooks/rejectPermissionEscalation'
+import { rejectUnknownPermissions } from '../hooks/rejectUnknownPermissions'
+
+/** Unique among the system roles, or within the role's tenant (PostgreSQL treats NULL tenants as distinct). */
+const uniqueSlugInScope: Validate = async (value, { data, id, req }) => {
+  if (typeof value !== 'string' || !isSlug(value)) return 'Use lowercase letters, digits and single hyphens.'
+  const tenant = (data as { tenant?: unknown }).tenant
+  const tenantId = typeof tenant === 'object' && tenant !== null ? (tenant as { id: number }).id : tenant
+  const { totalDocs } = await req.payload.count({
+    collection: 'roles',
+    overrideAccess: true,
+    req,
+    where: {
+      and: [
+        { slug: { equals: value } },
+        tenantId ? { tenant: { equals: tenantId } } : { tenant: { exists: false } },
+        ...(id ? [{ id: { not_equals: id } }] : []),
+      ],
+    },
+  })
+  return totalDocs === 0 || 'A role with this slug already exists here.'
+}
+
+export const Roles: CollectionConfig = {
+  slug: 'roles',
+  access: {
+    create: writeTenantRoles('create'),
+    delete: writeTenantRoles('delete'),
+    read: readRoles,
+    update: writeTenantRoles('update'),
+  },
+  admin: {
+    defaultColumns: ['name', 'slug', 'tenant'],
+    group: 'Access',
+    useAsTitle: 'name',
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'slug', type: 'text', index: true, required: true, validate: uniqueSlugInScope },
+    { name: 'description', type: 'textarea' },
+    {
+      name: 'tenant',
+      type: 'relationship',
+      admin: { description: 'Empty for a system role, shared by every tenant.', position: 'sidebar' },
+      index: true,
+      relationTo: 'tenants',
+    },
+    { name: 'inherits', type: 'relationship', hasMany: true, relationTo: 'roles' },
+    {
+      name: 'permissions',
+      type: 'array',
+      fields: [
+        { name: 'resource', type: 'text', required: true },
+        { name: 'actions', type: 'text', hasMany: true, required: true },
+      ],
+    },
+  ],
+  hooks: {
+    beforeChange: [rejectPermissionEscalation],
+    beforeValidate: [rejectUnknownPermissions, rejectInheritanceCycle],
+  },
+}

@@ -1,0 +1,35 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import { findInheritanceCycle } from '../services/permissions'
+import { loadRoles } from '../services/userGrants'
+
+const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: number }).id : (value as number))
+
+/** Inheritance must stay a tree of system roles and roles of the same tenant, with no cycle. */
+export const rejectInheritanceCycle: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
+  const inherits: number[] = (data?.inherits ?? originalDoc?.inherits ?? []).map(idOf)
+  if (inherits.length === 0) return data
+  const tenant = data?.tenant !== undefined ? data.tenant : originalDoc?.tenant
+  const tenantId = tenant ? idOf(tenant) : undefined
+  const rolesById = await loadRoles(req, tenantId === undefined ? [] : [tenantId])
+
+  const foreign = inherits.filter((id) => !rolesById.has(String(id)))
+  if (foreign.length > 0) {
+    throw new ValidationError({
+      collection: 'roles',
+      errors: [{ message: 'A role can only inherit system roles or roles of its own tenant.', path: 'inherits' }],
+      req,
+    })
+  }
+  const cycle = findInheritanceCycle(originalDoc?.id, inherits, rolesById)
+  if (cycle) {
+    throw new ValidationError({
+      collection: 'roles',
+      errors: [{ message: `Inheritance cycle: ${cycle.join(' → ')}.`, path: 'inherits' }],
+      req,
+    })
+  }
+  return data
+}

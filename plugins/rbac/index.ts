@@ -1,0 +1,20 @@
+// RBAC: roles with inheritance, per-tenant assignments with expiry, and `can(resource, action)`.
+import type { Config } from 'payload'
+
+import type { RbacPluginOptions } from './types'
+
+import { Roles } from './collections/Roles'
+import { RoleAssignments } from './collections/RoleAssignments'
+import { registerCapabilities } from './registry'
+
+export { can } from './access/can'
+export { registerCapabilities, resourceRegistry } from './registry'
+export type { RbacPluginOptions } from './types'
+
+export const rbacPlugin =
+  (options: RbacPluginOptions = {}) =>
+  (incomingConfig: Config): Config => {
+    if (options.enabled === false) return incomingConfig
+    const config = registerCapabilities(incomingConfig, options.capabilities ?? {})
+    return { ...config, collections: [...(config.collections ?? []), Roles, RoleAssignments] }
+  }

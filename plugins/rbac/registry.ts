@@ -1,0 +1,40 @@
+// The resource/action registry: every collection with CRUD plus its own actions, and named capabilities.
+import type { CollectionConfig, Config, SanitizedConfig } from 'payload'
+
+export const CRUD_ACTIONS = ['create', 'read', 'update', 'delete'] as const
+
+/** resource → actions */
+export type ResourceRegistry = Record<string, string[]>
+
+declare module 'payload' {
+  interface CollectionCustom {
+    /** Actions beyond CRUD that this collection's endpoints check, e.g. `confirm`, `approve`. */
+    rbacActions?: string[]
+  }
+}
+
+const CAPABILITIES_KEY = 'rbacCapabilities'
+
+/** For plugins: declare named capabilities (`reports: ['read', 'export']`) without a collection. */
+export const registerCapabilities = (config: Config, capabilities: ResourceRegistry): Config => {
+  const existing = (config.custom?.[CAPABILITIES_KEY] ?? {}) as ResourceRegistry
+  const merged = { ...existing }
+  for (const [resource, actions] of Object.entries(capabilities)) {
+    merged[resource] = [...new Set([...(merged[resource] ?? []), ...actions])]
+  }
+  return { ...config, custom: { ...config.custom, [CAPABILITIES_KEY]: merged } }
+}
+
+const isInternal = (collection: Pick<CollectionConfig, 'slug'>) => collection.slug.startsWith('payload-')
+
+export function resourceRegistry(config: Config | SanitizedConfig): ResourceRegistry {
+  const registry: ResourceRegistry = {}
+  for (const collection of config.collections ?? []) {
+    if (isInternal(collection)) continue
+    registry[collection.slug] = [...CRUD_ACTIONS, ...(collection.custom?.rbacActions ?? [])]
+  }
+  for (const [resource, actions] of Object.entries((config.custom?.[CAPABILITIES_KEY] ?? {}) as ResourceRegistry)) {
+    registry[resource] = [...new Set([...(registry[resource] ?? []), ...actions])]
+  }
+  return registry
+}

@@ -1,0 +1,86 @@
+// What a user may do in each of their tenants: membership role + live assignments, with inheritance.
+import type { PayloadRequest, TypedUser } from 'payload'
+
+import { tenantIdOf, tenantIdsOf } from '../../../access/tenantRoles'
+import { type EffectivePermissions, effectivePermissions, type RoleNode } from './permissions'
+
+export type TenantGrants = Map<string, EffectivePermissions>
+
+type StoredRole = { id: number | string; inherits?: (number | { id: number })[] | null; permissions?: { actions?: string[] | null; resource: string }[] | null; slug: string }
+
+export const toRoleNode = (role: StoredRole): RoleNode => ({
+  id: role.id,
+  inherits: (role.inherits ?? []).map((parent) => (typeof parent === 'object' ? parent.id : parent)),
+  permissions: (role.permissions ?? []).map(({ actions, resource }) => ({ actions: actions ?? [], resource })),
+  slug: role.slug,
+})
+
+/** System roles and the roles of the given tenants, by id. */
+export async function loadRoles(req: PayloadRequest, tenantIds: (number | string)[]): Promise<Map<string, RoleNode>> {
+  const { docs } = await req.payload.find({
+    collection: 'roles',
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: tenantIds.length > 0 ? { or: [{ tenant: { exists: false } }, { tenant: { in: tenantIds } }] } : { tenant: { exists: false } },
+  })
+  return new Map(docs.map((role) => [String(role.id), toRoleNode(role as StoredRole)]))
+}
+
+/** Role ids a user holds per tenant right now; an expired assignment counts for nothing. */
+export async function heldRoleIds(
+  req: PayloadRequest,
+  user: Pick<TypedUser, 'id'> & { tenants?: { role?: string | null; tenant: unknown }[] | null },
+  rolesById: Map<string, RoleNode>,
+  now = new Date(),
+): Promise<Map<string, (number | string)[]>> {
+  const systemRoleIdBySlug = new Map([...rolesById.values()].map((role) => [role.slug, role.id]))
+  const held = new Map<string, (number | string)[]>()
+  for (const membership of user.tenants ?? []) {
+    const tenantId = String(tenantIdOf(membership.tenant as number))
+    const systemRole = membership.role ? systemRoleIdBySlug.get(membership.role) : undefined
+    held.set(tenantId, systemRole === undefined ? [] : [systemRole])
+  }
+  const { docs: assignments } = await req.payload.find({
+    collection: 'role-assignments',
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: {
+      and: [
+        { user: { equals: user.id } },
+        { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now.toISOString() } }] },
+      ],
+    },
+  })
+  for (const assignment of assignments) {
+    const tenantId = String(tenantIdOf(assignment.tenant as number))
+    const roleId = typeof assignment.role === 'object' ? assignment.role.id : assignment.role
+    // An assignment only counts in a tenant the user belongs to.
+    held.get(tenantId)?.push(roleId)
+  }
+  return held
+}
+
+const grantsByRequest = new WeakMap<PayloadRequest, Promise<TenantGrants>>()
+
+/** The current user's permissions per tenant, computed once per request. */
+export function userGrants(req: PayloadRequest): Promise<TenantGrants> {
+  const cached = grantsByRequest.get(req)
+  if (cached) return cached
+  const computed = (async () => {
+    const user = req.user
+    if (!user) return new Map()
+    const tenantIds = tenantIdsOf(user)
+    const rolesById = await loadRoles(req, tenantIds)
+    const held = await heldRoleIds(req, user, rolesById)
+    return new Map([...held].map(([tenantId, roleIds]) => [tenantId, effectivePermissions(roleIds, rolesById)]))
+  })()
+  grantsByRequest.set(req, computed)
+  return computed
+}
+
+/** Forget the cached grants, after a change to the current user's roles within the request. */
+export const forgetUserGrants = (req: PayloadRequest) => grantsByRequest.delete(req)
