@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto'
 import type { TenantRole } from '../access/tenantRoles'
 import type { Tenant } from '../payload-types'
 
-import { membershipChangeRefusal } from '../access/membershipRules'
 import { roleIn, tenantIdOf } from '../access/tenantRoles'
 import { INVITATION_CONTEXT } from '../collections/Users/emails/passwordEmail'
 import { MEMBERSHIP_CHANGE_AUTHORISED } from '../collections/Users/hooks/refuseEditsAcrossTenants'
+import { membershipChangeRefusal } from '../plugins/rbac/services/membershipChange'
 import { forbidden } from '../utilities/apiErrors'
 
 export type SetMembershipInput = { email: string; name?: string; role: TenantRole; tenant: Tenant }
@@ -27,7 +27,6 @@ export type SetMembershipResult = {
 export async function setMembership(req: PayloadRequest, input: SetMembershipInput): Promise<SetMembershipResult> {
   const { role, tenant } = input
   const email = input.email.toLowerCase()
-  const actor = req.user!
   const { docs } = await req.payload.find({
     collection: 'users',
     depth: 0,
@@ -38,7 +37,7 @@ export async function setMembership(req: PayloadRequest, input: SetMembershipInp
   })
   const existing = docs[0]
   const previousRole = existing ? roleIn(existing, tenant.id) : undefined
-  const refusal = membershipChangeRefusal(actor, tenant.id, previousRole, role)
+  const refusal = await membershipChangeRefusal(req, tenant.id, previousRole, role)
   if (refusal) throw forbidden(refusal)
 
   // The change is authorised above; the account may also belong to tenants the actor cannot edit.

@@ -3,10 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { isSuperAdminAccess } from '../../access/isSuperAdmin'
 import { currencyField } from '../../fields/currencyField'
 import { isIanaTimeZone, isSlug } from '../../fields/validators'
+import { can } from '../../plugins/rbac/access/can'
 import { DEFAULT_LOCALE, localeOptions } from '../../utilities/locales'
-import { tenantManagers } from './access/tenantManagers'
 import { setMemberEndpoint } from './endpoints/setMember'
-import { tenantMembers } from './access/tenantMembers'
 
 export const TENANT_STATUSES = ['trial', 'active', 'suspended'] as const
 
@@ -16,8 +15,8 @@ export const Tenants: CollectionConfig = {
     // Provisioning new tenants is the signup flow's job; until then only platform operators create them.
     create: isSuperAdminAccess,
     delete: isSuperAdminAccess,
-    read: tenantMembers,
-    update: tenantManagers,
+    read: can('tenants', 'read', { tenantField: 'id' }),
+    update: can('tenants', 'update', { tenantField: 'id' }),
   },
   admin: {
     defaultColumns: ['name', 'slug', 'status', 'timezone'],

@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { isSuperAdmin, isSuperAdminAccess } from '../../access/isSuperAdmin'
-import { TENANT_MANAGERS } from '../../access/tenantRoles'
 import { currencyField } from '../../fields/currencyField'
+import { selfOrCan } from '../../plugins/rbac/access/selfOrCan'
 import { adminLanguageOptions } from '../../utilities/locales'
-import { usersInMyTenants } from './access/usersInMyTenants'
 import { passwordEmailHtml, passwordEmailSubject } from './emails/passwordEmail'
 import { refuseEditsAcrossTenants } from './hooks/refuseEditsAcrossTenants'
 
@@ -16,8 +15,8 @@ export const Users: CollectionConfig = {
     create: isSuperAdminAccess,
     // Deleting an account would also remove it from other tenants: tenant admins remove memberships instead.
     delete: isSuperAdminAccess,
-    read: usersInMyTenants(),
-    update: usersInMyTenants(TENANT_MANAGERS),
+    read: selfOrCan('users', 'read', { tenantField: 'tenants.tenant' }),
+    update: selfOrCan('users', 'update', { tenantField: 'tenants.tenant' }),
   },
   admin: {
     defaultColumns: ['email', 'name', 'superAdmin'],

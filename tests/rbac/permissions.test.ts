@@ -85,3 +85,12 @@ describe('findInheritanceCycle', () => {
     expect(findInheritanceCycle(undefined, [1, 2, 3], roles)).toBeUndefined()
   })
 })
+
+describe('tenantIdsOf', () => {
+  it('reads ids from ids or populated tenants, once each', async () => {
+    const { tenantIdsOf } = await import('../../access/tenantRoles')
+    const user = { tenants: [{ role: 'admin', tenant: { id: 1 } }, { role: 'staff', tenant: 2 }, { role: 'editor', tenant: 2 }] }
+    expect(tenantIdsOf(user)).toEqual([1, 2])
+    expect(tenantIdsOf(null)).toEqual([])
+  })
+})

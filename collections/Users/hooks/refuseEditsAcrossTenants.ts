@@ -3,18 +3,18 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { membershipChangeRefusal } from '../../../access/membershipRules'
+import { membershipChangeRefusal } from '../../../plugins/rbac/services/membershipChange'
 import { type MembershipHolder, tenantIdOf } from '../../../access/tenantRoles'
 
 /** Set in `context` by a trusted service that has already authorised the change it makes. */
 export const MEMBERSHIP_CHANGE_AUTHORISED = 'membershipChangeAuthorised'
 
 /**
- * Editing someone else's account (email, password, name) needs management rights over every tenant
- * they belong to, and owner rights where they are an owner: an admin of one studio must not take over
- * a member, or an owner, of another.
+ * Editing someone else's account (email, password, name) needs `users:update` in every tenant they
+ * belong to, and every permission their role holds there: an admin of one studio must not take over
+ * a member of another, nor an owner of their own.
  */
-export const refuseEditsAcrossTenants: CollectionBeforeChangeHook = ({ context, data, operation, originalDoc, req }) => {
+export const refuseEditsAcrossTenants: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
   const actor = req.user
   if (operation !== 'update' || !actor || isSuperAdmin(actor) || context[MEMBERSHIP_CHANGE_AUTHORISED]) return data
   if (String(originalDoc?.id) === String(actor.id)) return data
@@ -22,7 +22,7 @@ export const refuseEditsAcrossTenants: CollectionBeforeChangeHook = ({ context, 
   for (const membership of (originalDoc as MembershipHolder)?.tenants ?? []) {
     if (!membership.tenant) continue
     const role = membership.role ?? undefined
-    if (membershipChangeRefusal(actor, tenantIdOf(membership.tenant), role, role)) {
+    if (await membershipChangeRefusal(req, tenantIdOf(membership.tenant), role, role)) {
       throw new APIError('This account belongs to a tenant you do not manage.', 403, null, true)
     }
   }
