@@ -5,6 +5,9 @@ import type { RbacPluginOptions } from './types'
 
 import { Roles } from './collections/Roles'
 import { RoleAssignments } from './collections/RoleAssignments'
+import { actionsEndpoint, matrixEndpoint, resourcesEndpoint } from './endpoints/permissionCatalog'
+import { rolePermissionsEndpoint } from './endpoints/rolePermissions'
+import { assignRoleEndpoint, effectivePermissionsEndpoint, revokeRoleEndpoint } from './endpoints/userRoles'
 import { registerCapabilities } from './registry'
 
 export { can } from './access/can'
@@ -16,5 +19,14 @@ export const rbacPlugin =
   (incomingConfig: Config): Config => {
     if (options.enabled === false) return incomingConfig
     const config = registerCapabilities(incomingConfig, options.capabilities ?? {})
-    return { ...config, collections: [...(config.collections ?? []), Roles, RoleAssignments] }
+    const collections = (config.collections ?? []).map((collection) =>
+      collection.auth
+        ? { ...collection, endpoints: [...(collection.endpoints || []), assignRoleEndpoint, revokeRoleEndpoint, effectivePermissionsEndpoint] }
+        : collection,
+    )
+    return {
+      ...config,
+      collections: [...collections, { ...Roles, endpoints: [rolePermissionsEndpoint] }, RoleAssignments],
+      endpoints: [...(config.endpoints ?? []), resourcesEndpoint, actionsEndpoint, matrixEndpoint],
+    }
   }

@@ -1,0 +1,30 @@
+import type { Endpoint } from 'payload'
+
+import { z } from 'zod'
+
+import { notFound, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { explain } from '../services/explain'
+import { effectivePermissions } from '../services/permissions'
+import { loadRoles } from '../services/userGrants'
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() })
+
+/** GET /api/roles/:id/permissions: the role's effective permissions, each with the role it came from. */
+export const rolePermissionsEndpoint: Endpoint = {
+  handler: withErrorHandling(async (req) => {
+    if (!req.user) throw unauthorized()
+    const { id } = paramsSchema.parse(req.routeParams)
+    const role = await req.payload
+      .findByID({ id, collection: 'roles', depth: 0, overrideAccess: false, req, user: req.user })
+      .catch(() => null)
+    if (!role) throw notFound('Role not found.')
+    const tenantId = typeof role.tenant === 'object' ? role.tenant?.id : role.tenant
+    const rolesById = await loadRoles(req, tenantId ? [tenantId] : [])
+    return Response.json({
+      permissions: explain(effectivePermissions([role.id], rolesById)),
+      role: { id: role.id, name: role.name, slug: role.slug, tenant: tenantId ?? null },
+    })
+  }),
+  method: 'get',
+  path: '/:id/permissions',
+}
