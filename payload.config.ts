@@ -55,6 +55,15 @@ export default buildConfig({
     supportedLanguages: { en, fr },
   },
   logger: { options: { level: env.ATELIER_LOG_LEVEL } },
+  jobs: {
+    // Scheduled tasks (retention, expired roles) and queued ones (alerts) run inside the server process.
+    autoRun: [
+      { cron: '* * * * *', queue: 'default' },
+      { cron: '*/10 * * * *', queue: 'nightly' },
+    ],
+    // Tests run jobs explicitly with payload.jobs.run().
+    shouldAutoRun: () => process.env.NODE_ENV !== 'test',
+  },
   localization: {
     defaultLocale: DEFAULT_LOCALE,
     fallback: true,

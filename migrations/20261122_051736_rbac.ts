@@ -132,6 +132,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   for (const role of systemRoles) {
     const created = await payload.create({
       collection: 'roles',
+      // The audit log's table comes in a later migration.
+      context: { skipAudit: true },
       data: {
         name: role.name,
         inherits: role.inherits.map((slug) => idBySlug.get(slug) as number),

@@ -1,5 +1,6 @@
 import * as migration_20261122_042413_initial from './20261122_042413_initial';
 import * as migration_20261122_051736_rbac from './20261122_051736_rbac';
+import * as migration_20261122_052746_audit_log_and_jobs from './20261122_052746_audit_log_and_jobs';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_051736_rbac.up,
     down: migration_20261122_051736_rbac.down,
-    name: '20261122_051736_rbac'
+    name: '20261122_051736_rbac',
+  },
+  {
+    up: migration_20261122_052746_audit_log_and_jobs.up,
+    down: migration_20261122_052746_audit_log_and_jobs.down,
+    name: '20261122_052746_audit_log_and_jobs'
   },
 ];

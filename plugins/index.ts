@@ -1,11 +1,14 @@
-// Atelier's capabilities, in dependency order. Tenancy comes last: it scopes every collection the
-// plugins before it added with `custom: { tenantScoped: true }`.
+// Atelier's capabilities, in dependency order. The audit log comes after every plugin that adds
+// collections, so that it hooks them all; tenancy comes last: it scopes every collection marked
+// `custom: { tenantScoped: true }`.
 import type { Plugin } from 'payload'
 
+import { auditLogPlugin } from './audit-log'
 import { rbacPlugin } from './rbac'
 import { tenancyPlugin } from './tenancy'
 
 export const plugins: Plugin[] = [
   rbacPlugin({ capabilities: { audit: ['read', 'export', 'delete'], reports: ['read', 'export'] } }),
+  auditLogPlugin(),
   tenancyPlugin(),
 ]

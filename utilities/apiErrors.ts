@@ -55,13 +55,20 @@ export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payloa
   return Response.json(errorBody([{ message: 'Something went wrong on our side.' }]), { status: 500 })
 }
 
-/** Wraps a custom endpoint handler so that every thrown error leaves in the project's error shape. */
+/**
+ * Wraps a custom endpoint handler so that every thrown error leaves in the project's error shape, and
+ * runs the config's `afterError` hooks as Payload's own endpoints do (the audit log listens there).
+ */
 export const withErrorHandling =
   (handler: PayloadHandler): PayloadHandler =>
   async (req) => {
     try {
       return await handler(req)
     } catch (error) {
-      return errorResponse(error, req)
+      const response = errorResponse(error, req)
+      for (const hook of req.payload.config.hooks?.afterError ?? []) {
+        await hook({ context: req.context, error: error as Error, req })
+      }
+      return response
     }
   }

@@ -8,9 +8,11 @@ import { RoleAssignments } from './collections/RoleAssignments'
 import { actionsEndpoint, matrixEndpoint, resourcesEndpoint } from './endpoints/permissionCatalog'
 import { rolePermissionsEndpoint } from './endpoints/rolePermissions'
 import { assignRoleEndpoint, effectivePermissionsEndpoint, revokeRoleEndpoint } from './endpoints/userRoles'
+import { expireAssignmentsTask } from './jobs/expireAssignments'
 import { registerCapabilities } from './registry'
 
 export { can } from './access/can'
+export { ROLE_EXPIRED_CONTEXT } from './jobs/expireAssignments'
 export { registerCapabilities, resourceRegistry } from './registry'
 export type { RbacPluginOptions } from './types'
 
@@ -28,5 +30,6 @@ export const rbacPlugin =
       ...config,
       collections: [...collections, { ...Roles, endpoints: [rolePermissionsEndpoint] }, RoleAssignments],
       endpoints: [...(config.endpoints ?? []), resourcesEndpoint, actionsEndpoint, matrixEndpoint],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireAssignmentsTask] },
     }
   }

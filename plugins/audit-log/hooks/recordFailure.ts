@@ -1,0 +1,33 @@
+import type { AfterErrorHook } from 'payload'
+
+import { writeAuditEntry } from '../services/writeAuditEntry'
+
+const statusOf = (error: unknown) => (error as { status?: number }).status
+
+/**
+ * Failed logins and refused actions. The request's own transaction rolls back, so the entry is
+ * written in one of its own.
+ */
+export const recordFailure: AfterErrorHook = async ({ collection, error, req }) => {
+  const status = statusOf(error)
+  try {
+    if (req.url?.endsWith('/login') && req.method === 'POST' && (status === 401 || status === 423)) {
+      const email = typeof req.data?.email === 'string' ? req.data.email.toLowerCase() : undefined
+      await writeAuditEntry(req, { action: 'login_failed', collection: collection?.slug, subject: email, user: null }, { detached: true })
+    } else if (status === 403 && req.user) {
+      const tenant = (req.user.tenants as { tenant: number | { id: number } }[] | undefined)?.[0]?.tenant
+      await writeAuditEntry(
+        req,
+        {
+          action: 'permission_denied',
+          collection: collection?.slug,
+          details: { message: error.message, method: req.method, path: req.url ? new URL(req.url).pathname : undefined },
+          tenant: typeof tenant === 'object' ? tenant.id : (tenant ?? null),
+        },
+        { detached: true },
+      )
+    }
+  } catch (auditError) {
+    req.payload.logger.error(`Audit: could not record a failure: ${String(auditError)}`)
+  }
+}

@@ -1,0 +1,20 @@
+import type { PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import { auditOptions } from './options'
+
+/**
+ * Deletes entries older than their tenant's retention (`auditRetentionDays`, else the plugin default).
+ * `tenantIds` undefined: every tenant, and entries without a tenant. Returns how many were deleted.
+ */
+export async function purgeExpiredEntries(req: PayloadRequest, tenantIds?: number[]): Promise<number> {
+  const { retentionDays } = auditOptions(req.payload)
+  const scope = tenantIds ? sql`and a.tenant_id = any(${tenantIds}::int[])` : sql``
+  const result = (await req.payload.db.drizzle.execute(sql`
+    delete from audit_logs a
+    using (select a2.id from audit_logs a2 left join tenants t on t.id = a2.tenant_id
+           where a2.created_at < now() - make_interval(days => coalesce(t.audit_retention_days, ${retentionDays})::int)) expired
+    where a.id = expired.id ${scope}`)) as unknown as { rowCount: number }
+  return result.rowCount ?? 0
+}

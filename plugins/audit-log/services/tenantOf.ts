@@ -1,0 +1,13 @@
+import { tenantIdOf } from '../../../access/tenantRoles'
+
+type Doc = Record<string, unknown> & { id?: number | string }
+
+/** The tenant an audited document belongs to; a user's first membership stands for the user. */
+export function tenantOf(collection: string, doc: Doc | undefined): null | number | string {
+  if (!doc) return null
+  if (collection === 'tenants') return doc.id ?? null
+  const tenant = doc.tenant as null | number | string | { id: number | string } | undefined
+  if (tenant !== undefined && tenant !== null) return tenantIdOf(tenant)
+  const memberships = doc.tenants as { tenant: number | { id: number } }[] | undefined
+  return memberships?.[0]?.tenant ? tenantIdOf(memberships[0].tenant) : null
+}
