@@ -18,6 +18,16 @@ export function redact(value: unknown): unknown {
   return value
 }
 
+/** A populated relationship (a whole document) stands for its id, so depth does not show as a change. */
+function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalize)
+  if (value && typeof value === 'object') {
+    if ('id' in value && 'createdAt' in value) return (value as { id: unknown }).id
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, normalize(inner)]))
+  }
+  return value
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 /** Top-level fields whose value changed, old and new, secrets redacted (only that they changed shows). */
@@ -26,8 +36,8 @@ export function diffDocuments(previous: Record<string, unknown> | undefined, nex
   const keys = new Set([...Object.keys(previous ?? {}), ...Object.keys(next)])
   for (const key of keys) {
     if (IGNORED.has(key)) continue
-    const before = previous?.[key]
-    const after = next[key]
+    const before = normalize(previous?.[key])
+    const after = normalize(next[key])
     if (same(before, after)) continue
     changes[key] = isSecretKey(key) ? { from: REDACTED, to: REDACTED } : { from: redact(before), to: redact(after) }
   }
