@@ -124,7 +124,11 @@ describe('audit hooks', () => {
   it('a rolled-back write leaves neither the document nor its entry', async () => {
     const req = await createLocalReq({}, app.payload)
     await initTransaction(req)
-    await app.payload.create({ collection: 'tenants', data: { name: 'Ghost', slug: 'ghost-studio' }, req })
+    await app.payload.create({
+      collection: 'tenants',
+      data: { name: 'Ghost', defaultCurrency: 'EUR', defaultLocale: 'en', slug: 'ghost-studio', status: 'active', timezone: 'UTC' },
+      req,
+    })
     await killTransaction(req)
     expect((await app.payload.count({ collection: 'tenants', where: { slug: { equals: 'ghost-studio' } } })).totalDocs).toBe(0)
     expect(await newEntries()).toEqual([])

@@ -10,7 +10,7 @@ export const PASSWORD = 'correct-horse-battery'
 
 const unique = () => randomBytes(3).toString('hex')
 
-type TenantFields = Pick<Tenant, 'defaultCurrency' | 'defaultLocale' | 'name' | 'slug' | 'status' | 'timezone'>
+type TenantFields = Pick<Tenant, 'auditRetentionDays' | 'defaultCurrency' | 'defaultLocale' | 'name' | 'slug' | 'status' | 'timezone'>
 
 export const createTenant = (payload: Payload, fields: Partial<TenantFields> = {}): Promise<Tenant> => {
   const suffix = unique()

@@ -41,8 +41,9 @@ export const exportEndpoint: Endpoint = {
           from audit_logs where ${where} and id > ${lastId} order by id limit ${PAGE_SIZE}`)) as unknown as { rows: Row[] }
         const page = result.rows
         if (page.length === 0) {
-          controller.close()
+          // Recorded before the stream ends: a client holding the whole file means the export is on record.
           await writeAuditEntry(req, { action: 'export', collection: 'audit-logs', details: { filters }, rowCount, tenant: tenantIds?.[0] ?? null }, { detached: true })
+          controller.close()
           return
         }
         const text = page

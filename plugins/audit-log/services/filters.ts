@@ -18,10 +18,13 @@ export const auditFiltersSchema = z
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>
 
+/** An int[] parameter (drizzle would spread a JS array into a list of parameters). */
+export const intArray = (ids: number[]): SQL => sql`${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::int[]`
+
 /** `tenantIds` undefined: every tenant (super admin). */
 export function auditWhere(filters: AuditFilters, tenantIds: number[] | undefined): SQL {
   const clauses: SQL[] = [sql`true`]
-  if (tenantIds) clauses.push(sql`tenant_id = any(${tenantIds}::int[])`)
+  if (tenantIds) clauses.push(sql`tenant_id = any(${intArray(tenantIds)})`)
   if (filters.action) clauses.push(sql`action = ${filters.action}`)
   if (filters.collection) clauses.push(sql`collection = ${filters.collection}`)
   if (filters.from) clauses.push(sql`created_at >= ${filters.from}::timestamptz`)

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import { intArray } from './filters'
 import { auditOptions } from './options'
 
 /**
@@ -10,7 +11,7 @@ import { auditOptions } from './options'
  */
 export async function purgeExpiredEntries(req: PayloadRequest, tenantIds?: number[]): Promise<number> {
   const { retentionDays } = auditOptions(req.payload)
-  const scope = tenantIds ? sql`and a.tenant_id = any(${tenantIds}::int[])` : sql``
+  const scope = tenantIds ? sql`and a.tenant_id = any(${intArray(tenantIds)})` : sql``
   const result = (await req.payload.db.drizzle.execute(sql`
     delete from audit_logs a
     using (select a2.id from audit_logs a2 left join tenants t on t.id = a2.tenant_id
