@@ -1,6 +1,6 @@
 import * as migration_20261122_042413_initial from './20261122_042413_initial';
 import * as migration_20261122_051736_rbac from './20261122_051736_rbac';
-import * as migration_20261122_052746_audit_log_and_jobs from './20261122_052746_audit_log_and_jobs';
+import * as migration_20261122_054611_audit_log_and_jobs from './20261122_054611_audit_log_and_jobs';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261122_051736_rbac',
   },
   {
-    up: migration_20261122_052746_audit_log_and_jobs.up,
-    down: migration_20261122_052746_audit_log_and_jobs.down,
-    name: '20261122_052746_audit_log_and_jobs'
+    up: migration_20261122_054611_audit_log_and_jobs.up,
+    down: migration_20261122_054611_audit_log_and_jobs.down,
+    name: '20261122_054611_audit_log_and_jobs'
   },
 ];

@@ -91,10 +91,12 @@ describe('audit hooks', () => {
     expect((await newEntries()).map((entry) => entry.action)).toEqual(['logout'])
   })
 
-  it('a single read of a sensitive collection is a view; a list is not', async () => {
+  it('a single read of a sensitive collection is a view; a list or one’s own account is not', async () => {
     await app.rest.get(`/users/${staff.id}`, { token: adminToken })
     expect((await newEntries()).map((entry) => [entry.action, entry.documentId])).toEqual([['view', String(staff.id)]])
     await app.rest.get('/users', { token: adminToken })
+    await app.rest.get('/users/me', { token: adminToken })
+    await app.rest.get(`/users/${admin.id}`, { token: adminToken })
     expect(await newEntries()).toEqual([])
   })
 

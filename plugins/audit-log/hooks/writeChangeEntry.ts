@@ -16,6 +16,7 @@ export const writeChangeEntry: CollectionAfterChangeHook = async ({ collection, 
     collection: collection.slug,
     documentId: doc.id,
     tenant: tenantOf(collection.slug, doc),
+    tenantTimeZone: collection.slug === 'tenants' ? doc.timezone : undefined,
   })
   return doc
 }

@@ -77,6 +77,14 @@ export function scoreRisk(event: RiskEvent, facts: RiskFacts, settings: RiskSett
   return { reasons: hits.map((hit) => hit.reason), score: Math.min(100, hits.reduce((sum, hit) => sum + hit.points, 0)) }
 }
 
-/** The hour (0–23) of `at` in `timeZone`. */
-export const hourIn = (at: Date, timeZone: string): number =>
-  Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(at))
+const hourFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The hour (0–23) of `at` in `timeZone`. Formatters are cached: building one costs ~0.1 ms. */
+export function hourIn(at: Date, timeZone: string): number {
+  let format = hourFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone })
+    hourFormats.set(timeZone, format)
+  }
+  return Number(format.format(at))
+}

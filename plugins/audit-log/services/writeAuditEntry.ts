@@ -1,7 +1,11 @@
 // The one way to write an audit entry: hooks and endpoints all come through here.
 import type { PayloadRequest } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import type { Changes } from './diff'
+
+import { transactionDb } from '../../../utilities/transactionDb'
 
 import { auditOptions } from './options'
 import { requestMeta } from './requestMeta'
@@ -21,6 +25,8 @@ export type AuditInput = {
   /** The account concerned, e.g. the email of a failed login. */
   subject?: string
   tenant?: null | number | string
+  /** The tenant's time zone when the caller has it at hand (saves a lookup). */
+  tenantTimeZone?: string
   /** The acting user; defaults to the request's. */
   user?: null | number | string
 }
@@ -59,33 +65,22 @@ export async function writeAuditEntry(req: PayloadRequest, input: AuditInput, { 
   const meta = requestMeta(req)
   const user = input.user === undefined ? (req.user?.id ?? null) : input.user
   const tenant = input.tenant ?? null
-  const zone = tenant === null ? undefined : await tenantTimeZone(req, tenant)
+  const zone = input.tenantTimeZone ?? (tenant === null ? undefined : await tenantTimeZone(req, tenant))
   const facts = await gatherFacts(req, { ...input, user }, meta.ip, zone)
   const { reasons, score } = scoreRisk(input, facts, options.risk)
 
-  const entry = await req.payload.create({
-    collection: AUDIT_COLLECTION,
-    data: {
-      action: input.action,
-      actor: req.user ? `${req.user.collection}:${req.user.id}` : 'anonymous',
-      changes: input.changes,
-      collection: input.collection,
-      details: input.details,
-      documentId: input.documentId === undefined ? undefined : String(input.documentId),
-      ip: meta.ip,
-      requestId: meta.requestId,
-      riskReasons: reasons,
-      riskScore: score,
-      rowCount: input.rowCount,
-      subject: input.subject,
-      tenant: tenant === null ? null : Number(tenant),
-      user: user === null ? null : Number(user),
-      userAgent: meta.userAgent,
-    },
-    depth: 0,
-    overrideAccess: true,
-    ...(detached ? {} : { req }),
-  })
+  // One INSERT in the request's transaction: a Local API create would double the cost of every audited write.
+  const db = detached ? (req.payload.db as unknown as { drizzle: Awaited<ReturnType<typeof transactionDb>> }).drizzle : await transactionDb(req)
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
+  const result = (await db.execute(sql`
+    insert into audit_logs (action, actor, changes, collection, details, document_id, ip, request_id, risk_reasons,
+                            risk_score, row_count, subject, tenant_id, user_id, user_agent, created_at, updated_at)
+    values (${input.action}, ${req.user ? `${req.user.collection}:${req.user.id}` : 'anonymous'}, ${json(input.changes)}::jsonb,
+            ${input.collection ?? null}, ${json(input.details)}::jsonb, ${input.documentId === undefined ? null : String(input.documentId)},
+            ${meta.ip}, ${meta.requestId}, ${json(reasons)}::jsonb, ${score}, ${input.rowCount ?? null}, ${input.subject ?? null},
+            ${tenant === null ? null : Number(tenant)}, ${user === null ? null : Number(user)}, ${meta.userAgent}, now(), now())
+    returning id`)) as { rows: { id: number }[] }
+  const entry = { id: result.rows[0]!.id, riskScore: score }
   if (score >= options.alertThreshold && tenant !== null) {
     // Queued in the same transaction: no alert for an event that rolled back.
     await req.payload.jobs.queue({ input: { entryId: entry.id }, req: detached ? undefined : req, task: ALERT_TASK } as never)
