@@ -8,7 +8,7 @@ import { rbacPlugin } from './rbac'
 import { tenancyPlugin } from './tenancy'
 
 export const plugins: Plugin[] = [
-  rbacPlugin({ capabilities: { audit: ['read', 'export', 'delete'], reports: ['read', 'export'] } }),
+  rbacPlugin({ capabilities: { reports: ['read', 'export'] } }),
   auditLogPlugin(),
   tenancyPlugin(),
 ]

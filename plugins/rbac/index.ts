@@ -28,6 +28,17 @@ export const rbacPlugin =
     )
     return {
       ...config,
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          afterNavLinks: [...(config.admin?.components?.afterNavLinks ?? []), '/plugins/rbac/admin/PermissionsNavLink#PermissionsNavLink'],
+          views: {
+            ...config.admin?.components?.views,
+            permissionMatrix: { Component: '/plugins/rbac/admin/PermissionMatrixView#PermissionMatrixView', path: '/permissions' },
+          },
+        },
+      },
       collections: [...collections, { ...Roles, endpoints: [rolePermissionsEndpoint] }, RoleAssignments],
       endpoints: [...(config.endpoints ?? []), resourcesEndpoint, actionsEndpoint, matrixEndpoint],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireAssignmentsTask] },

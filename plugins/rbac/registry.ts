@@ -10,6 +10,8 @@ declare module 'payload' {
   interface CollectionCustom {
     /** Actions beyond CRUD that this collection's endpoints check, e.g. `confirm`, `approve`. */
     rbacActions?: string[]
+    /** The resource this collection's access checks, when it is not the slug (audit-logs → `audit`). */
+    rbacResource?: string
   }
 }
 
@@ -31,7 +33,8 @@ export function resourceRegistry(config: Config | SanitizedConfig): ResourceRegi
   const registry: ResourceRegistry = {}
   for (const collection of config.collections ?? []) {
     if (isInternal(collection)) continue
-    registry[collection.slug] = [...CRUD_ACTIONS, ...(collection.custom?.rbacActions ?? [])]
+    const resource = collection.custom?.rbacResource ?? collection.slug
+    registry[resource] = [...new Set([...(registry[resource] ?? []), ...CRUD_ACTIONS, ...(collection.custom?.rbacActions ?? [])])]
   }
   for (const [resource, actions] of Object.entries((config.custom?.[CAPABILITIES_KEY] ?? {}) as ResourceRegistry)) {
     registry[resource] = [...new Set([...(registry[resource] ?? []), ...actions])]

@@ -1,58 +1,20 @@
 // The built app as it runs in production (`npm start`), over real HTTP on 127.0.0.1.
 // Needs `npm run build` first; runs with ATELIER_E2E=1 (`npm run test:e2e`).
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
+import { freePort, startApp, type StartedApp, waitForHealth } from './app'
 
 const ADMIN = { email: 'ops@studio.test', password: 'a-long-production-password' }
 const DEMO_PASSWORD = 'demo-password-e2e'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-
-type Started = { exit: Promise<number | null>; output: () => string; process: ChildProcess }
-
-function startApp(env: Record<string, string>): Started {
-  let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { exit, output: () => output, process: child }
-}
-
-async function waitForHealth(baseUrl: string, app: Started, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (app.process.exitCode !== null) throw new Error(`The app exited early:\n${app.output()}`)
-    try {
-      const response = await fetch(`${baseUrl}/api/health`)
-      if (response.status === 200) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`No healthy answer within ${timeoutMs} ms:\n${app.output()}`)
-}
-
 describe('npm start (production build)', () => {
-  let app: Started
+  let app: StartedApp
   let baseUrl: string
   let database: { name: string; url: string }
   let mediaDir: string

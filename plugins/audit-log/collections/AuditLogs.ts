@@ -18,7 +18,7 @@ export const AuditLogs: CollectionConfig = {
     group: 'Access',
     useAsTitle: 'action',
   },
-  custom: { rbacActions: ['export'] },
+  custom: { rbacActions: ['export'], rbacResource: 'audit' },
   fields: [
     { name: 'action', type: 'text', required: true },
     { name: 'collection', type: 'text' },
