@@ -105,6 +105,21 @@ describe('RBAC', () => {
       expect(allowed.status).toBe(201)
     })
 
+    it('records each refused escalation in the audit log', async () => {
+      const denials = async () =>
+        (await app.payload.find({ collection: 'audit-logs', depth: 0, pagination: false, sort: 'id', where: { and: [{ action: { equals: 'permission_denied' } }, { user: { equals: adminA.id } }] } })).docs
+      const before = (await denials()).length
+      await createRole({ name: 'Auditor 2', permissions: [{ actions: ['delete'], resource: 'audit' }], slug: 'auditor-2', tenant: tenantA.id }, adminToken)
+      const owner = (await app.payload.find({ collection: 'roles', where: { slug: { equals: 'owner' } } })).docs[0]!
+      await app.rest.post(`/users/${artist.id}/roles`, { role: owner.id, tenant: tenantA.id }, { token: adminToken })
+      const entries = (await denials()).slice(before)
+      expect(entries.map((entry) => entry.collection)).toEqual(['roles', 'users'])
+      for (const entry of entries) {
+        expect((entry.details as { message: string }).message).toMatch(/cannot grant permissions you do not hold/)
+        expect(entry.tenant).toBe(tenantA.id)
+      }
+    })
+
     it('refuses inheriting a role that holds more than the author', async () => {
       const owner = (await app.payload.find({ collection: 'roles', where: { slug: { equals: 'owner' } } })).docs[0]!
       const refused = await createRole({ name: 'Sneaky', inherits: [owner.id], slug: 'sneaky', tenant: tenantA.id }, adminToken)

@@ -4,6 +4,9 @@ import { writeAuditEntry } from '../services/writeAuditEntry'
 
 const statusOf = (error: unknown) => (error as { status?: number }).status
 
+/** `/api/users/2/roles` → `users`: custom endpoints report no collection of their own. */
+const collectionFromPath = (url: string | undefined) => (url ? /\/api\/([^/?]+)/.exec(new URL(url).pathname)?.[1] : undefined)
+
 /**
  * Failed logins and refused actions. The request's own transaction rolls back, so the entry is
  * written in one of its own.
@@ -20,7 +23,7 @@ export const recordFailure: AfterErrorHook = async ({ collection, error, req }) 
         req,
         {
           action: 'permission_denied',
-          collection: collection?.slug,
+          collection: collection?.slug ?? collectionFromPath(req.url),
           details: { message: error.message, method: req.method, path: req.url ? new URL(req.url).pathname : undefined },
           tenant: typeof tenant === 'object' ? tenant.id : (tenant ?? null),
         },
