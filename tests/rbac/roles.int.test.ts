@@ -155,6 +155,13 @@ describe('RBAC', () => {
       expect(docs.some((role) => role.slug === 'b-only')).toBe(false)
     })
 
+    it('shows tenant roles only to those with roles:read; system roles to everyone', async () => {
+      const response = await app.rest.get('/roles?limit=100&depth=0', { token: artistToken })
+      const { docs } = (await response.json()) as { docs: Role[] }
+      expect(docs.length).toBeGreaterThan(0)
+      expect(docs.every((role) => !role.tenant)).toBe(true)
+    })
+
     it('refuses creating a role or an assignment in another tenant', async () => {
       expect((await createRole({ name: 'Intruder', slug: 'intruder', tenant: tenantB.id }, adminToken)).status).toBe(403)
       const staff = (await app.payload.find({ collection: 'roles', where: { slug: { equals: 'staff' } } })).docs[0]!

@@ -1,14 +1,19 @@
 import type { Access } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { tenantIdsOf } from '../../../access/tenantRoles'
 import { can } from './can'
 
-/** System roles are visible to every signed-in user; tenant roles to their tenant's members. */
-export const readRoles: Access = ({ req: { user } }) => {
+/**
+ * System roles are visible to every signed-in user (everyone holds some); tenant roles need
+ * `roles:read` in their tenant.
+ */
+export const readRoles: Access = async (args) => {
+  const { user } = args.req
   if (!user) return false
   if (isSuperAdmin(user)) return true
-  return { or: [{ tenant: { exists: false } }, { tenant: { in: tenantIdsOf(user) } }] }
+  const systemRoles = { tenant: { exists: false } }
+  const tenantRoles = await can('roles', 'read')(args)
+  return tenantRoles && typeof tenantRoles === 'object' ? { or: [systemRoles, tenantRoles] } : systemRoles
 }
 
 /** System roles are the platform's: only super admins write them. Tenant roles need `roles:<action>`. */
