@@ -5,8 +5,7 @@ import { APIError } from 'payload'
 import { tenantIdOf } from '../../../access/tenantRoles'
 import { loadRoles } from '../services/userGrants'
 import { assertHoldsEverything } from './rejectPermissionEscalation'
-
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: number }).id : (value as number))
+import { idOf } from '../../../utilities/idOf'
 
 /** The role must be usable in the tenant, the user a member there, and the actor must hold all it grants. */
 export const rejectAssignmentEscalation: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

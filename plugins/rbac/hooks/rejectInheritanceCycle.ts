@@ -4,8 +4,7 @@ import { ValidationError } from 'payload'
 
 import { findInheritanceCycle } from '../services/permissions'
 import { loadRoles } from '../services/userGrants'
-
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: number }).id : (value as number))
+import { idOf } from '../../../utilities/idOf'
 
 /** Inheritance must stay a tree of system roles and roles of the same tenant, with no cycle. */
 export const rejectInheritanceCycle: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {

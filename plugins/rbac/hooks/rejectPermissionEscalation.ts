@@ -5,8 +5,7 @@ import { APIError } from 'payload'
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { effectivePermissions, missingPermissions, type RoleNode } from '../services/permissions'
 import { loadRoles, toRoleNode, userGrants } from '../services/userGrants'
-
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: number }).id : (value as number))
+import { idOf } from '../../../utilities/idOf'
 
 /** 403 unless the actor holds, in `tenantId`, every permission that `role` would grant with its ancestors. */
 export async function assertHoldsEverything(req: PayloadRequest, tenantId: number | string, role: RoleNode, rolesById: Map<string, RoleNode>) {
