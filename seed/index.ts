@@ -1,8 +1,8 @@
 // Idempotent bootstrap: the super admin, and optionally the demo studios. Safe to run on every start.
 import type { Payload } from 'payload'
 
-import { tenantIdOf } from '../access/tenantRoles'
 import { DEMO_TENANTS } from './demo'
+import { idOf } from '../utilities/idOf'
 
 export type SeedResult = { createdTenants: number; createdUsers: number }
 
@@ -51,7 +51,7 @@ export async function seedDemo(payload: Payload, demoPassword: string): Promise<
           },
         })
         result.createdUsers++
-      } else if (!user.tenants?.some((membership) => String(tenantIdOf(membership.tenant)) === String(tenant.id))) {
+      } else if (!user.tenants?.some((membership) => String(idOf(membership.tenant)) === String(tenant.id))) {
         await payload.update({
           id: user.id,
           collection: 'users',

@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto'
 import type { TenantRole } from '../access/tenantRoles'
 import type { Tenant } from '../payload-types'
 
-import { roleIn, tenantIdOf } from '../access/tenantRoles'
+import { roleIn } from '../access/tenantRoles'
 import { INVITATION_CONTEXT } from '../collections/Users/emails/passwordEmail'
 import { MEMBERSHIP_CHANGE_AUTHORISED } from '../collections/Users/hooks/refuseEditsAcrossTenants'
 import { membershipChangeRefusal } from '../plugins/rbac/services/membershipChange'
 import { forbidden } from '../utilities/apiErrors'
+import { idOf } from '../utilities/idOf'
 
 export type SetMembershipInput = { email: string; name?: string; role: TenantRole; tenant: Tenant }
 export type SetMembershipResult = {
@@ -44,7 +45,7 @@ export async function setMembership(req: PayloadRequest, input: SetMembershipInp
   const context = { [MEMBERSHIP_CHANGE_AUTHORISED]: true }
   let user
   if (existing) {
-    const otherMemberships = (existing.tenants ?? []).filter((membership) => String(tenantIdOf(membership.tenant)) !== String(tenant.id))
+    const otherMemberships = (existing.tenants ?? []).filter((membership) => String(idOf(membership.tenant)) !== String(tenant.id))
     user = await req.payload.update({
       id: existing.id,
       collection: 'users',

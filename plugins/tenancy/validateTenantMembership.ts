@@ -2,6 +2,7 @@ import type { Validate } from 'payload'
 
 import { isSuperAdmin } from '../../access/isSuperAdmin'
 import { tenantIdsOf } from '../../access/tenantRoles'
+import { idOf } from '../../utilities/idOf'
 
 /**
  * The multi-tenant plugin's tenant field skips relationship filter validation, so without this a member
@@ -10,6 +11,5 @@ import { tenantIdsOf } from '../../access/tenantRoles'
 export const validateTenantMembership: Validate = (value, { req }) => {
   const user = req.user
   if (!user || isSuperAdmin(user) || value === null || value === undefined) return true
-  const id = typeof value === 'object' && 'id' in value ? value.id : value
-  return tenantIdsOf(user).map(String).includes(String(id)) || 'You are not a member of this tenant.'
+  return tenantIdsOf(user).map(String).includes(String(idOf(value))) || 'You are not a member of this tenant.'
 }

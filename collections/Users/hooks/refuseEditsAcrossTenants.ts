@@ -4,7 +4,8 @@ import { APIError } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { membershipChangeRefusal } from '../../../plugins/rbac/services/membershipChange'
-import { type MembershipHolder, tenantIdOf } from '../../../access/tenantRoles'
+import { type MembershipHolder } from '../../../access/tenantRoles'
+import { idOf } from '../../../utilities/idOf'
 
 /** Set in `context` by a trusted service that has already authorised the change it makes. */
 export const MEMBERSHIP_CHANGE_AUTHORISED = 'membershipChangeAuthorised'
@@ -22,7 +23,7 @@ export const refuseEditsAcrossTenants: CollectionBeforeChangeHook = async ({ con
   for (const membership of (originalDoc as MembershipHolder)?.tenants ?? []) {
     if (!membership.tenant) continue
     const role = membership.role ?? undefined
-    if (await membershipChangeRefusal(req, tenantIdOf(membership.tenant), role, role)) {
+    if (await membershipChangeRefusal(req, idOf(membership.tenant), role, role)) {
       throw new APIError('This account belongs to a tenant you do not manage.', 403, null, true)
     }
   }

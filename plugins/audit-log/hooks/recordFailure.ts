@@ -1,6 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
 import { writeAuditEntry } from '../services/writeAuditEntry'
+import { idOf } from '../../../utilities/idOf'
 
 const statusOf = (error: unknown) => (error as { status?: number }).status
 
@@ -25,7 +26,7 @@ export const recordFailure: AfterErrorHook = async ({ collection, error, req }) 
           action: 'permission_denied',
           collection: collection?.slug ?? collectionFromPath(req.url),
           details: { message: error.message, method: req.method, path: req.url ? new URL(req.url).pathname : undefined },
-          tenant: typeof tenant === 'object' ? tenant.id : (tenant ?? null),
+          tenant: tenant ? idOf(tenant) : null,
         },
         { detached: true },
       )

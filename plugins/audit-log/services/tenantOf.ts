@@ -1,4 +1,4 @@
-import { tenantIdOf } from '../../../access/tenantRoles'
+import { idOf } from '../../../utilities/idOf'
 
 type Doc = Record<string, unknown> & { id?: number | string }
 
@@ -7,7 +7,7 @@ export function tenantOf(collection: string, doc: Doc | undefined): null | numbe
   if (!doc) return null
   if (collection === 'tenants') return doc.id ?? null
   const tenant = doc.tenant as null | number | string | { id: number | string } | undefined
-  if (tenant !== undefined && tenant !== null) return tenantIdOf(tenant)
+  if (tenant !== undefined && tenant !== null) return idOf(tenant)
   const memberships = doc.tenants as { tenant: number | { id: number } }[] | undefined
-  return memberships?.[0]?.tenant ? tenantIdOf(memberships[0].tenant) : null
+  return memberships?.[0]?.tenant ? idOf(memberships[0].tenant) : null
 }

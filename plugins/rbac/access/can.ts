@@ -4,6 +4,7 @@ import type { Access, PayloadRequest, Where } from 'payload'
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { grants } from '../services/permissions'
 import { userGrants } from '../services/userGrants'
+import { idOf } from '../../../utilities/idOf'
 
 export type CanOptions = {
   /**
@@ -30,11 +31,8 @@ export const can =
     if (isSuperAdmin(req.user)) return true
     const tenantIds = await tenantsAllowing(req, resource, action)
     if (tenantIds.length === 0) return false
-    const incoming: unknown = tenantField === 'id' ? undefined : data?.[tenantField]
-    if (incoming !== undefined && incoming !== null) {
-      const id = typeof incoming === 'object' ? (incoming as { id: unknown }).id : incoming
-      if (!tenantIds.includes(String(id))) return false
-    }
+    const incoming = tenantField === 'id' ? undefined : data?.[tenantField]
+    if (incoming !== undefined && incoming !== null && !tenantIds.includes(String(idOf(incoming)))) return false
     const scope: Where = { [tenantField]: { in: tenantIds } }
     return scope
   }

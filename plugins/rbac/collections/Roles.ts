@@ -5,12 +5,13 @@ import { readRoles, writeTenantRoles } from '../access/rolesAccess'
 import { rejectInheritanceCycle } from '../hooks/rejectInheritanceCycle'
 import { rejectPermissionEscalation } from '../hooks/rejectPermissionEscalation'
 import { rejectUnknownPermissions } from '../hooks/rejectUnknownPermissions'
+import { idOf } from '../../../utilities/idOf'
 
 /** Unique among the system roles, or within the role's tenant (PostgreSQL treats NULL tenants as distinct). */
 const uniqueSlugInScope: Validate = async (value, { data, id, req }) => {
   if (typeof value !== 'string' || !isSlug(value)) return 'Use lowercase letters, digits and single hyphens.'
-  const tenant = (data as { tenant?: unknown }).tenant
-  const tenantId = typeof tenant === 'object' && tenant !== null ? (tenant as { id: number }).id : tenant
+  const tenant = (data as { tenant?: number | { id: number } | null }).tenant
+  const tenantId = tenant ? idOf(tenant) : undefined
   const { totalDocs } = await req.payload.count({
     collection: 'roles',
     overrideAccess: true,

@@ -6,6 +6,7 @@ import { notFound, unauthorized, withErrorHandling } from '../../../utilities/ap
 import { explain } from '../services/explain'
 import { effectivePermissions } from '../services/permissions'
 import { loadRoles } from '../services/userGrants'
+import { idOf } from '../../../utilities/idOf'
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() })
 
@@ -18,7 +19,7 @@ export const rolePermissionsEndpoint: Endpoint = {
       .findByID({ id, collection: 'roles', depth: 0, overrideAccess: false, req, user: req.user })
       .catch(() => null)
     if (!role) throw notFound('Role not found.')
-    const tenantId = typeof role.tenant === 'object' ? role.tenant?.id : role.tenant
+    const tenantId = role.tenant ? idOf(role.tenant) : undefined
     const rolesById = await loadRoles(req, tenantId ? [tenantId] : [])
     return Response.json({
       permissions: explain(effectivePermissions([role.id], rolesById)),

@@ -2,7 +2,6 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { tenantIdOf } from '../../../access/tenantRoles'
 import { loadRoles } from '../services/userGrants'
 import { assertHoldsEverything } from './rejectPermissionEscalation'
 import { idOf } from '../../../utilities/idOf'
@@ -17,7 +16,7 @@ export const rejectAssignmentEscalation: CollectionBeforeChangeHook = async ({ d
   if (!role) throw new APIError('This role does not exist in this tenant.', 400, null, true)
 
   const member = await req.payload.findByID({ id: userId, collection: 'users', depth: 0, disableErrors: true, overrideAccess: true, req })
-  if (!member?.tenants?.some((membership) => String(tenantIdOf(membership.tenant)) === String(tenantId))) {
+  if (!member?.tenants?.some((membership) => String(idOf(membership.tenant)) === String(tenantId))) {
     throw new APIError('The user is not a member of this tenant.', 400, null, true)
   }
   await assertHoldsEverything(req, tenantId, role, rolesById)

@@ -1,7 +1,8 @@
 // What a user may do in each of their tenants: membership role + live assignments, with inheritance.
 import type { PayloadRequest, TypedUser } from 'payload'
 
-import { tenantIdOf, tenantIdsOf } from '../../../access/tenantRoles'
+import { tenantIdsOf } from '../../../access/tenantRoles'
+import { idOf } from '../../../utilities/idOf'
 import { type EffectivePermissions, effectivePermissions, type RoleNode } from './permissions'
 
 export type TenantGrants = Map<string, EffectivePermissions>
@@ -10,7 +11,7 @@ type StoredRole = { id: number | string; inherits?: (number | { id: number })[] 
 
 export const toRoleNode = (role: StoredRole): RoleNode => ({
   id: role.id,
-  inherits: (role.inherits ?? []).map((parent) => (typeof parent === 'object' ? parent.id : parent)),
+  inherits: (role.inherits ?? []).map(idOf),
   permissions: (role.permissions ?? []).map(({ actions, resource }) => ({ actions: actions ?? [], resource })),
   slug: role.slug,
 })
@@ -38,7 +39,7 @@ export async function heldRoleIds(
   const systemRoleIdBySlug = new Map([...rolesById.values()].map((role) => [role.slug, role.id]))
   const held = new Map<string, (number | string)[]>()
   for (const membership of user.tenants ?? []) {
-    const tenantId = String(tenantIdOf(membership.tenant as number))
+    const tenantId = String(idOf(membership.tenant as number | { id: number }))
     const systemRole = membership.role ? systemRoleIdBySlug.get(membership.role) : undefined
     held.set(tenantId, systemRole === undefined ? [] : [systemRole])
   }
@@ -56,8 +57,9 @@ export async function heldRoleIds(
     },
   })
   for (const assignment of assignments) {
-    const tenantId = String(tenantIdOf(assignment.tenant as number))
-    const roleId = typeof assignment.role === 'object' ? assignment.role.id : assignment.role
+    if (!assignment.tenant) continue
+    const tenantId = String(idOf(assignment.tenant))
+    const roleId = idOf(assignment.role)
     // An assignment only counts in a tenant the user belongs to.
     held.get(tenantId)?.push(roleId)
   }
