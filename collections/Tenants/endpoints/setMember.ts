@@ -4,7 +4,8 @@ import { z } from 'zod'
 
 import { TENANT_ROLES } from '../../../access/tenantRoles'
 import { setMembership } from '../../../services/memberships'
-import { notFound, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { findVisible } from '../../../utilities/findVisible'
 import { parseBody } from '../../../utilities/parseRequest'
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() })
@@ -26,10 +27,7 @@ export const setMemberEndpoint: Endpoint = {
     const { id: tenantId } = paramsSchema.parse(req.routeParams)
     const body = await parseBody(req, bodySchema)
 
-    const tenant = await req.payload
-      .findByID({ id: tenantId, collection: 'tenants', depth: 0, overrideAccess: false, req, user: req.user })
-      .catch(() => null)
-    if (!tenant) throw notFound('Tenant not found.')
+    const tenant = await findVisible(req, 'tenants', tenantId, 'Tenant not found.')
 
     const membership = await setMembership(req, { ...body, tenant })
     return Response.json(membership, { status: membership.joined ? 201 : 200 })

@@ -6,6 +6,7 @@ import { withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { auditScope } from '../services/auditScope'
 import { auditFiltersSchema, auditWhere } from '../services/filters'
+import { auditOptions } from '../services/options'
 
 type CountRow = Record<string, unknown> & { count: number }
 
@@ -15,7 +16,7 @@ export const statsEndpoint: Endpoint = {
     const filters = parseQuery(req, auditFiltersSchema)
     const tenantIds = await auditScope(req, 'read')
     const where = auditWhere(filters, tenantIds)
-    const { alertThreshold } = req.payload.config.custom.auditLog as { alertThreshold: number }
+    const { alertThreshold } = auditOptions(req.payload)
     const run = async (query: ReturnType<typeof sql>) =>
       ((await req.payload.db.drizzle.execute(query)) as unknown as { rows: CountRow[] }).rows
 

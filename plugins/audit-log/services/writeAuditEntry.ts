@@ -70,7 +70,7 @@ export async function writeAuditEntry(req: PayloadRequest, input: AuditInput, { 
   const { reasons, score } = scoreRisk(input, facts, options.risk)
 
   // One INSERT in the request's transaction: a Local API create would double the cost of every audited write.
-  const db = detached ? (req.payload.db as unknown as { drizzle: Awaited<ReturnType<typeof transactionDb>> }).drizzle : await transactionDb(req)
+  const db = await transactionDb(detached ? { payload: req.payload } : req)
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
   const result = (await db.execute(sql`
     insert into audit_logs (action, actor, changes, collection, details, document_id, ip, request_id, risk_reasons,

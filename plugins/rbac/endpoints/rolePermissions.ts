@@ -2,7 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
-import { notFound, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { findVisible } from '../../../utilities/findVisible'
 import { explain } from '../services/explain'
 import { effectivePermissions } from '../services/permissions'
 import { loadRoles } from '../services/userGrants'
@@ -15,10 +16,7 @@ export const rolePermissionsEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     if (!req.user) throw unauthorized()
     const { id } = paramsSchema.parse(req.routeParams)
-    const role = await req.payload
-      .findByID({ id, collection: 'roles', depth: 0, overrideAccess: false, req, user: req.user })
-      .catch(() => null)
-    if (!role) throw notFound('Role not found.')
+    const role = await findVisible(req, 'roles', id, 'Role not found.')
     const tenantId = role.tenant ? idOf(role.tenant) : undefined
     const rolesById = await loadRoles(req, tenantId ? [tenantId] : [])
     return Response.json({

@@ -9,6 +9,7 @@ import { explain } from '../services/explain'
 import { effectivePermissions, grants } from '../services/permissions'
 import { heldRoleIds, loadRoles } from '../services/userGrants'
 import { tenantsAllowing } from '../access/can'
+import { findVisible } from '../../../utilities/findVisible'
 
 const userParams = z.object({ id: z.coerce.number().int().positive() })
 const assignBody = z
@@ -19,12 +20,7 @@ const assignBody = z
   })
   .strict()
 
-/** The target user, if the caller may see them at all (404 otherwise, so ids do not leak). */
-async function findVisibleUser(req: PayloadRequest, id: number) {
-  const user = await req.payload.findByID({ id, collection: 'users', depth: 0, overrideAccess: false, req, user: req.user }).catch(() => null)
-  if (!user) throw notFound('User not found.')
-  return user
-}
+const findVisibleUser = (req: PayloadRequest, id: number) => findVisible(req, 'users', id, 'User not found.')
 
 /** POST /api/users/:id/roles `{ role, tenant, expiresAt? }`: assign a role, with the escalation checks. */
 export const assignRoleEndpoint: Endpoint = {

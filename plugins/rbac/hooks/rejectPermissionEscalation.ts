@@ -3,16 +3,14 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { effectivePermissions, missingPermissions, type RoleNode } from '../services/permissions'
-import { loadRoles, toRoleNode, userGrants } from '../services/userGrants'
+import { type RoleNode } from '../services/permissions'
+import { loadRoles, permissionsBeyondUser, toRoleNode } from '../services/userGrants'
 import { idOf } from '../../../utilities/idOf'
 
 /** 403 unless the actor holds, in `tenantId`, every permission that `role` would grant with its ancestors. */
 export async function assertHoldsEverything(req: PayloadRequest, tenantId: number | string, role: RoleNode, rolesById: Map<string, RoleNode>) {
   if (!req.user || isSuperAdmin(req.user)) return
-  const wanted = effectivePermissions([role.id], new Map([...rolesById, [String(role.id), role]])).keys()
-  const held = (await userGrants(req)).get(String(tenantId)) ?? new Map()
-  const missing = missingPermissions(wanted, held)
+  const missing = await permissionsBeyondUser(req, tenantId, [role.id], new Map([...rolesById, [String(role.id), role]]))
   if (missing.length > 0) {
     throw new APIError(`You cannot grant permissions you do not hold: ${missing.join(', ')}.`, 403, { missing }, true)
   }

@@ -3,8 +3,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { effectivePermissions, grants, missingPermissions } from './permissions'
-import { loadRoles, userGrants } from './userGrants'
+import { grants } from './permissions'
+import { loadRoles, permissionsBeyondUser, userGrants } from './userGrants'
 
 /** Why the current user may not move a membership of `tenantId` from `previousRole` to `nextRole`. */
 export async function membershipChangeRefusal(
@@ -22,6 +22,6 @@ export async function membershipChangeRefusal(
   const systemRoleIds = [...rolesById.values()]
     .filter((role) => role.slug === previousRole || role.slug === nextRole)
     .map((role) => role.id)
-  const missing = missingPermissions(effectivePermissions(systemRoleIds, rolesById).keys(), held)
+  const missing = await permissionsBeyondUser(req, tenantId, systemRoleIds, rolesById)
   return missing.length > 0 ? `You cannot grant or remove a role that holds more than you do (${missing.join(', ')}).` : undefined
 }

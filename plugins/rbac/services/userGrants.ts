@@ -3,7 +3,7 @@ import type { PayloadRequest, TypedUser } from 'payload'
 
 import { tenantIdsOf } from '../../../access/tenantRoles'
 import { idOf } from '../../../utilities/idOf'
-import { type EffectivePermissions, effectivePermissions, type RoleNode } from './permissions'
+import { type EffectivePermissions, effectivePermissions, missingPermissions, type RoleNode } from './permissions'
 
 export type TenantGrants = Map<string, EffectivePermissions>
 
@@ -86,3 +86,14 @@ export function userGrants(req: PayloadRequest): Promise<TenantGrants> {
 
 /** Forget the cached grants, after a change to the current user's roles within the request. */
 export const forgetUserGrants = (req: PayloadRequest) => grantsByRequest.delete(req)
+
+/** Permissions that `roleIds` (with their ancestors) grant and the current user does not hold in `tenantId`. */
+export async function permissionsBeyondUser(
+  req: PayloadRequest,
+  tenantId: number | string,
+  roleIds: (number | string)[],
+  rolesById: Map<string, RoleNode>,
+): Promise<string[]> {
+  const held = (await userGrants(req)).get(String(tenantId)) ?? new Map()
+  return missingPermissions(effectivePermissions(roleIds, rolesById).keys(), held)
+}
