@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { tenantIdsOf } from '../../access/tenantRoles'
 import {
   effectivePermissions,
   findInheritanceCycle,
@@ -87,8 +88,7 @@ describe('findInheritanceCycle', () => {
 })
 
 describe('tenantIdsOf', () => {
-  it('reads ids from ids or populated tenants, once each', async () => {
-    const { tenantIdsOf } = await import('../../access/tenantRoles')
+  it('reads ids from ids or populated tenants, once each', () => {
     const user = { tenants: [{ role: 'admin', tenant: { id: 1 } }, { role: 'staff', tenant: 2 }, { role: 'editor', tenant: 2 }] }
     expect(tenantIdsOf(user)).toEqual([1, 2])
     expect(tenantIdsOf(null)).toEqual([])

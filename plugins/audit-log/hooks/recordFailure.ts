@@ -1,7 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
+import { tenantOf } from '../services/tenantOf'
 import { writeAuditEntry } from '../services/writeAuditEntry'
-import { idOf } from '../../../utilities/idOf'
 
 const statusOf = (error: unknown) => (error as { status?: number }).status
 
@@ -19,14 +19,13 @@ export const recordFailure: AfterErrorHook = async ({ collection, error, req }) 
       const email = typeof req.data?.email === 'string' ? req.data.email.toLowerCase() : undefined
       await writeAuditEntry(req, { action: 'login_failed', collection: collection?.slug, subject: email, user: null }, { detached: true })
     } else if (status === 403 && req.user) {
-      const tenant = (req.user.tenants as { tenant: number | { id: number } }[] | undefined)?.[0]?.tenant
       await writeAuditEntry(
         req,
         {
           action: 'permission_denied',
           collection: collection?.slug ?? collectionFromPath(req.url),
           details: { message: error.message, method: req.method, path: req.url ? new URL(req.url).pathname : undefined },
-          tenant: tenant ? idOf(tenant) : null,
+          tenant: tenantOf(req.user.collection, req.user as never),
         },
         { detached: true },
       )
