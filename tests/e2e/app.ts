@@ -1,14 +1,6 @@
 // Starts the production build through scripts/start.ts, as `npm start` does, for the e2e tests.
 import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
+export { freePort } from '../helpers/freePort'
 
 export type StartedApp = { exit: Promise<number | null>; output: () => string; process: ChildProcess }
 

@@ -1,8 +1,12 @@
 // The PostgreSQL server a test run uses, and the throwaway databases each test file makes on it.
 import { randomBytes } from 'node:crypto'
+import { chmod, mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 
-import { databaseUrl } from '../../utilities/embeddedPostgres'
+import { databaseUrl, type EmbeddedDatabase, startEmbeddedPostgres } from '../../utilities/embeddedPostgres'
+import { freePort } from './freePort'
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`
 
@@ -43,3 +47,11 @@ export const setDatabaseReachable = (serverUrl: string, name: string, reachable:
       await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name])
     }
   })
+
+/** An embedded server in a temporary folder on a free port, deleted when stopped: for test runs and benchmarks. */
+export async function startTemporaryPostgres(): Promise<EmbeddedDatabase> {
+  const runDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-pg-'))
+  // As root the server runs as the `postgres` OS user, which must be able to enter this folder.
+  await chmod(runDir, 0o755)
+  return startEmbeddedPostgres({ dataDir: path.join(runDir, 'data'), persistent: false, port: await freePort() })
+}

@@ -2,13 +2,8 @@
 import type { TestProject } from 'vitest/node'
 
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdtemp } from 'node:fs/promises'
-import net from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 
-import { startEmbeddedPostgres } from '../../utilities/embeddedPostgres'
-import { dropRunDatabases } from './databaseServer'
+import { dropRunDatabases, startTemporaryPostgres } from './databaseServer'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,16 +11,6 @@ declare module 'vitest' {
     testRunId: string
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
@@ -35,11 +20,7 @@ export default async function setup(project: TestProject) {
     serverUrl = external
     console.log('[tests] PostgreSQL from', process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL')
   } else {
-    const runDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-test-pg-'))
-    // As root the server runs as the `postgres` OS user, which must be able to enter this folder.
-    await chmod(runDir, 0o755)
-    const dataDir = path.join(runDir, 'data')
-    const embedded = await startEmbeddedPostgres({ dataDir, persistent: false, port: await freePort() })
+    const embedded = await startTemporaryPostgres()
     serverUrl = embedded.serverUrl
     stopServer = embedded.stop
     console.log('[tests] PostgreSQL: embedded, started for this run')
