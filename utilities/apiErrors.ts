@@ -28,11 +28,15 @@ export const notFound = (message = 'Not found.') => new HttpError(404, message)
 export const conflict = (message: string, code?: string) =>
   new HttpError(409, message, [{ message }], code ? { code } : {})
 
+const joinPath = (path: PropertyKey[]) => (path.length > 0 ? { path: path.map(String).join('.') } : {})
+
+/** One entry per offending field; an unknown key is reported at its own path. */
 export const zodIssuesToEntries = (error: ZodError): ErrorEntry[] =>
-  error.issues.map((issue) => ({
-    message: issue.message,
-    ...(issue.path.length > 0 ? { path: issue.path.map(String).join('.') } : {}),
-  }))
+  error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ message: `Unknown field "${key}".`, ...joinPath([...issue.path, key]) }))
+      : [{ message: issue.message, ...joinPath(issue.path) }],
+  )
 
 export const errorBody = (entries: ErrorEntry[], extra: Record<string, unknown> = {}) => ({ errors: entries, ...extra })
 

@@ -50,8 +50,7 @@ describe('POST /api/tenants/:id/members', () => {
       const response = await addMember({ email: outsider.email, isOwner: true, role: 'staff' }, tokens[admin.email])
       expect(response.status).toBe(400)
       const body = (await response.json()) as ErrorBody
-      expect(body.errors).toHaveLength(1)
-      expect(body.errors[0]!.message).toMatch(/isOwner/)
+      expect(body.errors).toEqual([{ message: 'Unknown field "isOwner".', path: 'isOwner' }])
     })
 
     it('names each field with a wrong type or value', async () => {

@@ -67,6 +67,23 @@ describe('RBAC endpoints', () => {
     expect((await app.rest.get('/permissions/matrix')).status).toBe(401)
   })
 
+  it('answers malformed ids and queries on every RBAC endpoint with 400 in the error shape', async () => {
+    const calls = [
+      app.rest.get('/roles/abc/permissions', { token: adminToken }),
+      app.rest.get(`/users/${staff.id}/effective-permissions`, { token: adminToken }),
+      app.rest.get(`/users/${staff.id}/effective-permissions?tenant=${tenantA.id}&extra=1`, { token: adminToken }),
+      app.rest.post('/users/abc/roles', { role: 1, tenant: tenantA.id }, { token: adminToken }),
+      app.rest.delete(`/users/${staff.id}/roles/abc`, { token: adminToken }),
+      app.rest.delete(`/users/${staff.id}/roles/${roles.staff!.id}?tenant=x`, { token: adminToken }),
+    ]
+    for (const response of await Promise.all(calls)) {
+      expect(response.status).toBe(400)
+      const body = (await response.json()) as { errors: { message: string; path?: string }[] }
+      expect(body.errors.length).toBeGreaterThan(0)
+      expect(body.errors[0]!.path).toBeTruthy()
+    }
+  })
+
   it('lists resources and actions, including registered capabilities', async () => {
     const { resources } = (await (await app.rest.get('/permissions/resources', { token: staffToken })).json()) as {
       resources: { actions: string[]; resource: string }[]
