@@ -72,6 +72,8 @@ export interface Config {
     media: Media;
     roles: Role;
     'role-assignments': RoleAssignment;
+    artists: Artist;
+    sites: Site;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -86,6 +88,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     roles: RolesSelect<false> | RolesSelect<true>;
     'role-assignments': RoleAssignmentsSelect<false> | RoleAssignmentsSelect<true>;
+    artists: ArtistsSelect<false> | ArtistsSelect<true>;
+    sites: SitesSelect<false> | SitesSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -111,6 +115,8 @@ export interface Config {
   jobs: {
     tasks: {
       expireRoleAssignments: TaskExpireRoleAssignments;
+      pushSiteKey: TaskPushSiteKey;
+      markStaleSites: TaskMarkStaleSites;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -258,6 +264,69 @@ export interface RoleAssignment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "artists".
+ */
+export interface Artist {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  email: string;
+  bio?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  portfolio?: (number | Media)[] | null;
+  status: 'pending' | 'approved' | 'rejected';
+  site?: (number | null) | Site;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sites".
+ */
+export interface Site {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  url?: string | null;
+  status: 'pending' | 'active' | 'inactive' | 'suspended' | 'out_of_sync';
+  keyPrefix?: string | null;
+  autoRegistered?: boolean | null;
+  artist: number | Artist;
+  lastSync?: string | null;
+  /**
+   * The replaced key keeps working until then.
+   */
+  previousKeyExpiresAt?: string | null;
+  keyPushAttempts?: number | null;
+  keyPushError?: string | null;
+  secrets?: {
+    keyHash?: string | null;
+    signingDigest?: string | null;
+    previousKeyHash?: string | null;
+    previousSigningDigest?: string | null;
+    pendingKeySealed?: string | null;
+    registrationTokenHash?: string | null;
+    registrationTokenExpiresAt?: string | null;
+    registrationTokenUsedAt?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -376,7 +445,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireRoleAssignments' | 'auditAlert' | 'auditRetention';
+        taskSlug:
+          'inline' | 'expireRoleAssignments' | 'pushSiteKey' | 'markStaleSites' | 'auditAlert' | 'auditRetention';
         taskID: string;
         input?:
           | {
@@ -409,7 +479,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireRoleAssignments' | 'auditAlert' | 'auditRetention') | null;
+  taskSlug?:
+    ('inline' | 'expireRoleAssignments' | 'pushSiteKey' | 'markStaleSites' | 'auditAlert' | 'auditRetention') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -451,6 +522,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'role-assignments';
         value: number | RoleAssignment;
+      } | null)
+    | ({
+        relationTo: 'artists';
+        value: number | Artist;
+      } | null)
+    | ({
+        relationTo: 'sites';
+        value: number | Site;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -601,6 +680,52 @@ export interface RoleAssignmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "artists_select".
+ */
+export interface ArtistsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  email?: T;
+  bio?: T;
+  portfolio?: T;
+  status?: T;
+  site?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sites_select".
+ */
+export interface SitesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  url?: T;
+  status?: T;
+  keyPrefix?: T;
+  autoRegistered?: T;
+  artist?: T;
+  lastSync?: T;
+  previousKeyExpiresAt?: T;
+  keyPushAttempts?: T;
+  keyPushError?: T;
+  secrets?:
+    | T
+    | {
+        keyHash?: T;
+        signingDigest?: T;
+        previousKeyHash?: T;
+        previousSigningDigest?: T;
+        pendingKeySealed?: T;
+        registrationTokenHash?: T;
+        registrationTokenExpiresAt?: T;
+        registrationTokenUsedAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -740,6 +865,28 @@ export interface TaskExpireRoleAssignments {
   input?: unknown;
   output: {
     removed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPushSiteKey".
+ */
+export interface TaskPushSiteKey {
+  input: {
+    siteId: number;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMarkStaleSites".
+ */
+export interface TaskMarkStaleSites {
+  input?: unknown;
+  output: {
+    markedInactive?: number | null;
   };
 }
 /**

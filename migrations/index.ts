@@ -1,6 +1,7 @@
 import * as migration_20261122_042413_initial from './20261122_042413_initial';
 import * as migration_20261122_051736_rbac from './20261122_051736_rbac';
 import * as migration_20261122_054611_audit_log_and_jobs from './20261122_054611_audit_log_and_jobs';
+import * as migration_20261122_064852_sites from './20261122_064852_sites';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_054611_audit_log_and_jobs.up,
     down: migration_20261122_054611_audit_log_and_jobs.down,
-    name: '20261122_054611_audit_log_and_jobs'
+    name: '20261122_054611_audit_log_and_jobs',
+  },
+  {
+    up: migration_20261122_064852_sites.up,
+    down: migration_20261122_064852_sites.down,
+    name: '20261122_064852_sites'
   },
 ];

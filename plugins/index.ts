@@ -3,12 +3,16 @@
 // `custom: { tenantScoped: true }`.
 import type { Plugin } from 'payload'
 
+import { loadEnv } from '../utilities/env'
+
 import { auditLogPlugin } from './audit-log'
 import { rbacPlugin } from './rbac'
+import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
 
 export const plugins: Plugin[] = [
   rbacPlugin({ capabilities: { reports: ['read', 'export'] } }),
+  sitesPlugin(sitesOptionsFromEnv(loadEnv())),
   auditLogPlugin(),
   tenancyPlugin(),
 ]

@@ -14,6 +14,8 @@ export class HttpError extends Error {
     readonly entries: ErrorEntry[] = [{ message }],
     /** Extra top-level keys some clients expect beside `errors` (e.g. a machine-readable `code`). */
     readonly extra: Record<string, unknown> = {},
+    /** Response headers, e.g. `Retry-After` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
     this.name = 'HttpError'
@@ -43,7 +45,7 @@ export const errorBody = (entries: ErrorEntry[], extra: Record<string, unknown> 
 /** Maps anything thrown in an endpoint to a JSON response; unexpected errors are logged, never shown. */
 export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payload'>): Response {
   if (error instanceof HttpError) {
-    return Response.json(errorBody(error.entries, error.extra), { status: error.status })
+    return Response.json(errorBody(error.entries, error.extra), { headers: error.headers, status: error.status })
   }
   if (error instanceof ZodError) {
     return Response.json(errorBody(zodIssuesToEntries(error)), { status: 400 })

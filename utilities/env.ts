@@ -18,9 +18,22 @@ const envSchema = z.object({
   ATELIER_EMAIL_FROM_NAME: z.string().default('Atelier'),
   ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   ATELIER_DEMO_PASSWORD: z.string().min(8).optional(),
+  ATELIER_DEPLOYER: z.enum(['none', 'webhook', 'local']).default('none'),
+  ATELIER_DEPLOY_WEBHOOK_SECRET: z.string().min(16).optional(),
+  ATELIER_DEPLOY_WEBHOOK_URL: z.string().url().optional(),
+  ATELIER_DNS_SERVER: z.string().optional(),
   ATELIER_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   ATELIER_MEDIA_DIR: z.string().default('.data/media'),
   ATELIER_SEED_DEMO: booleanFlag,
+  ATELIER_SITES_ALLOW_PRIVATE: booleanFlag,
+  ATELIER_SITES_ALLOWED_DOMAINS: z.string().default('onrender.com,herokuapp.com,vercel.app'),
+  ATELIER_SITES_HTTP_HOSTS: z.string().default(''),
+  ATELIER_SITES_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  ATELIER_SITES_KEY_PUSH_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  ATELIER_SITES_KEY_PUSH_BACKOFF_MS: z.coerce.number().int().min(0).default(60_000),
+  ATELIER_SITES_LOCAL_DIR: z.string().default('.data/sites'),
+  ATELIER_SITES_REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  ATELIER_SITES_STALE_DAYS: z.coerce.number().int().min(1).default(7),
   DATABASE_URL: z.string().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   NODE_ENV: z.string().default('development'),
@@ -47,6 +60,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
     throw new Error(`Invalid environment: ${details.join('; ')}`)
   }
   const env = parsed.data
+  if (env.ATELIER_DEPLOYER === 'webhook' && (!env.ATELIER_DEPLOY_WEBHOOK_URL || !env.ATELIER_DEPLOY_WEBHOOK_SECRET)) {
+    throw new Error('ATELIER_DEPLOYER=webhook needs ATELIER_DEPLOY_WEBHOOK_URL and ATELIER_DEPLOY_WEBHOOK_SECRET.')
+  }
   const isProduction = env.NODE_ENV === 'production'
 
   if (isProductionRuntime(source)) {

@@ -1,0 +1,96 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { can } from '../../rbac/access/can'
+
+export const SITE_STATUSES = ['pending', 'active', 'inactive', 'suspended', 'out_of_sync'] as const
+export type SiteStatus = (typeof SITE_STATUSES)[number]
+
+const nobody: FieldAccess = () => false
+const systemOnly = { create: nobody, update: nobody }
+
+/**
+ * A deployed artist site. Created by the approval flow, completed by the site's own registration; keys and
+ * tokens are kept only as hashes in the hidden `secrets` group (the audit diff redacts it by name).
+ */
+export const Sites: CollectionConfig = {
+  slug: 'sites',
+  access: {
+    // Sites are created by approving an artist, never directly.
+    create: () => false,
+    delete: can('sites', 'delete'),
+    read: can('sites', 'read'),
+    update: can('sites', 'update'),
+  },
+  admin: {
+    defaultColumns: ['name', 'url', 'status', 'keyPrefix', 'autoRegistered', 'artist', 'createdAt', 'lastSync'],
+    group: 'Artists',
+    useAsTitle: 'name',
+  },
+  custom: { rbacActions: ['regenerate-key'], tenantScoped: true },
+  defaultSort: '-createdAt',
+  fields: [
+    { name: 'name', type: 'text', maxLength: 255, required: true },
+    {
+      name: 'url',
+      type: 'text',
+      access: systemOnly,
+      admin: { components: { Cell: '/plugins/sites/admin/cells#SiteLinkCell' }, readOnly: true },
+      unique: true,
+    },
+    {
+      name: 'status',
+      type: 'select',
+      admin: { components: { Cell: '/plugins/sites/admin/cells#StatusBadgeCell' }, position: 'sidebar' },
+      defaultValue: 'pending',
+      index: true,
+      options: SITE_STATUSES.map((value) => ({ label: value.replace('_', ' '), value })),
+      required: true,
+    },
+    {
+      name: 'keyPrefix',
+      type: 'text',
+      access: systemOnly,
+      admin: { components: { Cell: '/plugins/sites/admin/cells#MaskedKeyCell' }, readOnly: true },
+      label: 'Key',
+    },
+    { name: 'autoRegistered', type: 'checkbox', access: systemOnly, admin: { readOnly: true }, defaultValue: false },
+    { name: 'artist', type: 'relationship', access: systemOnly, admin: { readOnly: true }, relationTo: 'artists', required: true },
+    {
+      name: 'lastSync',
+      type: 'date',
+      access: systemOnly,
+      admin: { components: { Cell: '/plugins/sites/admin/cells#RelativeTimeCell' }, position: 'sidebar', readOnly: true },
+      index: true,
+    },
+    {
+      name: 'previousKeyExpiresAt',
+      type: 'date',
+      access: systemOnly,
+      admin: { description: 'The replaced key keeps working until then.', position: 'sidebar', readOnly: true },
+    },
+    { name: 'keyPushAttempts', type: 'number', access: systemOnly, admin: { hidden: true }, defaultValue: 0 },
+    { name: 'keyPushError', type: 'text', access: systemOnly, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'keyActions',
+      type: 'ui',
+      admin: { components: { Field: '/plugins/sites/admin/RegenerateKeyButton#RegenerateKeyButton' }, position: 'sidebar' },
+    },
+    {
+      name: 'secrets',
+      type: 'group',
+      access: { create: nobody, read: nobody, update: nobody },
+      admin: { hidden: true },
+      fields: [
+        { name: 'keyHash', type: 'text', index: true },
+        { name: 'signingDigest', type: 'text' },
+        { name: 'previousKeyHash', type: 'text', index: true },
+        { name: 'previousSigningDigest', type: 'text' },
+        { name: 'pendingKeySealed', type: 'text' },
+        { name: 'registrationTokenHash', type: 'text', index: true },
+        { name: 'registrationTokenExpiresAt', type: 'date' },
+        { name: 'registrationTokenUsedAt', type: 'date' },
+      ],
+      hidden: true,
+    },
+  ],
+}

@@ -1,0 +1,52 @@
+import type { Endpoint } from 'payload'
+
+import { z } from 'zod'
+
+import { withErrorHandling } from '../../../utilities/apiErrors'
+import { parseQuery } from '../../../utilities/parseRequest'
+import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../../../utilities/locales'
+import { authenticateSite } from '../services/siteAuth'
+
+const querySchema = z.object({ locale: z.enum(CONTENT_LOCALES.map(({ code }) => code)).optional() }).strict()
+
+type LexicalNode = { children?: LexicalNode[]; text?: string; type?: string }
+
+/** Plain text of a rich text value, paragraphs separated by blank lines. */
+function plainText(value: unknown): string {
+  const root = (value as { root?: LexicalNode } | null)?.root
+  if (!root) return ''
+  const textOf = (node: LexicalNode): string => node.text ?? (node.children ?? []).map(textOf).join('')
+  return (root.children ?? []).map(textOf).filter(Boolean).join('\n\n')
+}
+
+type PortfolioItem = { alt?: null | string; id: number; url?: null | string }
+
+/**
+ * GET /api/sites/me with `X-Site-Key`: the site and its artist's published data, nothing of anyone else.
+ * An artist who is not (or no longer) approved publishes nothing.
+ */
+export const siteMeEndpoint: Endpoint = {
+  handler: withErrorHandling(async (req) => {
+    const { locale } = parseQuery(req, querySchema)
+    const site = await authenticateSite(req)
+    const artist = await req.payload
+      .findByID({ id: site.artist_id, collection: 'artists', depth: 1, locale: locale ?? DEFAULT_LOCALE, overrideAccess: true })
+      .catch(() => null)
+    const published = artist?.status === 'approved'
+    const portfolio = (published ? ((artist.portfolio ?? []) as (number | PortfolioItem)[]) : []).filter((item): item is PortfolioItem => typeof item === 'object')
+    return Response.json({
+      artist: published
+        ? {
+            bio: artist.bio ?? null,
+            bioText: plainText(artist.bio),
+            id: artist.id,
+            name: artist.name,
+            portfolio: portfolio.map((item) => ({ alt: item.alt ?? '', id: item.id, url: item.url ?? null })),
+          }
+        : null,
+      site: { id: site.id, name: site.name, status: site.status, url: site.url },
+    })
+  }),
+  method: 'get',
+  path: '/me',
+}

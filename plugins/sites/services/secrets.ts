@@ -1,0 +1,52 @@
+// Keys and tokens: random, stored only as peppered hashes, compared in constant time.
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/** 32 random bytes, base64url (43 characters). */
+export const generateSecret = (): string => randomBytes(32).toString('base64url')
+
+/** The first 8 characters, stored beside the hash so people can tell keys apart. */
+export const secretPrefix = (secret: string): string => secret.slice(0, 8)
+
+/** The pepper never leaves the server: it is derived from PAYLOAD_SECRET, not stored. */
+export const derivePepper = (payloadSecret: string): Buffer =>
+  createHmac('sha256', payloadSecret).update('atelier:sites:secret-pepper').digest()
+
+/** HMAC-SHA-256 of the secret under the pepper, hex. A stolen database alone cannot be used to log in. */
+export const hashSecret = (pepper: Buffer, secret: string): string => createHmac('sha256', pepper).update(secret).digest('hex')
+
+/** Constant-time equality of two hex digests (false on different lengths, without early exit on content). */
+export function digestsEqual(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false
+  const left = Buffer.from(a, 'hex')
+  const right = Buffer.from(b, 'hex')
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right)
+}
+
+/**
+ * What the platform signs key pushes with. The platform never keeps a key itself, so it cannot key an
+ * HMAC with it; both sides can compute this one-way digest of the key, and it authenticates nothing.
+ */
+export const signingDigest = (key: string): string => createHash('sha256').update(`atelier-site-signing:${key}`).digest('hex')
+
+/** `sha256=<hex>` over `timestamp + "." + body`, the signature of webhooks and key pushes. */
+export const signPayload = (secret: Buffer | string, timestamp: string, body: string): string =>
+  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
+
+// A rotated key waits encrypted on its site row until it has been pushed: a retry must push the same key
+// the admin was shown. Cleared once delivered or given up on.
+const sealKey = (payloadSecret: string) => createHmac('sha256', payloadSecret).update('atelier:sites:pending-key').digest()
+
+export function seal(payloadSecret: string, plaintext: string): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', sealKey(payloadSecret), iv)
+  const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+  return [iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url')).join('.')
+}
+
+export function unseal(payloadSecret: string, token: string): string {
+  const [iv, tag, sealed] = token.split('.').map((part) => Buffer.from(part, 'base64url'))
+  if (!iv || !tag || !sealed) throw new Error('Malformed sealed value.')
+  const decipher = createDecipheriv('aes-256-gcm', sealKey(payloadSecret), iv)
+  decipher.setAuthTag(tag)
+  return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8')
+}
