@@ -89,8 +89,10 @@ export async function pushPendingKey(req: PayloadRequest, siteId: number): Promi
       status = case when status = 'out_of_sync' then 'active' else status end where id = ${siteId}`)
     return 'delivered'
   }
-  const attempts = ((await db.execute(sql`update sites set key_push_attempts = coalesce(key_push_attempts, 0) + 1, key_push_error = ${failure}
-    where id = ${siteId} returning key_push_attempts`)) as { rows: { key_push_attempts: number }[] }).rows[0]?.key_push_attempts ?? 0
+  const counted = (await db.execute(sql`update sites set key_push_attempts = coalesce(key_push_attempts, 0) + 1, key_push_error = ${failure}
+    where id = ${siteId} returning key_push_attempts`)) as { rows: { key_push_attempts: number | string }[] }
+  // A numeric column: node-postgres hands it back as a string.
+  const attempts = Number(counted.rows[0]?.key_push_attempts ?? 0)
   if (attempts >= options.keyPush.attempts) {
     await db.execute(sql`update sites set status = 'out_of_sync', secrets_pending_key_sealed = null where id = ${siteId}`)
     req.payload.logger.warn({ msg: 'Key push given up: site out of sync', siteId, attempts })
