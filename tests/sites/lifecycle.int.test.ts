@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Artist, Site, Tenant } from '../../payload-types'
 
 import { stopLocalSites } from '../../plugins/sites'
+import { auditEntries } from '../helpers/auditEntries'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
 import { freePort } from '../helpers/freePort'
 import { type HttpBridge, startHttpBridge } from '../helpers/httpBridge'
@@ -136,6 +137,8 @@ describe('site lifecycle with the template site', () => {
     const gaveUp = await site()
     expect(gaveUp.status).toBe('out_of_sync')
     expect(gaveUp.keyPushAttempts).toBe(2)
+    const audited = (await auditEntries(app.payload, { documentId: { equals: String(siteId) } })).map((entry) => entry.action)
+    expect(audited).toEqual(expect.arrayContaining(['regenerate_key', 'key_push_failed']))
   })
 
   it('redeploying brings an out-of-sync site back: it re-registers with a fresh token and its own key', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Artist, Site, Tenant, User } from '../../payload-types'
 
+import { auditEntries } from '../helpers/auditEntries'
 import { type DnsServer, startDnsServer } from '../helpers/dnsServer'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
@@ -107,6 +108,12 @@ describe('site registration', () => {
       const stored = await site(siteId)
       expect(stored).toMatchObject({ artist: artist.id, autoRegistered: true, keyPrefix: key.slice(0, 8), name: 'Studio site', status: 'active', url: 'https://studio.onrender.com' })
       expect(stored.lastSync).toBeTruthy()
+
+      const [approved] = await auditEntries(app.payload, { and: [{ action: { equals: 'approve' } }, { documentId: { equals: String(artist.id) } }] })
+      expect(approved).toMatchObject({ collection: 'artists', tenant: tenantA.id, user: ownerA.id })
+      const [registered] = await auditEntries(app.payload, { and: [{ action: { equals: 'site_registered' } }, { documentId: { equals: String(siteId) } }] })
+      expect(registered).toMatchObject({ actor: 'anonymous', tenant: tenantA.id })
+      expect(registered!.details).toMatchObject({ proof: 'token', updated: false, url: 'https://studio.onrender.com' })
     })
 
     it('200 updated when the site re-registers with its key (a restart), and the token is single-use (401)', async () => {

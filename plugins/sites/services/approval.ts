@@ -8,6 +8,7 @@ import { findVisible } from '../../../utilities/findVisible'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
+import { writeAuditEntry } from '../../audit-log'
 import { tenantsAllowing } from '../../rbac/access/can'
 import { APPROVING } from '../collections/Artists'
 import { sitesOptions } from './options'
@@ -67,6 +68,13 @@ export async function approveArtist(req: PayloadRequest, artistId: number): Prom
       registrationTokenExpiresAt: expiresAt,
       registrationTokenHash: hashSecret(pepper, registrationToken),
       registrationTokenUsedAt: null,
+    })
+    await writeAuditEntry(req, {
+      action: 'approve',
+      collection: 'artists',
+      details: { redeploy: artist.status === 'approved', siteId },
+      documentId: artist.id,
+      tenant: tenantId,
     })
     const site = await req.payload.findByID({ id: siteId, collection: 'sites', depth: 0, overrideAccess: true, req })
     const tenant = await req.payload.findByID({ id: tenantId, collection: 'tenants', depth: 0, overrideAccess: true, req })

@@ -9,6 +9,7 @@ import type { SiteRow } from './siteRows'
 import { conflict, forbidden, unauthorized } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
+import { writeAuditEntry } from '../../audit-log'
 import { sitesOptions } from './options'
 import { checkPublicHost } from './publicAddress'
 import { digestsEqual, hashSecret, secretPrefix, signingDigest } from './secrets'
@@ -120,6 +121,14 @@ export async function registerSite(req: PayloadRequest, registration: Registrati
         signingDigest: signingDigest(registration.apiKey),
       })
     }
+    await writeAuditEntry(req, {
+      action: 'site_registered',
+      collection: 'sites',
+      details: { keyChanged: keyChanges, proof: proofKind, updated: !isNew, url: registration.siteUrl },
+      documentId: site.id,
+      tenant: site.tenant_id,
+      user: null,
+    })
     return { siteId: site.id, updated: !isNew }
   })
 }

@@ -5,10 +5,12 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { conflict } from '../../../utilities/apiErrors'
+
 import { findVisible } from '../../../utilities/findVisible'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
+import { writeAuditEntry } from '../../audit-log'
 import { requirePermission } from './approval'
 import { sitesOptions } from './options'
 import { generateSecret, hashSecret, seal, secretPrefix, signPayload, signingDigest, unseal } from './secrets'
@@ -53,6 +55,13 @@ export async function regenerateSiteKey(req: PayloadRequest, siteId: number): Pr
       overrideAccess: true,
       req,
     })
+    await writeAuditEntry(req, {
+      action: 'regenerate_key',
+      collection: 'sites',
+      details: { keyPrefix: secretPrefix(newKey) },
+      documentId: siteId,
+      tenant: site.tenant_id,
+    })
     const job = await req.payload.jobs.queue({ input: { siteId }, req, task: PUSH_KEY_TASK })
     return job.id
   })
@@ -95,6 +104,7 @@ export async function pushPendingKey(req: PayloadRequest, siteId: number): Promi
   const attempts = Number(counted.rows[0]?.key_push_attempts ?? 0)
   if (attempts >= options.keyPush.attempts) {
     await db.execute(sql`update sites set status = 'out_of_sync', secrets_pending_key_sealed = null where id = ${siteId}`)
+    await writeAuditEntry(req, { action: 'key_push_failed', collection: 'sites', details: { attempts, error: failure }, documentId: siteId, tenant: site.tenant_id, user: null }, { detached: true })
     req.payload.logger.warn({ msg: 'Key push given up: site out of sync', siteId, attempts })
     return 'gave_up'
   }
