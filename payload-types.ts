@@ -302,10 +302,14 @@ export interface Site {
   name: string;
   url?: string | null;
   status: 'pending' | 'active' | 'inactive' | 'suspended' | 'out_of_sync';
+  /**
+   * The first 8 characters of the key. The key itself is never stored.
+   */
   keyPrefix?: string | null;
   autoRegistered?: boolean | null;
   artist: number | Artist;
   lastSync?: string | null;
+  createdAt: string;
   /**
    * The replaced key keeps working until then.
    */
@@ -323,7 +327,6 @@ export interface Site {
     registrationTokenUsedAt?: string | null;
   };
   updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -706,6 +709,7 @@ export interface SitesSelect<T extends boolean = true> {
   autoRegistered?: T;
   artist?: T;
   lastSync?: T;
+  createdAt?: T;
   previousKeyExpiresAt?: T;
   keyPushAttempts?: T;
   keyPushError?: T;
@@ -722,7 +726,6 @@ export interface SitesSelect<T extends boolean = true> {
         registrationTokenUsedAt?: T;
       };
   updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -166,9 +166,14 @@ async function register(hadKey) {
 const escapeHtml = (value) =>
   String(value ?? '').replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char])
 
-// Portfolio paths are relative to the platform; anything that is not http(s) is dropped.
+const PORTFOLIO_PATH = /^\/api\/sites\/me\/portfolio\/(\d+)$/
+
+// Portfolio images need the site key, so this site proxies them under /portfolio/<id>. Other paths are
+// relative to the platform; anything that is not http(s) is dropped.
 function imageUrl(url) {
   if (typeof url !== 'string') return null
+  const own = PORTFOLIO_PATH.exec(url)
+  if (own) return `/portfolio/${own[1]}`
   const absolute = url.startsWith('/') && !url.startsWith('//') ? `${PLATFORM_URL}${url}` : url
   if (!URL.canParse(absolute)) return null
   const parsed = new URL(absolute)
@@ -182,7 +187,7 @@ const STYLE =
 // The only inline content is STYLE; the CSP allows exactly it, by hash.
 const CSP = [
   "default-src 'none'",
-  'img-src http: https:',
+  "img-src 'self' http: https:",
   `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
   "base-uri 'none'",
   "form-action 'none'",
@@ -270,6 +275,23 @@ async function handleHome(res) {
   sendHtml(res, 200, renderProfile(profile ?? {}))
 }
 
+/** Streams one portfolio image from the platform, fetched with this site's key. */
+async function handlePortfolioImage(res, id) {
+  try {
+    const response = await fetch(`${PLATFORM_URL}/api/sites/me/portfolio/${id}`, {
+      headers: { 'X-Site-Key': state.key },
+      signal: AbortSignal.timeout(PLATFORM_TIMEOUT_MS),
+    })
+    const type = response.headers.get('content-type') ?? ''
+    if (!response.ok || !type.startsWith('image/')) return sendJson(res, 404, { success: false, error: 'Not found.' })
+    res.writeHead(200, { 'Cache-Control': 'public, max-age=300', 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' })
+    res.end(Buffer.from(await response.arrayBuffer()))
+  } catch (error) {
+    console.error(`image unavailable: ${describeError(error)}`)
+    sendJson(res, 502, { success: false, error: 'Image unavailable.' })
+  }
+}
+
 async function handleUpdateKey(req, res) {
   const rawBody = await readBody(req, MAX_BODY_BYTES)
   if (!rawBody) return sendJson(res, 413, { success: false, error: 'Body too large.' }, { Connection: 'close' })
@@ -308,6 +330,8 @@ const server = createServer(async (req, res) => {
       return sendJson(res, 200, { ok: true, registered: state.registered, siteId: state.siteId, keyPrefix: state.key.slice(0, 8) })
     }
     if (req.method === 'GET' && pathname === '/') return await handleHome(res)
+    const image = /^\/portfolio\/(\d+)$/.exec(pathname)
+    if (req.method === 'GET' && image) return await handlePortfolioImage(res, image[1])
     if (req.method === 'POST' && pathname === '/api/update-key') return await handleUpdateKey(req, res)
     sendJson(res, 404, { success: false, error: 'Not found.' })
   } catch (error) {

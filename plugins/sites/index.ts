@@ -8,6 +8,7 @@ import { Artists } from './collections/Artists'
 import { Sites } from './collections/Sites'
 import { approveArtistEndpoint } from './endpoints/approve'
 import { siteMeEndpoint } from './endpoints/me'
+import { sitePortfolioEndpoint } from './endpoints/portfolio'
 import { regenerateKeyEndpoint } from './endpoints/regenerateKey'
 import { createRegisterEndpoint } from './endpoints/register'
 import { markStaleSitesTask, pushSiteKeyTask } from './jobs/tasks'
@@ -26,7 +27,7 @@ export const sitesPlugin =
       collections: [
         ...(config.collections ?? []),
         { ...Artists, endpoints: [approveArtistEndpoint] },
-        { ...Sites, endpoints: [createRegisterEndpoint(options.registerRateLimit), siteMeEndpoint, regenerateKeyEndpoint] },
+        { ...Sites, endpoints: [createRegisterEndpoint(options.registerRateLimit), siteMeEndpoint, sitePortfolioEndpoint, regenerateKeyEndpoint] },
       ],
       custom: { ...config.custom, [SITES_OPTIONS_KEY]: resolveSitesOptions(options) },
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), pushSiteKeyTask(options), markStaleSitesTask(options)] },

@@ -10,7 +10,7 @@ import type { Artist, Site, Tenant } from '../../payload-types'
 
 import { stopLocalSites } from '../../plugins/sites'
 import { auditEntries } from '../helpers/auditEntries'
-import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
+import { createTenant, createUser, PASSWORD, tinyPng } from '../helpers/fixtures'
 import { freePort } from '../helpers/freePort'
 import { type HttpBridge, startHttpBridge } from '../helpers/httpBridge'
 import { startTestApp, type TestApp } from '../helpers/payload'
@@ -37,6 +37,8 @@ describe('site lifecycle with the template site', () => {
   let artist: Artist
   let siteId: number
   let siteUrl: string
+  let portfolioImage: number
+  let otherImage: number
   const keysSeen: string[] = []
 
   const site = (): Promise<Site> => app.payload.findByID({ id: siteId, collection: 'sites', depth: 0 })
@@ -62,12 +64,18 @@ describe('site lifecycle with the template site', () => {
     tenant = await createTenant(app.payload, { name: 'Studio Lumière' })
     const owner = await createUser(app.payload, [{ role: 'owner', tenant }])
     token = await app.rest.login(owner.email, PASSWORD)
+    const png = Buffer.from(await tinyPng().arrayBuffer())
+    const image = (alt: string) =>
+      app.payload.create({ collection: 'media', data: { alt, tenant: tenant.id }, file: { data: png, mimetype: 'image/png', name: `${alt}.png`, size: png.length } })
+    portfolioImage = (await image('dancer')).id
+    otherImage = (await image('unrelated')).id
     artist = await app.payload.create({
       collection: 'artists',
       data: {
         bio: { root: { children: [{ children: [{ text: 'Paints <light> & shadow.', type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } } as never,
         email: 'mira@atelier.test',
         name: 'Mira <Solène>',
+        portfolio: [portfolioImage],
         status: 'pending',
         tenant: tenant.id,
       },
@@ -94,6 +102,17 @@ describe('site lifecycle with the template site', () => {
     const page = await (await fetch(siteUrl)).text()
     expect(page).toContain('Mira &lt;Solène&gt;')
     expect(page).toContain('Paints &lt;light&gt; &amp; shadow.')
+
+    // Portfolio images reach visitors through the site, which fetches them with its key.
+    expect(page).toContain(`<img src="/portfolio/${portfolioImage}" alt="dancer"`)
+    const proxied = await fetch(`${siteUrl}/portfolio/${portfolioImage}`)
+    expect(proxied.status).toBe(200)
+    expect(proxied.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await proxied.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG')
+    const key = await siteKeyFile()
+    expect((await fetch(`${bridge.url}/api/sites/me/portfolio/${portfolioImage}`)).status).toBe(401)
+    expect((await fetch(`${bridge.url}/api/sites/me/portfolio/${otherImage}`, { headers: { 'X-Site-Key': key } })).status).toBe(404)
+    expect((await fetch(`${siteUrl}/portfolio/${otherImage}`)).status).toBe(404)
   })
 
   it('regenerating the key pushes it to the site, which verifies and keeps it; the old key lapses after the grace window', async () => {

@@ -1,6 +1,7 @@
 'use client'
 // Sidebar of a site: regenerate its key (after confirming), then show the new key once, with a copy button.
 import { Button, ConfirmationModal, useConfig, useDocumentInfo, useModal } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
 const MODAL = 'regenerate-site-key'
@@ -9,6 +10,7 @@ export function RegenerateKeyButton() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
   const { openModal } = useModal()
+  const router = useRouter()
   const [newKey, setNewKey] = useState<string>()
   const [message, setMessage] = useState<string>()
   const [copied, setCopied] = useState(false)
@@ -24,6 +26,8 @@ export function RegenerateKeyButton() {
     }
     setNewKey(body.new_key)
     setMessage(body.pushed ? 'The site received its new key.' : 'The site could not be reached yet: delivery is being retried.')
+    // Show the new prefix and grace deadline in the form.
+    router.refresh()
   }
 
   return (

@@ -19,7 +19,7 @@ function plainText(value: unknown): string {
   return (root.children ?? []).map(textOf).filter(Boolean).join('\n\n')
 }
 
-type PortfolioItem = { alt?: null | string; id: number; url?: null | string }
+type PortfolioItem = { alt?: null | string; id: number }
 
 /**
  * GET /api/sites/me with `X-Site-Key`: the site and its artist's published data, nothing of anyone else.
@@ -41,7 +41,8 @@ export const siteMeEndpoint: Endpoint = {
             bioText: plainText(artist.bio),
             id: artist.id,
             name: artist.name,
-            portfolio: portfolio.map((item) => ({ alt: item.alt ?? '', id: item.id, url: item.url ?? null })),
+            // Served to the site only, with its key: the site proxies them to visitors.
+            portfolio: portfolio.map((item) => ({ alt: item.alt ?? '', id: item.id, url: `/api/sites/me/portfolio/${item.id}` })),
           }
         : null,
       site: { id: site.id, name: site.name, status: site.status, url: site.url },

@@ -1,0 +1,42 @@
+import type { Endpoint } from 'payload'
+
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { z } from 'zod'
+
+import { notFound, withErrorHandling } from '../../../utilities/apiErrors'
+import { idOf } from '../../../utilities/idOf'
+import { authenticateSite } from '../services/siteAuth'
+
+const paramsSchema = z.object({ mediaId: z.coerce.number().int().positive() })
+
+/**
+ * GET /api/sites/me/portfolio/:mediaId with `X-Site-Key`: the file of one image of the site's own approved
+ * artist's portfolio (the site proxies it to its visitors). Anything else is 404.
+ */
+export const sitePortfolioEndpoint: Endpoint = {
+  handler: withErrorHandling(async (req) => {
+    const { mediaId } = paramsSchema.parse(req.routeParams)
+    const site = await authenticateSite(req)
+    const artist = await req.payload.findByID({ id: site.artist_id, collection: 'artists', depth: 0, overrideAccess: true }).catch(() => null)
+    const portfolio = (artist?.portfolio ?? []).map((item) => idOf(item as number | { id: number }))
+    if (artist?.status !== 'approved' || !portfolio.includes(mediaId)) throw notFound('No such image in this artist’s portfolio.')
+    const media = await req.payload.findByID({ id: mediaId, collection: 'media', depth: 0, overrideAccess: true })
+    const staticDir = req.payload.collections.media.config.upload.staticDir ?? ''
+    const file = path.join(path.resolve(staticDir), path.basename(media.filename ?? ''))
+    const size = await stat(file).then((info) => info.size, () => null)
+    if (!media.filename || size === null) throw notFound('No such image in this artist’s portfolio.')
+    return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
+      headers: {
+        'Cache-Control': 'private, max-age=300',
+        'Content-Length': String(size),
+        'Content-Type': media.mimeType ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    })
+  }),
+  method: 'get',
+  path: '/me/portfolio/:mediaId',
+}

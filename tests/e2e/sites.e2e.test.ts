@@ -1,0 +1,146 @@
+// Acceptance for artist sites, with real processes: the production build, the template site started by the
+// local deployer, and the admin in Debian's Chromium (Approve, the sites list, Regenerate key).
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
+import { freePort, startApp, type StartedApp, waitForHealth } from './app'
+
+const ADMIN = { email: 'sites-ops@studio.test', password: 'a-long-production-password' }
+const CHROMIUM = '/usr/bin/chromium'
+const GRACE_SECONDS = 3
+
+describe('artist sites end to end', () => {
+  let app: StartedApp
+  let baseUrl: string
+  let browser: Browser
+  let page: Page
+  let database: { name: string; url: string }
+  let sitesDir: string
+  let token: string
+  let artistId: number
+  let siteId: number
+  let siteUrl: string
+
+  const api = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}/api${route}`, {
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      method,
+    })
+    return { body: (await response.json()) as Record<string, unknown>, status: response.status }
+  }
+  const me = (key: string) => fetch(`${baseUrl}/api/sites/me`, { headers: { 'X-Site-Key': key } }).then((response) => response.status)
+  const siteKeyFile = () => readFile(path.join(sitesDir, `site-${siteId}`, 'key'), 'utf8')
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (.ci/run does).`)
+    database = await createThrowawayDatabase(inject('databaseServerUrl'), inject('testRunId'))
+    sitesDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-e2e-sites-'))
+    const port = await freePort()
+    baseUrl = `http://127.0.0.1:${port}`
+    app = startApp({
+      ATELIER_ADMIN_EMAIL: ADMIN.email,
+      ATELIER_ADMIN_PASSWORD: ADMIN.password,
+      ATELIER_DEPLOYER: 'local',
+      ATELIER_PUBLIC_URL: baseUrl,
+      ATELIER_SITES_ALLOW_PRIVATE: 'true',
+      ATELIER_SITES_ALLOWED_DOMAINS: 'localhost',
+      ATELIER_SITES_HTTP_HOSTS: 'localhost',
+      ATELIER_SITES_KEY_GRACE_SECONDS: String(GRACE_SECONDS),
+      ATELIER_SITES_LOCAL_DIR: sitesDir,
+      DATABASE_URL: database.url,
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      PORT: String(port),
+    })
+    await waitForHealth(baseUrl, app)
+
+    const login = await fetch(`${baseUrl}/api/users/login`, { body: JSON.stringify(ADMIN), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+    token = ((await login.json()) as { token: string }).token
+    const tenant = await api('POST', '/tenants', { name: 'Studio Nord', slug: `nord-${randomBytes(2).toString('hex')}`, timezone: 'Europe/Paris', defaultCurrency: 'EUR' })
+    expect(tenant.status).toBe(201)
+    const artist = await api('POST', '/artists', { email: 'ines@studio.test', name: 'Inès Vidal', tenant: (tenant.body.doc as { id: number }).id })
+    expect(artist.status).toBe(201)
+    artistId = (artist.body.doc as { id: number }).id
+
+    browser = await chromium.launch({
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+    })
+    page = await browser.newPage()
+    await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
+    await page.fill('#field-email', ADMIN.email)
+    await page.fill('#field-password', ADMIN.password)
+    await page.click('button[type=submit]')
+    await page.waitForURL(/\/admin$/)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    app?.process.kill('SIGTERM')
+    await app?.exit
+    if (database) await dropDatabase(inject('databaseServerUrl'), database.name)
+    if (sitesDir) await rm(sitesDir, { force: true, recursive: true })
+  })
+
+  it('Approve in the admin starts the template site, which registers and shows up active, linked to the artist', async () => {
+    await page.goto(`${baseUrl}/admin/collections/artists/${artistId}`, { waitUntil: 'networkidle' })
+    await page.getByRole('button', { name: 'Approve' }).click()
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 }).toMatch(/Deployment started \(local\)/)
+
+    await expect
+      .poll(async () => ((await api('GET', '/sites?depth=0')).body.docs as { status: string }[])[0]?.status, { timeout: 30_000 })
+      .toBe('active')
+    const [site] = (await api('GET', '/sites?depth=0')).body.docs as { artist: number; id: number; url: string }[]
+    expect(site!.artist).toBe(artistId)
+    siteId = site!.id
+    siteUrl = site!.url
+    expect(siteUrl).toMatch(/^http:\/\/localhost:\d+$/)
+    expect(await (await fetch(siteUrl)).text()).toContain('Inès Vidal')
+  })
+
+  it('the sites list shows a status badge, a link, the masked key, the artist and relative times', async () => {
+    await page.goto(`${baseUrl}/admin/collections/sites`, { waitUntil: 'networkidle' })
+    const row = page.locator('tbody tr').first()
+    await expect.poll(() => row.locator('[data-status]').textContent()).toBe('active')
+    expect(await row.locator(`a[href="${siteUrl}"]`).count()).toBe(1)
+    const key = await siteKeyFile()
+    expect(await row.locator('code[aria-label^="key starting"]').textContent()).toBe(`${key.slice(0, 8)}…`)
+    expect(await row.textContent()).toContain('Inès Vidal')
+    // Created and last sync, both relative.
+    expect(await row.locator('time').count()).toBe(2)
+    for (const time of await row.locator('time').all()) expect(await time.textContent()).toMatch(/now|second|minute/)
+    expect(await row.textContent()).not.toContain(key)
+    if (process.env.ATELIER_E2E_SCREENSHOTS) await page.screenshot({ fullPage: true, path: path.join(process.env.ATELIER_E2E_SCREENSHOTS, 'sites-list.png') })
+  })
+
+  it('Regenerate key: confirm, see the new key once; the site receives it; the old key lapses after the grace window', async () => {
+    const oldKey = await siteKeyFile()
+    await page.goto(`${baseUrl}/admin/collections/sites/${siteId}`, { waitUntil: 'networkidle' })
+    await page.getByRole('button', { name: 'Regenerate key' }).click()
+    await page.getByRole('button', { name: 'Regenerate', exact: true }).click()
+    const shown = page.getByTestId('new-site-key')
+    await expect.poll(() => shown.textContent(), { timeout: 15_000 }).toMatch(/^[\w-]{43}$/)
+    const newKey = (await shown.textContent())!
+    await expect.poll(() => page.getByText('The site received its new key.').count()).toBe(1)
+    if (process.env.ATELIER_E2E_SCREENSHOTS) await page.screenshot({ fullPage: true, path: path.join(process.env.ATELIER_E2E_SCREENSHOTS, 'site-new-key.png') })
+
+    const health = (await (await fetch(`${siteUrl}/health`)).json()) as { keyPrefix: string }
+    expect(health.keyPrefix).toBe(newKey.slice(0, 8))
+    expect(await siteKeyFile()).toBe(newKey)
+    expect(await me(newKey)).toBe(200)
+    expect(await me(oldKey)).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, GRACE_SECONDS * 1000 + 500))
+    expect(await me(oldKey)).toBe(401)
+    expect(await me(newKey)).toBe(200)
+
+    // After a reload the key is gone for good.
+    await page.reload({ waitUntil: 'networkidle' })
+    expect(await page.content()).not.toContain(newKey)
+  })
+})
