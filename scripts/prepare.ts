@@ -33,7 +33,7 @@ export async function prepareDatabase(env: AtelierEnv, options: PrepareOptions):
     if (wantsDemo) {
       if (!env.demoPassword) throw new Error('Set ATELIER_DEMO_PASSWORD to seed the demo studios in production.')
       const seeded = await seedDemo(payload, env.demoPassword)
-      console.log(`[atelier] Demo: ${seeded.createdTenants} tenant(s) and ${seeded.createdUsers} user(s) created`)
+      console.log(`[atelier] Demo: ${seeded.createdTenants} tenant(s), ${seeded.createdUsers} user(s) and ${seeded.createdArtists} artist(s) created`)
     }
   } finally {
     await payload.destroy()

@@ -2,6 +2,8 @@
 import type { TenantRole } from '../access/tenantRoles'
 
 export type DemoTenant = {
+  /** Waiting for approval: approving one in the panel deploys its site. */
+  artists: { bio: string; email: string; name: string }[]
   currency: string
   locale: 'en' | 'fr'
   name: string
@@ -20,6 +22,10 @@ const staffOf = (domain: string, surname: string): DemoTenant['people'] =>
 export const DEMO_TENANTS: DemoTenant[] = [
   {
     name: 'Studio Lumière',
+    artists: [
+      { name: 'Inès Vidal', bio: 'Ink and watercolour studies of the Seine at dawn.', email: 'ines@lumiere.atelier.test' },
+      { name: 'Théo Marchand', bio: 'Large-format photography of working hands.', email: 'theo@lumiere.atelier.test' },
+    ],
     currency: 'EUR',
     locale: 'fr',
     people: staffOf('lumiere.atelier.test', 'Lumière'),
@@ -28,6 +34,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
   },
   {
     name: 'Galerie Martin',
+    artists: [
+      { name: 'Camille Roy', bio: 'Textile sculpture in wool and birch bark.', email: 'camille@martin.atelier.test' },
+      { name: 'Sam Okafor', bio: 'Ceramics fired in a wood kiln outside Montréal.', email: 'sam@martin.atelier.test' },
+    ],
     currency: 'CAD',
     locale: 'fr',
     people: staffOf('martin.atelier.test', 'Martin'),

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { DEMO_TENANTS } from './demo'
 import { idOf } from '../utilities/idOf'
 
-export type SeedResult = { createdTenants: number; createdUsers: number }
+export type SeedResult = { createdArtists: number; createdTenants: number; createdUsers: number }
 
 export async function ensureSuperAdmin(payload: Payload, email: string, password: string): Promise<boolean> {
   const existing = await payload.count({ collection: 'users', where: { email: { equals: email } } })
@@ -19,7 +19,7 @@ export const isDatabaseEmpty = async (payload: Payload): Promise<boolean> =>
 
 /** Creates what is missing of the demo; never overwrites a password or an edited field. */
 export async function seedDemo(payload: Payload, demoPassword: string): Promise<SeedResult> {
-  const result: SeedResult = { createdTenants: 0, createdUsers: 0 }
+  const result: SeedResult = { createdArtists: 0, createdTenants: 0, createdUsers: 0 }
   for (const demo of DEMO_TENANTS) {
     const found = await payload.find({ collection: 'tenants', limit: 1, where: { slug: { equals: demo.slug } } })
     let tenant = found.docs[0]
@@ -59,6 +59,28 @@ export async function seedDemo(payload: Payload, demoPassword: string): Promise<
         })
       }
     }
+    for (const artist of demo.artists) {
+      const existing = await payload.count({ collection: 'artists', where: { and: [{ email: { equals: artist.email } }, { tenant: { equals: tenant.id } }] } })
+      if (existing.totalDocs > 0) continue
+      await payload.create({
+        collection: 'artists',
+        data: { name: artist.name, bio: paragraph(artist.bio), email: artist.email, status: 'pending', tenant: tenant.id },
+        locale: demo.locale,
+      })
+      result.createdArtists++
+    }
   }
   return result
 }
+
+/** Rich text holding one paragraph of plain text. */
+const paragraph = (text: string) => ({
+  root: {
+    children: [{ children: [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }], direction: 'ltr' as const, format: '' as const, indent: 0, type: 'paragraph', version: 1 }],
+    direction: 'ltr' as const,
+    format: '' as const,
+    indent: 0,
+    type: 'root',
+    version: 1,
+  },
+})

@@ -13,10 +13,10 @@ describe('seed', () => {
   it('builds the demo once, and a second run changes nothing', async () => {
     expect(await isDatabaseEmpty(app.payload)).toBe(true)
     expect(await ensureSuperAdmin(app.payload, 'root@atelier.test', 'root-password')).toBe(true)
-    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdTenants: 2, createdUsers: 8 })
+    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdArtists: 4, createdTenants: 2, createdUsers: 8 })
 
     expect(await ensureSuperAdmin(app.payload, 'root@atelier.test', 'root-password')).toBe(false)
-    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdTenants: 0, createdUsers: 0 })
+    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdArtists: 0, createdTenants: 0, createdUsers: 0 })
     expect((await app.payload.count({ collection: 'users' })).totalDocs).toBe(9)
   })
 
