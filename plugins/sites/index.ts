@@ -30,6 +30,12 @@ export const sitesPlugin =
         { ...Sites, endpoints: [createRegisterEndpoint(options.registerRateLimit), siteMeEndpoint, sitePortfolioEndpoint, regenerateKeyEndpoint] },
       ],
       custom: { ...config.custom, [SITES_OPTIONS_KEY]: resolveSitesOptions(options) },
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        if (process.env.NODE_ENV === 'production' && (options.allowPrivate || options.httpHosts.length > 0)) {
+          payload.logger.warn('Sites may register on private addresses or over plain http: ATELIER_SITES_ALLOW_PRIVATE and ATELIER_SITES_HTTP_HOSTS are for development and tests.')
+        }
+      },
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), pushSiteKeyTask(options), markStaleSitesTask(options)] },
     }
   }
