@@ -43,10 +43,17 @@ export default buildConfig({
   }),
   editor: lexicalEditor(),
   email: nodemailerAdapter({
-    defaultFromAddress: env.ATELIER_EMAIL_FROM_ADDRESS,
+    defaultFromAddress: env.SMTP_FROM,
     defaultFromName: env.ATELIER_EMAIL_FROM_NAME,
     skipVerify: true,
-    transport: createMailTransport(env.SMTP_URL),
+    transport: createMailTransport({
+      // Tests read mail from their own SMTP server, or not at all.
+      fileDir: env.NODE_ENV === 'test' ? undefined : env.ATELIER_MAIL_DIR,
+      host: env.SMTP_HOST,
+      pass: env.SMTP_PASS,
+      port: env.SMTP_PORT,
+      user: env.SMTP_USER,
+    }),
   }),
   endpoints: [healthEndpoint],
   graphQL: { disable: true },

@@ -14,7 +14,6 @@ const booleanFlag = z
 const envSchema = z.object({
   ATELIER_ADMIN_EMAIL: z.string().email().optional(),
   ATELIER_ADMIN_PASSWORD: z.string().min(8).optional(),
-  ATELIER_EMAIL_FROM_ADDRESS: z.string().email().default('no-reply@atelier.test'),
   ATELIER_EMAIL_FROM_NAME: z.string().default('Atelier'),
   ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   ATELIER_DEMO_PASSWORD: z.string().min(8).optional(),
@@ -38,7 +37,12 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   NODE_ENV: z.string().default('development'),
   PAYLOAD_SECRET: z.string().optional(),
-  SMTP_URL: z.string().optional(),
+  ATELIER_MAIL_DIR: z.string().default('.data/mail'),
+  SMTP_FROM: z.string().email().default('no-reply@atelier.test'),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
 })
 
 export type AtelierEnv = z.infer<typeof envSchema> & {

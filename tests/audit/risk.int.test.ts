@@ -29,7 +29,7 @@ describe('risk rules', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
-    app = await startTestApp({ SMTP_URL: smtp.url })
+    app = await startTestApp(smtp.env)
     dayTenant = await createTenant(app.payload, { timezone: zoneWhere(true) })
     nightTenant = await createTenant(app.payload, { timezone: zoneWhere(false) })
     dayAdmin = await createUser(app.payload, [{ role: 'admin', tenant: dayTenant }])

@@ -22,7 +22,7 @@ describe('POST /api/tenants/:id/members', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
-    app = await startTestApp({ SMTP_URL: smtp.url })
+    app = await startTestApp(smtp.env)
     tenantA = await createTenant(app.payload, { name: 'Studio <A>' })
     tenantB = await createTenant(app.payload)
     owner = await createUser(app.payload, [{ role: 'owner', tenant: tenantA }])

@@ -20,7 +20,7 @@ export type TestApp = {
   rest: RestClient
 }
 
-/** `env` sets extra variables before the config loads, e.g. `SMTP_URL` of a test mail server. */
+/** `env` sets extra variables before the config loads, e.g. `SMTP_HOST`/`SMTP_PORT` of a test mail server. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const serverUrl = inject('databaseServerUrl')
   const database = await createThrowawayDatabase(serverUrl, inject('testRunId'))

@@ -15,8 +15,9 @@ const decodeQuotedPrintable = (text: string) =>
 
 export type SmtpTestServer = {
   close: () => Promise<void>
+  /** What points the app at this server: `startTestApp(smtp.env)`. */
+  env: { SMTP_HOST: string; SMTP_PORT: string }
   messages: ReceivedMail[]
-  url: string
   /** Resolves with the first message matching, waiting up to `timeoutMs` for it to arrive. */
   waitFor: (match: (mail: ReceivedMail) => boolean, timeoutMs?: number) => Promise<ReceivedMail>
 }
@@ -59,7 +60,7 @@ export async function startSmtpServer(): Promise<SmtpTestServer> {
   return {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
     messages,
-    url: `smtp://127.0.0.1:${port}`,
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) },
     waitFor,
   }
 }
