@@ -74,6 +74,10 @@ export interface Config {
     'role-assignments': RoleAssignment;
     artists: Artist;
     sites: Site;
+    rooms: Room;
+    'booking-policies': BookingPolicy;
+    bookings: Booking;
+    sessions: Session;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -90,6 +94,10 @@ export interface Config {
     'role-assignments': RoleAssignmentsSelect<false> | RoleAssignmentsSelect<true>;
     artists: ArtistsSelect<false> | ArtistsSelect<true>;
     sites: SitesSelect<false> | SitesSelect<true>;
+    rooms: RoomsSelect<false> | RoomsSelect<true>;
+    'booking-policies': BookingPoliciesSelect<false> | BookingPoliciesSelect<true>;
+    bookings: BookingsSelect<false> | BookingsSelect<true>;
+    sessions: SessionsSelect<false> | SessionsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -117,6 +125,7 @@ export interface Config {
       expireRoleAssignments: TaskExpireRoleAssignments;
       pushSiteKey: TaskPushSiteKey;
       markStaleSites: TaskMarkStaleSites;
+      sendBookingLookup: TaskSendBookingLookup;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -330,6 +339,188 @@ export interface Site {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms".
+ */
+export interface Room {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  slug: string;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  capacity: number;
+  images?: (number | Media)[] | null;
+  active?: boolean | null;
+  /**
+   * Per hour, in minor units of the studio currency (cents: 2500 = 25.00 EUR).
+   */
+  hourlyRate: number;
+  /**
+   * Wall-clock times in the studio’s time zone; several ranges per day are fine.
+   */
+  openingHours?:
+    | {
+        weekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+        opens: string;
+        closes: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Kept free after each booking.
+   */
+  bufferMinutes: number;
+  /**
+   * Shortest booking.
+   */
+  minMinutes: number;
+  /**
+   * Longest booking.
+   */
+  maxMinutes: number;
+  /**
+   * Bookable start times are this far apart.
+   */
+  slotStepMinutes: number;
+  /**
+   * Minimum notice before a public booking starts.
+   */
+  leadTimeMinutes: number;
+  /**
+   * Empty: the studio’s default policy.
+   */
+  policy?: (number | null) | BookingPolicy;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "booking-policies".
+ */
+export interface BookingPolicy {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  /**
+   * Applies to rooms without a policy of their own.
+   */
+  isDefault?: boolean | null;
+  depositType: 'percentage' | 'fixed';
+  depositPercent?: number | null;
+  /**
+   * Minor units (cents).
+   */
+  depositAmount?: number | null;
+  autoConfirmOnDeposit?: boolean | null;
+  /**
+   * How long an unpaid booking keeps its slot.
+   */
+  holdMinutes: number;
+  /**
+   * The largest notice met applies; none met: no refund.
+   */
+  cancellationTiers?:
+    | {
+        noticeAmount: number;
+        noticeUnit: 'days' | 'hours';
+        refundPercent: number;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings".
+ */
+export interface Booking {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  ref?: string | null;
+  room: number | Room;
+  customer: {
+    name: string;
+    email: string;
+    phone?: string | null;
+  };
+  start: string;
+  end: string;
+  status: 'pending' | 'awaiting_payment' | 'confirmed' | 'completed' | 'cancelled' | 'expired' | 'converted';
+  source?: ('public' | 'staff') | null;
+  /**
+   * Minor units, computed from the room rate.
+   */
+  price?: number | null;
+  /**
+   * Minor units, from the policy.
+   */
+  deposit?: number | null;
+  currency?: string | null;
+  amountPaid?: number | null;
+  refundQuote?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The policy as it stood when booked.
+   */
+  terms?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  notes?: string | null;
+  blockedUntil?: string | null;
+  secrets?: {
+    accessTokenHash?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions".
+ */
+export interface Session {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  room: number | Room;
+  booking?: (number | null) | Booking;
+  artist?: (number | null) | Artist;
+  staff?: (number | null) | User;
+  start: string;
+  end: string;
+  notes?: string | null;
+  status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+  blockedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -449,7 +640,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'expireRoleAssignments' | 'pushSiteKey' | 'markStaleSites' | 'auditAlert' | 'auditRetention';
+          | 'inline'
+          | 'expireRoleAssignments'
+          | 'pushSiteKey'
+          | 'markStaleSites'
+          | 'sendBookingLookup'
+          | 'auditAlert'
+          | 'auditRetention';
         taskID: string;
         input?:
           | {
@@ -483,7 +680,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'expireRoleAssignments' | 'pushSiteKey' | 'markStaleSites' | 'auditAlert' | 'auditRetention') | null;
+    | (
+        | 'inline'
+        | 'expireRoleAssignments'
+        | 'pushSiteKey'
+        | 'markStaleSites'
+        | 'sendBookingLookup'
+        | 'auditAlert'
+        | 'auditRetention'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -533,6 +739,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sites';
         value: number | Site;
+      } | null)
+    | ({
+        relationTo: 'rooms';
+        value: number | Room;
+      } | null)
+    | ({
+        relationTo: 'booking-policies';
+        value: number | BookingPolicy;
+      } | null)
+    | ({
+        relationTo: 'bookings';
+        value: number | Booking;
+      } | null)
+    | ({
+        relationTo: 'sessions';
+        value: number | Session;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -729,6 +951,113 @@ export interface SitesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms_select".
+ */
+export interface RoomsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  slug?: T;
+  description?: T;
+  capacity?: T;
+  images?: T;
+  active?: T;
+  hourlyRate?: T;
+  openingHours?:
+    | T
+    | {
+        weekday?: T;
+        opens?: T;
+        closes?: T;
+        id?: T;
+      };
+  bufferMinutes?: T;
+  minMinutes?: T;
+  maxMinutes?: T;
+  slotStepMinutes?: T;
+  leadTimeMinutes?: T;
+  policy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "booking-policies_select".
+ */
+export interface BookingPoliciesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  isDefault?: T;
+  depositType?: T;
+  depositPercent?: T;
+  depositAmount?: T;
+  autoConfirmOnDeposit?: T;
+  holdMinutes?: T;
+  cancellationTiers?:
+    | T
+    | {
+        noticeAmount?: T;
+        noticeUnit?: T;
+        refundPercent?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings_select".
+ */
+export interface BookingsSelect<T extends boolean = true> {
+  tenant?: T;
+  ref?: T;
+  room?: T;
+  customer?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
+  start?: T;
+  end?: T;
+  status?: T;
+  source?: T;
+  price?: T;
+  deposit?: T;
+  currency?: T;
+  amountPaid?: T;
+  refundQuote?: T;
+  terms?: T;
+  notes?: T;
+  blockedUntil?: T;
+  secrets?:
+    | T
+    | {
+        accessTokenHash?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions_select".
+ */
+export interface SessionsSelect<T extends boolean = true> {
+  tenant?: T;
+  room?: T;
+  booking?: T;
+  artist?: T;
+  staff?: T;
+  start?: T;
+  end?: T;
+  notes?: T;
+  status?: T;
+  blockedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -890,6 +1219,18 @@ export interface TaskMarkStaleSites {
   input?: unknown;
   output: {
     markedInactive?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendBookingLookup".
+ */
+export interface TaskSendBookingLookup {
+  input: {
+    email: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

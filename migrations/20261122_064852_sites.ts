@@ -1,5 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
+import { grantToSystemRoles, type SystemRoleGrants } from '../plugins/rbac/services/grantToSystemRoles'
+
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_artists_status" AS ENUM('pending', 'approved', 'rejected');
@@ -94,7 +96,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_sites_id_idx" ON "payload_locked_documents_rels" USING btree ("sites_id");`)
 
   // System roles learn the new resources. Owners already hold everything.
-  const grantsBySlug: Record<string, { actions: string[]; resource: string }[]> = {
+  const grantsBySlug: SystemRoleGrants = {
     admin: [
       { actions: ['create', 'read', 'update', 'delete', 'approve'], resource: 'artists' },
       { actions: ['read', 'update', 'delete', 'regenerate-key'], resource: 'sites' },
@@ -105,22 +107,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
       { actions: ['read'], resource: 'sites' },
     ],
   }
-  const { docs: roles } = await payload.find({
-    collection: 'roles',
-    depth: 0,
-    pagination: false,
-    req,
-    where: { and: [{ slug: { in: Object.keys(grantsBySlug) } }, { tenant: { exists: false } }] },
-  })
-  for (const role of roles) {
-    await payload.update({
-      id: role.id,
-      collection: 'roles',
-      context: { skipAudit: true },
-      data: { permissions: [...(role.permissions ?? []).map(({ actions, resource }) => ({ actions, resource })), ...(grantsBySlug[role.slug] ?? [])] },
-      req,
-    })
-  }
+  await grantToSystemRoles(db, grantsBySlug)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -2,6 +2,7 @@ import * as migration_20261122_042413_initial from './20261122_042413_initial';
 import * as migration_20261122_051736_rbac from './20261122_051736_rbac';
 import * as migration_20261122_054611_audit_log_and_jobs from './20261122_054611_audit_log_and_jobs';
 import * as migration_20261122_064852_sites from './20261122_064852_sites';
+import * as migration_20261122_070728_booking from './20261122_070728_booking';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_064852_sites.up,
     down: migration_20261122_064852_sites.down,
-    name: '20261122_064852_sites'
+    name: '20261122_064852_sites',
+  },
+  {
+    up: migration_20261122_070728_booking.up,
+    down: migration_20261122_070728_booking.down,
+    name: '20261122_070728_booking'
   },
 ];

@@ -6,6 +6,7 @@ import type { Plugin } from 'payload'
 import { loadEnv } from '../utilities/env'
 
 import { auditLogPlugin } from './audit-log'
+import { bookingOptionsFromEnv, bookingPlugin } from './booking'
 import { rbacPlugin } from './rbac'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
@@ -13,6 +14,7 @@ import { tenancyPlugin } from './tenancy'
 export const plugins: Plugin[] = [
   rbacPlugin({ capabilities: { reports: ['read', 'export'] } }),
   sitesPlugin(sitesOptionsFromEnv(loadEnv())),
+  bookingPlugin(bookingOptionsFromEnv(loadEnv())),
   auditLogPlugin(),
   tenancyPlugin(),
 ]

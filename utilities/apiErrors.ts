@@ -42,8 +42,23 @@ export const zodIssuesToEntries = (error: ZodError): ErrorEntry[] =>
 
 export const errorBody = (entries: ErrorEntry[], extra: Record<string, unknown> = {}) => ({ errors: entries, ...extra })
 
+const SLOT_TAKEN_MESSAGE = 'That time is no longer available.'
+
+/** PostgreSQL refused a write under an exclusion constraint (23P01): two reservations overlap. */
+export function isExclusionViolation(error: unknown): boolean {
+  for (let current = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
+    if (current.code === '23P01') return true
+    current = current.cause as typeof current
+  }
+  return false
+}
+
+/** The one answer to an overlap, from a custom endpoint or Payload's REST (`afterError`). */
+export const slotTakenBody = () => errorBody([{ message: SLOT_TAKEN_MESSAGE }], { code: 'slot_taken' })
+
 /** Maps anything thrown in an endpoint to a JSON response; unexpected errors are logged, never shown. */
 export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payload'>): Response {
+  if (isExclusionViolation(error)) return Response.json(slotTakenBody(), { status: 409 })
   if (error instanceof HttpError) {
     return Response.json(errorBody(error.entries, error.extra), { headers: error.headers, status: error.status })
   }
@@ -55,7 +70,8 @@ export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payloa
     return Response.json(errorBody(entries), { status: error.status })
   }
   if (error instanceof APIError && error.status < 500) {
-    return Response.json(errorBody([{ message: error.message }]), { status: error.status })
+    const code = (error.data as { code?: unknown } | null)?.code
+    return Response.json(errorBody([{ message: error.message }], typeof code === 'string' ? { code } : {}), { status: error.status })
   }
   req?.payload.logger.error({ err: error, msg: 'Unhandled error in endpoint' })
   return Response.json(errorBody([{ message: 'Something went wrong on our side.' }]), { status: 500 })

@@ -12,6 +12,7 @@ import { expireAssignmentsTask } from './jobs/expireAssignments'
 import { registerCapabilities } from './registry'
 
 export { can } from './access/can'
+export { requirePermission } from './access/requirePermission'
 export { ROLE_EXPIRED_CONTEXT } from './jobs/expireAssignments'
 export { registerCapabilities, resourceRegistry } from './registry'
 export type { RbacPluginOptions } from './types'

@@ -2,7 +2,7 @@
 import { SMTPServer } from 'smtp-server'
 
 export type ReceivedMail = {
-  /** Decoded from quoted-printable: good enough to search for links and text. */
+  /** Decoded from quoted-printable as UTF-8: good enough to search for links and text. */
   body: string
   from: string
   raw: string
@@ -10,8 +10,29 @@ export type ReceivedMail = {
   to: string[]
 }
 
-const decodeQuotedPrintable = (text: string) =>
-  text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+/** Quoted-printable to UTF-8 text (multi-byte characters included). */
+const decodeQuotedPrintable = (text: string) => {
+  const joined = text.replace(/=\r?\n/g, '')
+  const bytes: number[] = []
+  for (let index = 0; index < joined.length; index += 1) {
+    const hex = joined[index] === '=' ? /^[0-9A-F]{2}/.exec(joined.slice(index + 1, index + 3)) : null
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16))
+      index += 2
+    } else {
+      bytes.push(...Buffer.from(joined[index]!, 'utf8'))
+    }
+  }
+  return Buffer.from(bytes).toString('utf8')
+}
+
+/** RFC 2047 encoded words in a header (`=?UTF-8?Q?...?=`, `=?UTF-8?B?...?=`), possibly folded. */
+const decodeHeader = (value: string) =>
+  value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    )
 
 export type SmtpTestServer = {
   close: () => Promise<void>
@@ -38,7 +59,7 @@ export async function startSmtpServer(): Promise<SmtpTestServer> {
           body: decodeQuotedPrintable(rest.join('\n\n')),
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           raw,
-          subject: /^Subject: (.*)$/m.exec(head)?.[1]?.trim() ?? '',
+          subject: decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)$/m.exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ').trim() ?? ''),
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
         })
         callback()

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 
 import { webhookDeployer } from '../../plugins/sites/services/deployers'
 import { isNonPublicAddress } from '../../plugins/sites/services/publicAddress'
-import { derivePepper, digestsEqual, generateSecret, hashSecret, seal, signingDigest, unseal } from '../../plugins/sites/services/secrets'
+import { seal, signingDigest, unseal } from '../../plugins/sites/services/secrets'
+import { derivePepper, digestsEqual, generateSecret, hashSecret } from '../../utilities/secrets'
 import { checkSiteUrl, isUnderAllowedDomain, normaliseSiteUrl, siteUrlString } from '../../plugins/sites/services/siteUrl'
 
 const policy = { allowPrivate: false, allowedDomains: ['onrender.com', 'vercel.app'], httpHosts: [] as string[] }
@@ -88,13 +89,14 @@ describe('non-public addresses', () => {
 })
 
 describe('secrets', () => {
-  const pepper = derivePepper('a'.repeat(40))
+  const pepper = derivePepper('a'.repeat(40), 'sites')
 
   it('hashes with the pepper: same input same hash, another pepper another hash', () => {
     const key = generateSecret()
     expect(key).toMatch(/^[\w-]{43}$/)
     expect(hashSecret(pepper, key)).toBe(hashSecret(pepper, key))
-    expect(hashSecret(pepper, key)).not.toBe(hashSecret(derivePepper('b'.repeat(40)), key))
+    expect(hashSecret(pepper, key)).not.toBe(hashSecret(derivePepper('b'.repeat(40), 'sites'), key))
+    expect(hashSecret(pepper, key)).not.toBe(hashSecret(derivePepper('a'.repeat(40), 'bookings'), key))
     expect(hashSecret(pepper, key)).not.toContain(key)
   })
 

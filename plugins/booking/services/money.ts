@@ -23,7 +23,7 @@ function assertMinorUnits(value: number, name: string): void {
 
 const clampPercent = (percent: number) => Math.min(100, Math.max(0, percent))
 
-/** `numerator / denominator` rounded half up, exact for non-negative integers. */
+/** `numerator / denominator` rounded half up; exact when both are non-negative integers. */
 const divideRoundingHalfUp = (numerator: number, denominator: number) => Math.floor((2 * numerator + denominator) / (2 * denominator))
 
 /** Rate × minutes / 60, rounded half up to a whole minor unit. */
@@ -36,6 +36,8 @@ export function priceFor(hourlyRateMinor: number, minutes: number): number {
 /** Percentage deposits round half up; fixed deposits are capped at the price. Never negative, never above price. */
 export function depositFor(price: number, rule: DepositRule): number {
   assertMinorUnits(price, 'Price')
+  const value = rule.depositType === 'percentage' ? rule.depositPercent : rule.depositAmount
+  if (!Number.isFinite(value)) throw new RangeError(`Deposit rule value must be a number, got ${value}.`)
   const deposit =
     rule.depositType === 'percentage'
       ? divideRoundingHalfUp(price * clampPercent(rule.depositPercent), 100)

@@ -2,27 +2,18 @@
 // the deployer is called once they are committed.
 import type { PayloadRequest } from 'payload'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { forbidden } from '../../../utilities/apiErrors'
 import { findVisible } from '../../../utilities/findVisible'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { tenantsAllowing } from '../../rbac/access/can'
+import { requirePermission } from '../../rbac/access/requirePermission'
 import { APPROVING } from '../collections/Artists'
 import { sitesOptions } from './options'
 import { generateSecret, hashSecret } from './secrets'
 import { writeSecrets } from './siteRows'
 
 export const REGISTRATION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000
-
-/** 403 unless the user holds `resource:action` in `tenantId`. */
-export async function requirePermission(req: PayloadRequest, resource: string, action: string, tenantId: number) {
-  if (isSuperAdmin(req.user)) return
-  const allowed = await tenantsAllowing(req, resource, action)
-  if (!allowed.includes(String(tenantId))) throw forbidden(`You need the ${resource}:${action} permission.`)
-}
 
 export type Approval = {
   artist: { email: string; id: number; name: string; status: string }

@@ -5,7 +5,7 @@ import type { SitesPluginOptions } from '../types'
 import type { AtelierEnv } from '../../../utilities/env'
 
 import { createDeployer } from './deployers'
-import { derivePepper } from './secrets'
+import { derivePepper } from '../../../utilities/secrets'
 import { createHostResolver, type HostResolver } from './publicAddress'
 
 export const SITES_OPTIONS_KEY = 'atelierSites'
@@ -36,7 +36,7 @@ export function sitesOptionsFromEnv(env: AtelierEnv): SitesPluginOptions {
 
 export const resolveSitesOptions = (options: SitesPluginOptions): ResolvedSitesOptions => ({
   ...options,
-  pepper: derivePepper(options.payloadSecret),
+  pepper: derivePepper(options.payloadSecret, 'sites'),
   resolveHost: createHostResolver(options.dnsServer),
 })
 

@@ -1,26 +1,7 @@
-// Keys and tokens: random, stored only as peppered hashes, compared in constant time.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+// Site-specific secret handling: push signatures and the sealed pending key. Hashing is utilities/secrets.
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto'
 
-/** 32 random bytes, base64url (43 characters). */
-export const generateSecret = (): string => randomBytes(32).toString('base64url')
-
-/** The first 8 characters, stored beside the hash so people can tell keys apart. */
-export const secretPrefix = (secret: string): string => secret.slice(0, 8)
-
-/** The pepper never leaves the server: it is derived from PAYLOAD_SECRET, not stored. */
-export const derivePepper = (payloadSecret: string): Buffer =>
-  createHmac('sha256', payloadSecret).update('atelier:sites:secret-pepper').digest()
-
-/** HMAC-SHA-256 of the secret under the pepper, hex. A stolen database alone cannot be used to log in. */
-export const hashSecret = (pepper: Buffer, secret: string): string => createHmac('sha256', pepper).update(secret).digest('hex')
-
-/** Constant-time equality of two hex digests (false on different lengths, without early exit on content). */
-export function digestsEqual(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false
-  const left = Buffer.from(a, 'hex')
-  const right = Buffer.from(b, 'hex')
-  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right)
-}
+export { digestsEqual, generateSecret, hashSecret, secretPrefix } from '../../../utilities/secrets'
 
 /**
  * What the platform signs key pushes with. The platform never keeps a key itself, so it cannot key an

@@ -1,0 +1,85 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { can } from '../../rbac/access/can'
+import { guardBooking } from '../hooks/guardBooking'
+import { prepareBooking } from '../hooks/prepareBooking'
+import { answerConflictsWithCode } from '../hooks/slotTaken'
+import { BOOKING_STATUSES } from '../services/transitions'
+
+const nobody: FieldAccess = () => false
+const computed = { create: nobody, update: nobody }
+
+/**
+ * A room booked from `start` to `end`. Two blocking bookings of one room cannot overlap, buffer included:
+ * an exclusion constraint on (room, [start, blockedUntil)) enforces it (see the booking migration).
+ */
+export const Bookings: CollectionConfig = {
+  slug: 'bookings',
+  access: {
+    create: can('bookings', 'create'),
+    delete: can('bookings', 'delete'),
+    read: can('bookings', 'read'),
+    update: can('bookings', 'update'),
+  },
+  admin: {
+    defaultColumns: ['ref', 'room', 'start', 'end', 'status', 'customer.name', 'price'],
+    group: 'Booking',
+    listSearchableFields: ['ref', 'customer.email', 'customer.name'],
+    useAsTitle: 'ref',
+  },
+  custom: { rbacActions: ['confirm', 'convert', 'cancel'], tenantScoped: true },
+  defaultSort: '-start',
+  fields: [
+    { name: 'ref', type: 'text', access: computed, admin: { readOnly: true }, index: true, unique: true },
+    { name: 'room', type: 'relationship', relationTo: 'rooms', required: true },
+    {
+      name: 'customer',
+      type: 'group',
+      fields: [
+        { name: 'name', type: 'text', maxLength: 120, required: true },
+        { name: 'email', type: 'email', index: true, required: true },
+        { name: 'phone', type: 'text', maxLength: 40 },
+      ],
+    },
+    { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, required: true },
+    { name: 'end', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, required: true },
+    {
+      name: 'status',
+      type: 'select',
+      admin: { position: 'sidebar' },
+      defaultValue: 'pending',
+      index: true,
+      options: BOOKING_STATUSES.map((value) => ({ label: value.replace('_', ' '), value })),
+      required: true,
+    },
+    {
+      name: 'source',
+      type: 'select',
+      access: computed,
+      admin: { position: 'sidebar', readOnly: true },
+      defaultValue: 'staff',
+      options: ['public', 'staff'],
+    },
+    { name: 'price', type: 'number', access: computed, admin: { description: 'Minor units, computed from the room rate.', readOnly: true } },
+    { name: 'deposit', type: 'number', access: computed, admin: { description: 'Minor units, from the policy.', readOnly: true } },
+    { name: 'currency', type: 'text', access: computed, admin: { readOnly: true } },
+    { name: 'amountPaid', type: 'number', access: computed, admin: { readOnly: true }, defaultValue: 0 },
+    { name: 'refundQuote', type: 'json', access: computed, admin: { readOnly: true } },
+    { name: 'terms', type: 'json', access: computed, admin: { description: 'The policy as it stood when booked.', readOnly: true } },
+    { name: 'notes', type: 'textarea', maxLength: 2000 },
+    { name: 'blockedUntil', type: 'date', access: computed, admin: { hidden: true } },
+    {
+      name: 'secrets',
+      type: 'group',
+      access: { create: nobody, read: nobody, update: nobody },
+      admin: { hidden: true },
+      fields: [{ name: 'accessTokenHash', type: 'text', index: true }],
+      hidden: true,
+    },
+  ],
+  hooks: {
+    afterError: [answerConflictsWithCode],
+    beforeChange: [guardBooking],
+    beforeValidate: [prepareBooking],
+  },
+}

@@ -1,0 +1,64 @@
+import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import type { Room } from '../../../payload-types'
+
+import { idOf } from '../../../utilities/idOf'
+import { generateBookingRef } from '../services/bookingRef'
+import { depositFor, priceFor } from '../services/money'
+import { termsForRoom } from '../services/terms'
+
+/** Set by the public booking endpoint, which checks lead time and opening hours itself. */
+export const PUBLIC_BOOKING = 'atelierPublicBooking'
+
+const invalid = (path: string, message: string) => new ValidationError({ collection: 'bookings', errors: [{ message, path }] })
+
+export async function loadRoom(req: PayloadRequest, roomId: number): Promise<null | Room> {
+  return req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
+}
+
+/**
+ * Everything a booking's client may not decide: ref, price, deposit, currency, terms, source, and the
+ * span it blocks (end + the room's buffer). Recomputed when the room or the times change.
+ */
+export const prepareBooking: CollectionBeforeValidateHook = async ({ context, data, operation, originalDoc, req }) => {
+  if (!data) return data
+  const merged = { ...originalDoc, ...data }
+  const changed = operation === 'create' || ['start', 'end', 'room'].some((key) => key in data && String(data[key]) !== String(originalDoc?.[key]))
+  if (!changed) return data
+  if (!merged.room || !merged.start || !merged.end) return data // required-field validation reports these
+
+  const room = await loadRoom(req, idOf(merged.room as number | { id: number }))
+  if (!room) throw invalid('room', 'No such room.')
+  const tenantId = merged.tenant ? idOf(merged.tenant as number | { id: number }) : undefined
+  if (tenantId !== undefined && idOf(room.tenant as number | { id: number }) !== tenantId) throw invalid('room', 'This room belongs to another studio.')
+
+  const start = new Date(merged.start as string)
+  const end = new Date(merged.end as string)
+  if (Number.isNaN(start.getTime())) throw invalid('start', 'Not a valid date.')
+  if (Number.isNaN(end.getTime()) || end <= start) throw invalid('end', 'The end must come after the start.')
+  const minutes = Math.round((end.getTime() - start.getTime()) / 60_000)
+  if (minutes < room.minMinutes || minutes > room.maxMinutes) {
+    throw invalid('end', `A booking of this room lasts between ${room.minMinutes} and ${room.maxMinutes} minutes.`)
+  }
+
+  const tenant = await req.payload.findByID({ id: idOf(room.tenant as number | { id: number }), collection: 'tenants', depth: 0, overrideAccess: true, req })
+  const price = priceFor(room.hourlyRate, minutes)
+  data.tenant = tenant.id
+  data.price = price
+  data.currency = tenant.defaultCurrency
+  data.blockedUntil = new Date(end.getTime() + room.bufferMinutes * 60_000).toISOString()
+  if (operation === 'create') {
+    const terms = await termsForRoom(req, room)
+    data.terms = terms
+    data.deposit = depositFor(price, terms.deposit)
+    data.ref = generateBookingRef()
+    data.source = context[PUBLIC_BOOKING] ? 'public' : 'staff'
+    data.amountPaid = 0
+  } else {
+    const terms = (originalDoc?.terms ?? null) as null | { deposit: Parameters<typeof depositFor>[1] }
+    if (terms) data.deposit = depositFor(price, terms.deposit)
+  }
+  return data
+}

@@ -1,0 +1,55 @@
+// Booking: rooms, policies, bookings and sessions; free slots; the public booking API; staff actions.
+// List it before the audit log (which hooks its collections) and tenancy (which scopes them).
+import type { Config } from 'payload'
+
+import type { BookingPluginOptions } from './types'
+
+import { BookingPolicies } from './collections/BookingPolicies'
+import { Bookings } from './collections/Bookings'
+import { Rooms } from './collections/Rooms'
+import { Sessions } from './collections/Sessions'
+import {
+  availabilityEndpoint,
+  cancelBookingEndpoint,
+  cancelQuoteEndpoint,
+  createBookingEndpoint,
+  listBookingsEndpoint,
+  publicRoomsEndpoint,
+  readBookingEndpoint,
+  searchBookingsEndpoint,
+} from './endpoints/public'
+import { confirmBookingEndpoint, convertBookingEndpoint, staffCancelEndpoint } from './endpoints/staff'
+import { bookingLookupTask } from './services/lookup'
+import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
+
+export { bookingOptionsFromEnv } from './services/options'
+export type { BookingPluginOptions } from './types'
+
+export const bookingPlugin =
+  (options: BookingPluginOptions) =>
+  (config: Config): Config => {
+    if (options.enabled === false) return config
+    return {
+      ...config,
+      collections: [
+        ...(config.collections ?? []),
+        Rooms,
+        BookingPolicies,
+        { ...Bookings, endpoints: [confirmBookingEndpoint, convertBookingEndpoint, staffCancelEndpoint] },
+        Sessions,
+      ],
+      custom: { ...config.custom, [BOOKING_OPTIONS_KEY]: resolveBookingOptions(options) },
+      endpoints: [
+        ...(config.endpoints ?? []),
+        publicRoomsEndpoint,
+        availabilityEndpoint,
+        createBookingEndpoint,
+        readBookingEndpoint,
+        cancelQuoteEndpoint,
+        cancelBookingEndpoint,
+        searchBookingsEndpoint,
+        listBookingsEndpoint,
+      ],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), bookingLookupTask] },
+    }
+  }

@@ -1,0 +1,82 @@
+// Customer emails, in the studio's default locale (en, fr). Plain text with escaped HTML beside it.
+import type { PayloadRequest } from 'payload'
+
+import type { Booking, Room, Tenant } from '../../../payload-types'
+
+import { formatInZone } from './zonedTime'
+
+type Locale = 'en' | 'fr'
+export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received'
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+
+export const formatMoney = (minor: number, currency: string, locale: Locale): string => {
+  const digits = new Intl.NumberFormat('en', { currency, style: 'currency' }).resolvedOptions().maximumFractionDigits ?? 2
+  return new Intl.NumberFormat(locale, { currency, style: 'currency' }).format(minor / 10 ** digits)
+}
+
+const when = (booking: Booking, tenant: Tenant, locale: Locale) => {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: tenant.timezone })
+  return `${format.format(new Date(booking.start))} – ${new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: tenant.timezone }).format(new Date(booking.end))} (${tenant.timezone})`
+}
+
+const copy: Record<Locale, Record<BookingEmailKind | 'search', { intro: string; subject: string }>> = {
+  en: {
+    cancelled: { intro: 'Your booking has been cancelled.', subject: 'Booking {ref} cancelled' },
+    confirmed: { intro: 'Your booking is confirmed. See you soon!', subject: 'Booking {ref} confirmed' },
+    received: { intro: 'We have received your booking request.', subject: 'Booking {ref} received' },
+    search: { intro: 'Here is the link to your bookings. It works for one hour.', subject: 'Your bookings' },
+  },
+  fr: {
+    cancelled: { intro: 'Votre réservation a été annulée.', subject: 'Réservation {ref} annulée' },
+    confirmed: { intro: 'Votre réservation est confirmée. À bientôt !', subject: 'Réservation {ref} confirmée' },
+    received: { intro: 'Nous avons bien reçu votre demande de réservation.', subject: 'Réservation {ref} reçue' },
+    search: { intro: 'Voici le lien vers vos réservations. Il est valable une heure.', subject: 'Vos réservations' },
+  },
+}
+
+const labels: Record<Locale, { accessToken: string; deposit: string; manage: string; price: string; refund: string; room: string; when: string }> = {
+  en: { accessToken: 'Your access code', deposit: 'Deposit', manage: 'Manage your booking', price: 'Price', refund: 'Refund', room: 'Room', when: 'When' },
+  fr: { accessToken: 'Votre code d’accès', deposit: 'Acompte', manage: 'Gérer votre réservation', price: 'Prix', refund: 'Remboursement', room: 'Salle', when: 'Quand' },
+}
+
+const localeOf = (tenant: Tenant): Locale => (tenant.defaultLocale === 'fr' ? 'fr' : 'en')
+
+async function send(req: PayloadRequest, to: string, subject: string, lines: string[], link?: { href: string; label: string }) {
+  const text = [...lines, ...(link ? ['', `${link.label}: ${link.href}`] : [])].join('\n')
+  const html = `${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`
+  await req.payload.sendEmail({ html, subject, text, to })
+}
+
+export async function sendBookingEmail(
+  req: PayloadRequest,
+  kind: BookingEmailKind,
+  { accessToken, booking, manageUrl, room, tenant }: { accessToken?: string; booking: Booking; manageUrl: string; room: Room; tenant: Tenant },
+): Promise<void> {
+  const locale = localeOf(tenant)
+  const text = copy[locale][kind]
+  const label = labels[locale]
+  const lines = [
+    `${tenant.name}: ${text.intro}`,
+    `Ref: ${booking.ref}`,
+    `${label.room}: ${room.name}`,
+    `${label.when}: ${when(booking, tenant, locale)}`,
+    `${label.price}: ${formatMoney(booking.price ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`,
+    `${label.deposit}: ${formatMoney(booking.deposit ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`,
+  ]
+  const quote = booking.refundQuote as null | { refundAmount?: number }
+  if (kind === 'cancelled') lines.push(`${label.refund}: ${formatMoney(quote?.refundAmount ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`)
+  if (accessToken) lines.push(`${label.accessToken}: ${accessToken}`)
+  await send(req, booking.customer.email, text.subject.replace('{ref}', booking.ref ?? ''), lines, { href: manageUrl, label: label.manage })
+}
+
+export async function sendSearchEmail(req: PayloadRequest, to: string, link: string, locale: Locale): Promise<void> {
+  const text = copy[locale].search
+  await send(req, to, text.subject, [text.intro], { href: link, label: text.subject })
+}
+
+/** Start and end as the customer's studio sees them, offset included. */
+export const bookingTimes = (booking: Pick<Booking, 'end' | 'start'>, tenant: Pick<Tenant, 'timezone'>) => ({
+  end: formatInZone(new Date(booking.end), tenant.timezone),
+  start: formatInZone(new Date(booking.start), tenant.timezone),
+})

@@ -1,0 +1,106 @@
+// The public side of booking: studios by slug, rooms, free slots, and a customer's own booking,
+// reached with its access token or the customer's email. A ref alone reveals nothing.
+import type { PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import type { Booking, Room, Tenant } from '../../../payload-types'
+import type { Interval, RoomRules } from './availability'
+
+import { notFound } from '../../../utilities/apiErrors'
+import { idOf } from '../../../utilities/idOf'
+import { digestsEqual, hashSecret } from '../../../utilities/secrets'
+import { normaliseBookingRef } from './bookingRef'
+import { refundQuote } from './money'
+import { bookingOptions } from './options'
+import { BLOCKING_STATUSES } from './transitions'
+
+type Executor = { execute: (query: unknown) => Promise<unknown> }
+const dbOf = (req: PayloadRequest) => req.payload.db.drizzle as unknown as Executor
+
+export async function activeTenantBySlug(req: PayloadRequest, slug: string): Promise<Tenant> {
+  const { docs } = await req.payload.find({
+    collection: 'tenants',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    where: { and: [{ slug: { equals: slug } }, { status: { not_equals: 'suspended' } }] },
+  })
+  if (!docs[0]) throw notFound('Studio not found.')
+  return docs[0]
+}
+
+/** An active room of an active studio (of `tenantId` when given), or 404. */
+export async function publicRoom(req: PayloadRequest, roomId: number, tenantId?: number): Promise<{ room: Room; tenant: Tenant }> {
+  const room = await req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
+  const roomTenant = room ? idOf(room.tenant as number | { id: number }) : undefined
+  if (!room || !room.active || (tenantId !== undefined && roomTenant !== tenantId)) throw notFound('Room not found.')
+  const tenant = await req.payload.findByID({ id: roomTenant!, collection: 'tenants', depth: 0, overrideAccess: true, req })
+  if (tenant.status === 'suspended') throw notFound('Room not found.')
+  return { room, tenant }
+}
+
+export const roomRules = (room: Room): RoomRules => ({
+  bufferMinutes: room.bufferMinutes,
+  leadTimeMinutes: room.leadTimeMinutes,
+  maxMinutes: room.maxMinutes,
+  minMinutes: room.minMinutes,
+  openingHours: (room.openingHours ?? []).map(({ closes, opens, weekday }) => ({ closes, opens, weekday })),
+  slotStepMinutes: room.slotStepMinutes,
+})
+
+/** What already holds the room between `from` and `to`: blocking bookings and live sessions. */
+export async function busyIntervals(req: PayloadRequest, roomId: number, from: Date, to: Date): Promise<Interval[]> {
+  const statuses = `{${BLOCKING_STATUSES.join(',')}}`
+  const result = (await dbOf(req).execute(sql`
+    select start, "end" from bookings
+      where room_id = ${roomId} and status::text = any(${statuses}::text[]) and start < ${to.toISOString()}::timestamptz and blocked_until > ${from.toISOString()}::timestamptz
+    union all
+    select start, "end" from sessions
+      where room_id = ${roomId} and status <> 'cancelled' and start < ${to.toISOString()}::timestamptz and blocked_until > ${from.toISOString()}::timestamptz`)) as {
+    rows: { end: Date | string; start: Date | string }[]
+  }
+  return result.rows.map((row) => ({ end: new Date(row.end), start: new Date(row.start) }))
+}
+
+export type BookingProof = { email?: string; token?: string }
+
+/** The booking `ref` if the proof matches it; 404 for a missing booking and a wrong proof alike. */
+export async function bookingWithProof(req: PayloadRequest, ref: string, proof: BookingProof): Promise<Booking> {
+  const refused = () => notFound('Booking not found.')
+  if (!proof.token && !proof.email) throw refused()
+  const result = (await dbOf(req).execute(sql`select id, customer_email, secrets_access_token_hash from bookings where ref = ${normaliseBookingRef(ref)}`)) as {
+    rows: { customer_email: string; id: number; secrets_access_token_hash: null | string }[]
+  }
+  const row = result.rows[0]
+  if (!row) throw refused()
+  const tokenMatches = proof.token ? digestsEqual(row.secrets_access_token_hash, hashSecret(bookingOptions(req.payload).tokenPepper, proof.token)) : false
+  const emailMatches = proof.email ? row.customer_email.trim().toLowerCase() === proof.email.trim().toLowerCase() : false
+  if (!tokenMatches && !emailMatches) throw refused()
+  return req.payload.findByID({ id: row.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
+}
+
+export type StoredQuote = {
+  currency: string
+  paid: number
+  quotedAt: string
+  refundAmount: number
+  refundPercent: number
+  tier: null | { noticeAmount: number; noticeUnit: 'days' | 'hours'; refundPercent: number }
+}
+
+/** The refund a cancellation now would give, from the tiers the booking was made under. */
+export function cancellationQuote(booking: Booking, tenant: Tenant, now = new Date()): StoredQuote {
+  const terms = booking.terms as null | { tiers?: StoredQuote['tier'][] }
+  const paid = booking.amountPaid ?? 0
+  const quote = refundQuote({ now, paid, start: new Date(booking.start), tiers: (terms?.tiers ?? []).filter((tier) => tier !== null), timeZone: tenant.timezone })
+  return {
+    currency: booking.currency ?? tenant.defaultCurrency,
+    paid,
+    quotedAt: now.toISOString(),
+    refundAmount: quote.refundAmount,
+    refundPercent: quote.refundPercent,
+    tier: quote.tier,
+  }
+}
