@@ -33,7 +33,7 @@ export async function prepareDatabase(env: AtelierEnv, options: PrepareOptions):
     if (wantsDemo) {
       if (!env.demoPassword) throw new Error('Set ATELIER_DEMO_PASSWORD to seed the demo studios in production.')
       const seeded = await seedDemo(payload, env.demoPassword)
-      console.log(`[atelier] Demo: ${seeded.createdTenants} tenant(s), ${seeded.createdUsers} user(s) and ${seeded.createdArtists} artist(s) created`)
+      console.log(`[atelier] Demo: ${seeded.createdTenants} tenant(s), ${seeded.createdUsers} user(s), ${seeded.createdArtists} artist(s), ${seeded.createdRooms} room(s) and ${seeded.createdBookings} booking(s) created`)
     }
   } finally {
     await payload.destroy()

@@ -1,6 +1,8 @@
 // The demo studios and their people. Plain data: seed/index.ts writes it.
 import type { TenantRole } from '../access/tenantRoles'
 
+export type DemoRoom = { capacity: number; hourlyRate: number; name: string; opens: string; closes: string; slug: string; weekend: boolean }
+
 export type DemoTenant = {
   /** Waiting for approval: approving one in the panel deploys its site. */
   artists: { bio: string; email: string; name: string }[]
@@ -8,6 +10,7 @@ export type DemoTenant = {
   locale: 'en' | 'fr'
   name: string
   people: { email: string; name: string; role: TenantRole }[]
+  rooms: DemoRoom[]
   slug: string
   timezone: string
 }
@@ -29,6 +32,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'EUR',
     locale: 'fr',
     people: staffOf('lumiere.atelier.test', 'Lumière'),
+    rooms: [
+      { capacity: 6, closes: '22:00', hourlyRate: 4500, name: 'Grande salle', opens: '09:00', slug: 'grande-salle', weekend: true },
+      { capacity: 2, closes: '20:00', hourlyRate: 2500, name: 'Cabine son', opens: '10:00', slug: 'cabine-son', weekend: false },
+      { capacity: 4, closes: '19:00', hourlyRate: 3500, name: 'Atelier photo', opens: '08:00', slug: 'atelier-photo', weekend: true },
+    ],
     slug: 'studio-lumiere',
     timezone: 'Europe/Paris',
   },
@@ -41,6 +49,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'CAD',
     locale: 'fr',
     people: staffOf('martin.atelier.test', 'Martin'),
+    rooms: [
+      { capacity: 8, closes: '21:00', hourlyRate: 6000, name: 'Main hall', opens: '09:00', slug: 'main-hall', weekend: true },
+      { capacity: 3, closes: '18:00', hourlyRate: 3000, name: 'Pottery room', opens: '09:00', slug: 'pottery-room', weekend: false },
+      { capacity: 2, closes: '23:00', hourlyRate: 4000, name: 'Rehearsal booth', opens: '12:00', slug: 'rehearsal-booth', weekend: true },
+    ],
     slug: 'galerie-martin',
     timezone: 'America/Montreal',
   },

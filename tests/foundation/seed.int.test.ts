@@ -13,10 +13,10 @@ describe('seed', () => {
   it('builds the demo once, and a second run changes nothing', async () => {
     expect(await isDatabaseEmpty(app.payload)).toBe(true)
     expect(await ensureSuperAdmin(app.payload, 'root@atelier.test', 'root-password')).toBe(true)
-    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdArtists: 4, createdTenants: 2, createdUsers: 8 })
+    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdArtists: 4, createdBookings: 12, createdRooms: 6, createdTenants: 2, createdUsers: 8 })
 
     expect(await ensureSuperAdmin(app.payload, 'root@atelier.test', 'root-password')).toBe(false)
-    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdArtists: 0, createdTenants: 0, createdUsers: 0 })
+    expect(await seedDemo(app.payload, 'demo-password')).toEqual({ createdArtists: 0, createdBookings: 0, createdRooms: 0, createdTenants: 0, createdUsers: 0 })
     expect((await app.payload.count({ collection: 'users' })).totalDocs).toBe(9)
   })
 
@@ -34,6 +34,19 @@ describe('seed', () => {
       })
       expect(members.map((member) => member.tenants?.[0]?.role).sort()).toEqual(['admin', 'editor', 'owner', 'staff'])
     }
+  })
+
+  it('gives each studio a default policy and three rooms with opening hours, and bookings that hold their slots', async () => {
+    const { docs: tenants } = await app.payload.find({ collection: 'tenants' })
+    for (const tenant of tenants) {
+      const rooms = await app.payload.find({ collection: 'rooms', where: { tenant: { equals: tenant.id } } })
+      expect(rooms.totalDocs).toBe(3)
+      expect(rooms.docs.every((room) => (room.openingHours?.length ?? 0) >= 5)).toBe(true)
+      expect((await app.payload.count({ collection: 'booking-policies', where: { and: [{ tenant: { equals: tenant.id } }, { isDefault: { equals: true } }] } })).totalDocs).toBe(1)
+    }
+    const { docs: bookings } = await app.payload.find({ collection: 'bookings', limit: 1 })
+    expect(bookings[0]).toMatchObject({ source: 'staff', status: 'pending' })
+    expect(bookings[0]!.price).toBeGreaterThan(0)
   })
 
   it('lets the seeded people log in over REST', async () => {
