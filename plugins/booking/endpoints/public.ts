@@ -1,7 +1,6 @@
 // The public booking API: no login, rate-limited per client IP, the studio named by slug or by the room.
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 
 import type { Booking, Tenant } from '../../../payload-types'
@@ -10,9 +9,8 @@ import { badRequest, HttpError, withErrorHandling } from '../../../utilities/api
 import { inTransaction } from '../../../utilities/inTransaction'
 import { parseBody, parseQuery } from '../../../utilities/parseRequest'
 import { generateSecret, hashSecret } from '../../../utilities/secrets'
-import { transactionDb } from '../../../utilities/transactionDb'
 import { requestMeta } from '../../audit-log/services/requestMeta'
-import { PUBLIC_BOOKING } from '../hooks/prepareBooking'
+import { PUBLIC_BOOKING, type PublicBookingContext } from '../hooks/prepareBooking'
 import { checkBookingWindow, freeSlots } from '../services/availability'
 import { isBookingRef } from '../services/bookingRef'
 import { bookingTimes } from '../services/emails'
@@ -132,7 +130,7 @@ export const createBookingEndpoint: Endpoint = {
   handler: publicEndpoint(async (req) => {
     const body = await parseBody(req, createSchema)
     const tenant = await activeTenantBySlug(req, body.tenant)
-    const { room } = await publicRoom(req, body.room, tenant.id)
+    const { room } = await publicRoom(req, body.room, tenant)
     const start = new Date(body.start)
     const end = new Date(body.end)
     const problem = checkBookingWindow({ end, now: new Date(), rules: roomRules(room), start, timeZone: tenant.timezone })
@@ -142,20 +140,18 @@ export const createBookingEndpoint: Endpoint = {
       })
     }
     const accessToken = generateSecret()
-    const booking = await inTransaction(req, async () => {
-      const created = await req.payload.create({
+    const handover: PublicBookingContext = { accessTokenHash: hashSecret(bookingOptions(req.payload).tokenPepper, accessToken), room, tenant }
+    const booking = await inTransaction(req, () =>
+      req.payload.create({
         collection: 'bookings',
-        context: { [PUBLIC_BOOKING]: true },
+        context: { [PUBLIC_BOOKING]: handover },
         data: { customer: body.customer, end: end.toISOString(), notes: body.notes, room: room.id, start: start.toISOString(), status: 'pending', tenant: tenant.id },
         depth: 0,
         overrideAccess: true,
         req,
-      })
-      const db = await transactionDb(req)
-      await db.execute(sql`update bookings set secrets_access_token_hash = ${hashSecret(bookingOptions(req.payload).tokenPepper, accessToken)} where id = ${created.id}`)
-      return created
-    })
-    await notifyCustomer(req, 'received', booking, accessToken)
+      }),
+    )
+    await notifyCustomer(req, 'received', booking, { accessToken, room, tenant })
     return Response.json({ ...publicBooking(booking, tenant), accessToken }, { status: 201 })
   }),
   method: 'post',

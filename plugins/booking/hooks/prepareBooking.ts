@@ -2,15 +2,19 @@ import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import type { Room } from '../../../payload-types'
+import type { Room, Tenant } from '../../../payload-types'
 
 import { idOf } from '../../../utilities/idOf'
 import { generateBookingRef } from '../services/bookingRef'
 import { depositFor, priceFor } from '../services/money'
 import { termsForRoom } from '../services/terms'
 
-/** Set by the public booking endpoint, which checks lead time and opening hours itself. */
+/**
+ * Set by the public booking endpoint, which checks lead time and opening hours itself and hands over what
+ * it has already loaded (saving round trips on the hottest write).
+ */
 export const PUBLIC_BOOKING = 'atelierPublicBooking'
+export type PublicBookingContext = { accessTokenHash: string; room: Room; tenant: Tenant }
 
 const invalid = (path: string, message: string) => new ValidationError({ collection: 'bookings', errors: [{ message, path }] })
 
@@ -29,7 +33,9 @@ export const prepareBooking: CollectionBeforeValidateHook = async ({ context, da
   if (!changed) return data
   if (!merged.room || !merged.start || !merged.end) return data // required-field validation reports these
 
-  const room = await loadRoom(req, idOf(merged.room as number | { id: number }))
+  const given = context[PUBLIC_BOOKING] as PublicBookingContext | undefined
+  const roomId = idOf(merged.room as number | { id: number })
+  const room = given?.room.id === roomId ? given.room : await loadRoom(req, roomId)
   if (!room) throw invalid('room', 'No such room.')
   const tenantId = merged.tenant ? idOf(merged.tenant as number | { id: number }) : undefined
   if (tenantId !== undefined && idOf(room.tenant as number | { id: number }) !== tenantId) throw invalid('room', 'This room belongs to another studio.')
@@ -43,7 +49,9 @@ export const prepareBooking: CollectionBeforeValidateHook = async ({ context, da
     throw invalid('end', `A booking of this room lasts between ${room.minMinutes} and ${room.maxMinutes} minutes.`)
   }
 
-  const tenant = await req.payload.findByID({ id: idOf(room.tenant as number | { id: number }), collection: 'tenants', depth: 0, overrideAccess: true, req })
+  const roomTenantId = idOf(room.tenant as number | { id: number })
+  const tenant =
+    given?.tenant.id === roomTenantId ? given.tenant : await req.payload.findByID({ id: roomTenantId, collection: 'tenants', depth: 0, overrideAccess: true, req })
   const price = priceFor(room.hourlyRate, minutes)
   data.tenant = tenant.id
   data.price = price
@@ -54,7 +62,8 @@ export const prepareBooking: CollectionBeforeValidateHook = async ({ context, da
     data.terms = terms
     data.deposit = depositFor(price, terms.deposit)
     data.ref = generateBookingRef()
-    data.source = context[PUBLIC_BOOKING] ? 'public' : 'staff'
+    data.source = given ? 'public' : 'staff'
+    if (given) data.secrets = { accessTokenHash: given.accessTokenHash }
     data.amountPaid = 0
   } else {
     const terms = (originalDoc?.terms ?? null) as null | { deposit: Parameters<typeof depositFor>[1] }

@@ -22,9 +22,14 @@ export async function bookingContext(req: PayloadRequest, booking: Booking): Pro
 }
 
 /** Mail failures are logged, not fatal: the change is committed and the customer can still look it up. */
-export async function notifyCustomer(req: PayloadRequest, kind: BookingEmailKind, booking: Booking, accessToken?: string): Promise<void> {
+export async function notifyCustomer(
+  req: PayloadRequest,
+  kind: BookingEmailKind,
+  booking: Booking,
+  { accessToken, ...known }: { accessToken?: string; room?: Room; tenant?: Tenant } = {},
+): Promise<void> {
   try {
-    const { room, tenant } = await bookingContext(req, booking)
+    const { room, tenant } = known.room && known.tenant ? { room: known.room, tenant: known.tenant } : await bookingContext(req, booking)
     await sendBookingEmail(req, kind, { accessToken, booking, manageUrl: manageUrl(req, tenant, booking), room, tenant })
   } catch (error) {
     req.payload.logger.error({ bookingId: booking.id, err: error, msg: `Could not send the ${kind} email` })

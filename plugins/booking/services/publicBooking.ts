@@ -31,12 +31,12 @@ export async function activeTenantBySlug(req: PayloadRequest, slug: string): Pro
   return docs[0]
 }
 
-/** An active room of an active studio (of `tenantId` when given), or 404. */
-export async function publicRoom(req: PayloadRequest, roomId: number, tenantId?: number): Promise<{ room: Room; tenant: Tenant }> {
+/** An active room of an active studio (of `studio` when given, already loaded), or 404. */
+export async function publicRoom(req: PayloadRequest, roomId: number, studio?: Tenant): Promise<{ room: Room; tenant: Tenant }> {
   const room = await req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
   const roomTenant = room ? idOf(room.tenant as number | { id: number }) : undefined
-  if (!room || !room.active || (tenantId !== undefined && roomTenant !== tenantId)) throw notFound('Room not found.')
-  const tenant = await req.payload.findByID({ id: roomTenant!, collection: 'tenants', depth: 0, overrideAccess: true, req })
+  if (!room || !room.active || (studio !== undefined && roomTenant !== studio.id)) throw notFound('Room not found.')
+  const tenant = studio ?? (await req.payload.findByID({ id: roomTenant!, collection: 'tenants', depth: 0, overrideAccess: true, req }))
   if (tenant.status === 'suspended') throw notFound('Room not found.')
   return { room, tenant }
 }

@@ -59,6 +59,25 @@ function offsetMsAt(epochMs: number, timeZone: string): number {
   return wallAsUtc - Math.floor(epochMs / 1000) * 1000
 }
 
+const HOUR_MS = 3_600_000
+// zone|hour → the offset when it holds for that whole hour, null when a transition falls inside it. Offsets
+// change a few times a year, so availability (thousands of slots) formats from this, not from Intl each time.
+const hourlyOffsets = new Map<string, null | number>()
+
+/** `offsetMsAt`, memoised per hour of UTC time (assumes at most one transition within an hour, as in tzdata). */
+function cachedOffsetMsAt(epochMs: number, timeZone: string): number {
+  const hourStart = Math.floor(epochMs / HOUR_MS) * HOUR_MS
+  const key = `${timeZone}|${hourStart}`
+  let offset = hourlyOffsets.get(key)
+  if (offset === undefined) {
+    const atStart = offsetMsAt(hourStart, timeZone)
+    offset = atStart === offsetMsAt(hourStart + HOUR_MS - 1000, timeZone) ? atStart : null
+    if (hourlyOffsets.size > 100_000) hourlyOffsets.clear()
+    hourlyOffsets.set(key, offset)
+  }
+  return offset ?? offsetMsAt(epochMs, timeZone)
+}
+
 /**
  * A wall-clock time (given as milliseconds of a UTC clock showing that wall time) to an instant, resolved like
  * Temporal's `disambiguation: 'compatible'`: in a fall-back overlap the earlier instant, in a spring-forward gap
@@ -137,8 +156,11 @@ export function addDays(date: string, days: number): string {
 /** ISO 8601 with the zone's offset at that instant, e.g. `2026-03-29T03:00:00+02:00`. */
 export function formatInZone(instant: Date, timeZone: string): string {
   const epochMs = instant.getTime()
-  const wall = wallClockAt(epochMs, timeZone)
-  const offsetSeconds = Math.round(offsetMsAt(epochMs, timeZone) / 1000)
+  const offsetMs = cachedOffsetMsAt(epochMs, timeZone)
+  // The wall clock is the instant shifted by the offset, read on a UTC clock.
+  const shifted = new Date(Math.floor(epochMs / 1000) * 1000 + offsetMs)
+  const wall = { day: shifted.getUTCDate(), hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes(), month: shifted.getUTCMonth() + 1, second: shifted.getUTCSeconds(), year: shifted.getUTCFullYear() }
+  const offsetSeconds = Math.round(offsetMs / 1000)
   const sign = offsetSeconds < 0 ? '-' : '+'
   const absolute = Math.abs(offsetSeconds)
   // Only pre-1900 local mean times have offsets with seconds; write them rather than lie about the instant.
