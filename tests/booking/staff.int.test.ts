@@ -165,6 +165,19 @@ describe('staff booking management', () => {
     expect((await session('10:30', '11:30')).status).toBe(201)
   })
 
+  it('one default policy per studio: a second default is refused with a 4xx', async () => {
+    const admin = await createUser(app.payload, [{ role: 'admin', tenant: studio }])
+    const adminToken = await app.rest.login(admin.email, PASSWORD)
+    const policy = (isDefault: boolean, name: string) =>
+      app.rest.post('/booking-policies', { depositPercent: 20, depositType: 'percentage', holdMinutes: 20, isDefault, name, tenant: studio.id }, { token: adminToken })
+    expect((await policy(true, 'House')).status).toBe(201)
+    const second = await policy(true, 'Another house')
+    expect(second.status).toBeGreaterThanOrEqual(400)
+    expect(second.status).toBeLessThan(500)
+    expect((await policy(false, 'Special')).status).toBe(201)
+    expect((await app.payload.count({ collection: 'booking-policies', where: { and: [{ tenant: { equals: studio.id } }, { isDefault: { equals: true } }] } })).totalDocs).toBe(1)
+  })
+
   it('an illegal status edit over REST is 409 and changes nothing', async () => {
     const booking = await publicBooking(11, '10:00', '11:00')
     const response = await app.rest.patch(`/bookings/${booking.id}`, { status: 'completed' }, { token: staffToken })
