@@ -1,0 +1,223 @@
+// The public booking page in a real browser (Debian's Chromium) at phone width, against the production build:
+// book a slot, see it gone elsewhere, lose a race for a slot gracefully, and an unknown studio.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
+import { freePort, startApp, type StartedApp, waitForHealth } from './app'
+
+const ADMIN = { email: 'booking-page-ops@studio.test', password: 'a-long-production-password' }
+const CHROMIUM = '/usr/bin/chromium'
+const ZONE = 'Europe/Paris'
+const PHONE = { height: 800, width: 375 }
+const EVERY_DAY = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+
+type Slot = { end: string; start: string }
+type Day = { date: string; slots: Slot[] }
+
+/** Today's date in `timeZone` as YYYY-MM-DD. */
+function todayIn(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { day: '2-digit', month: '2-digit', timeZone, year: 'numeric' }).formatToParts(new Date())
+  const part = (type: string) => parts.find((entry) => entry.type === type)!.value
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+describe('public booking page', () => {
+  let app: StartedApp
+  let baseUrl: string
+  let browser: Browser
+  let database: { name: string; url: string }
+  let token: string
+  let roomId: number
+  const slug = `atelier-${randomBytes(2).toString('hex')}`
+  const shots = process.env.ATELIER_E2E_SCREENSHOTS
+  /** The slot test 1 books, for test 2. */
+  let booked: Slot & { date: string }
+
+  const api = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}/api${route}`, {
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      method,
+    })
+    return { body: (await response.json()) as Record<string, unknown>, status: response.status }
+  }
+
+  /** The week the pages move to with "Next week": it starts a week from today, so lead time never interferes. */
+  const nextWeek = () => addDays(todayIn(ZONE), 7)
+
+  /** The first day of next week with a free one-hour slot, over the public API. */
+  const firstFreeDay = async (): Promise<Day> => {
+    const from = nextWeek()
+    const response = await fetch(`${baseUrl}/api/public/rooms/${roomId}/availability?from=${from}&to=${addDays(from, 6)}&duration=60`)
+    expect(response.status).toBe(200)
+    const { days } = (await response.json()) as { days: Day[] }
+    const day = days.find((candidate) => candidate.slots.length > 0)
+    if (!day) throw new Error('No free slot next week.')
+    return day
+  }
+
+  /** Opens the page, chooses the room and moves to next week; returns the page once the week is shown. */
+  const openNextWeek = async (): Promise<Page> => {
+    const page = await browser.newPage({ viewport: PHONE })
+    // Hydration is done when the room list (fetched by the client component) is there.
+    await page.goto(`${baseUrl}/${slug}/book`, { waitUntil: 'networkidle' })
+    await page.getByRole('button', { name: /Studio A/ }).click()
+    await page.getByText(`Times are in ${ZONE}`).waitFor()
+    await page.getByRole('button', { name: 'Next week', exact: true }).click()
+    await page.locator(`[role=group][data-date="${nextWeek()}"]`).waitFor()
+    return page
+  }
+
+  const dayGroup = (page: Page, date: string) => page.locator(`[role=group][data-date="${date}"]`)
+  const slotButton = (page: Page, slot: Slot) => page.locator(`button[data-start="${slot.start}"]`)
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (.ci/run does).`)
+    database = await createThrowawayDatabase(inject('databaseServerUrl'), inject('testRunId'))
+    const port = await freePort()
+    baseUrl = `http://127.0.0.1:${port}`
+    app = startApp({
+      ATELIER_ADMIN_EMAIL: ADMIN.email,
+      ATELIER_ADMIN_PASSWORD: ADMIN.password,
+      ATELIER_PUBLIC_RATE_LIMIT: '1000',
+      ATELIER_PUBLIC_URL: baseUrl,
+      DATABASE_URL: database.url,
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      PORT: String(port),
+    })
+    await waitForHealth(baseUrl, app)
+
+    const login = await fetch(`${baseUrl}/api/users/login`, { body: JSON.stringify(ADMIN), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+    token = ((await login.json()) as { token: string }).token
+    const tenant = await api('POST', '/tenants', { defaultCurrency: 'EUR', defaultLocale: 'en', name: 'Atelier Lumière', slug, timezone: ZONE })
+    expect(tenant.status).toBe(201)
+    const room = await api('POST', '/rooms', {
+      active: true,
+      bufferMinutes: 0,
+      capacity: 2,
+      hourlyRate: 2500,
+      leadTimeMinutes: 60,
+      maxMinutes: 180,
+      minMinutes: 60,
+      name: 'Studio A',
+      openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })),
+      slotStepMinutes: 60,
+      slug: 'studio-a',
+      tenant: (tenant.body.doc as { id: number }).id,
+    })
+    expect(room.status).toBe(201)
+    roomId = (room.body.doc as { id: number }).id
+
+    browser = await chromium.launch({
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    app?.process.kill('SIGTERM')
+    await app?.exit
+    if (database) await dropDatabase(inject('databaseServerUrl'), database.name)
+  })
+
+  it('books a slot at phone width: room, time (by keyboard), details, confirmation; the booking exists', async () => {
+    const day = await firstFreeDay()
+    const slot = day.slots[0]!
+    const page = await openNextWeek()
+
+    // Keyboard: focus is on "Next week"; the next tab stop is the first free slot of the week.
+    await page.locator(`button[data-start]`).first().waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-start'))).toBe(slot.start)
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`${slot.start.slice(11, 16)} to ${slot.end.slice(11, 16)}`)
+    // Nothing spills sideways at 375 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+    if (shots) await page.screenshot({ fullPage: true, path: path.join(shots, 'booking-slots-375.png') })
+    await page.keyboard.press('Enter')
+
+    await page.getByLabel('Name').fill('Chloé Martin')
+    await page.getByLabel('Email').fill('chloe@example.test')
+    await page.getByRole('button', { name: 'Book this time' }).click()
+
+    const refElement = page.getByTestId('booking-ref')
+    await refElement.waitFor()
+    const ref = (await refElement.textContent())!
+    expect(ref).toMatch(/^BK-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+    const confirmation = (await page.locator('main').textContent())!
+    expect(confirmation).toContain(`${slot.start.slice(11, 16)} – ${slot.end.slice(11, 16)}`)
+    expect(confirmation).toContain('€25.00')
+    expect(confirmation).toContain('access code')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+    if (shots) await page.screenshot({ fullPage: true, path: path.join(shots, 'booking-confirmation-375.png') })
+
+    const found = await api('GET', `/bookings?where[ref][equals]=${encodeURIComponent(ref)}&depth=0`)
+    expect(found.status).toBe(200)
+    const docs = found.body.docs as { customer: { email: string }; room: number; start: string }[]
+    expect(docs).toHaveLength(1)
+    expect(new Date(docs[0]!.start).getTime()).toBe(new Date(slot.start).getTime())
+    expect(docs[0]!.room).toBe(roomId)
+    expect(docs[0]!.customer.email).toBe('chloe@example.test')
+    booked = { ...slot, date: day.date }
+    await page.close()
+  })
+
+  it('another page no longer offers that slot, and a slot taken while the form is filled is refused inline', async () => {
+    expect(booked, 'the first test books the slot').toBeDefined()
+    const fresh = await openNextWeek()
+    const group = dayGroup(fresh, booked.date)
+    await group.locator('button[data-start]').first().waitFor()
+    expect(await slotButton(fresh, booked).count()).toBe(0)
+    expect(await group.getByRole('button', { name: `${booked.start.slice(11, 16)} to ${booked.end.slice(11, 16)}` }).count()).toBe(0)
+    // A longer duration: the last start of a 09:00–18:00 day becomes 15:00.
+    await fresh.getByLabel('Duration').selectOption('180')
+    await expect.poll(() => group.locator('button[data-start]').last().textContent(), { timeout: 15_000 }).toBe('15:00 to 18:00')
+    await fresh.close()
+
+    // Someone else books the very slot this customer is filling the form for.
+    const page = await openNextWeek()
+    const day = await firstFreeDay()
+    const wanted = day.slots[0]!
+    await slotButton(page, wanted).click()
+    // Empty details are refused next to their fields.
+    await page.getByRole('button', { name: 'Book this time' }).click()
+    const name = page.getByLabel('Name')
+    expect(await name.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = (await name.getAttribute('aria-describedby'))!
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Enter your name.')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await name.getAttribute('id'))
+    if (shots) await page.screenshot({ fullPage: true, path: path.join(shots, 'booking-details-errors-375.png') })
+    await page.getByLabel('Name').fill('Hugo Petit')
+    await page.getByLabel('Email').fill('hugo@example.test')
+    const elsewhere = await fetch(`${baseUrl}/api/public/booking`, {
+      body: JSON.stringify({ customer: { email: 'quick@example.test', name: 'Quicker Customer' }, end: wanted.end, room: roomId, start: wanted.start, tenant: slug }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(elsewhere.status).toBe(201)
+    await page.getByRole('button', { name: 'Book this time' }).click()
+
+    // Next's route announcer is an alert too: look inside the page's own <main>.
+    const alert = page.locator('main').getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/just booked by someone else/)
+    await dayGroup(page, day.date).locator('button[data-start]').first().waitFor()
+    await expect.poll(() => slotButton(page, wanted).count()).toBe(0)
+    expect(await page.getByTestId('booking-ref').count()).toBe(0)
+    if (shots) await page.screenshot({ fullPage: true, path: path.join(shots, 'booking-taken-375.png') })
+    await page.close()
+  })
+
+  it('an unknown studio shows a clear not-found message', async () => {
+    const page = await browser.newPage({ viewport: PHONE })
+    await page.goto(`${baseUrl}/no-such-studio-${randomBytes(2).toString('hex')}/book`, { waitUntil: 'networkidle' })
+    await page.getByRole('heading', { name: 'Studio not found' }).waitFor()
+    expect(await page.locator('main').getByRole('alert').textContent()).toMatch(/There is no studio at the address/)
+    await page.close()
+  })
+})
