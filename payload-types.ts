@@ -78,6 +78,9 @@ export interface Config {
     'booking-policies': BookingPolicy;
     bookings: Booking;
     sessions: Session;
+    payments: Payment;
+    refunds: Refund;
+    'stripe-events': StripeEvent;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -98,6 +101,9 @@ export interface Config {
     'booking-policies': BookingPoliciesSelect<false> | BookingPoliciesSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
     sessions: SessionsSelect<false> | SessionsSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    refunds: RefundsSelect<false> | RefundsSelect<true>;
+    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -126,6 +132,9 @@ export interface Config {
       pushSiteKey: TaskPushSiteKey;
       markStaleSites: TaskMarkStaleSites;
       sendBookingLookup: TaskSendBookingLookup;
+      processStripeEvent: TaskProcessStripeEvent;
+      refundCancellation: TaskRefundCancellation;
+      expireHolds: TaskExpireHolds;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -497,6 +506,11 @@ export interface Booking {
   secrets?: {
     accessTokenHash?: string | null;
   };
+  /**
+   * An unpaid booking keeps its slot until then.
+   */
+  holdExpiresAt?: string | null;
+  depositPaidAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -516,6 +530,80 @@ export interface Session {
   notes?: string | null;
   status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
   blockedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  booking: number | Booking;
+  checkoutSessionId: string;
+  checkoutUrl?: string | null;
+  paymentIntentId?: string | null;
+  /**
+   * Minor units.
+   */
+  amount: number;
+  currency: string;
+  status: 'open' | 'paid' | 'expired' | 'failed';
+  paidAt?: string | null;
+  expiresAt?: string | null;
+  /**
+   * Minor units.
+   */
+  amountRefunded?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refunds".
+ */
+export interface Refund {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  payment: number | Payment;
+  booking: number | Booking;
+  stripeRefundId?: string | null;
+  idempotencyKey: string;
+  /**
+   * Minor units.
+   */
+  amount: number;
+  currency: string;
+  reason: 'cancellation' | 'staff' | 'late_payment' | 'stripe';
+  status: 'pending' | 'succeeded' | 'failed';
+  error?: string | null;
+  requestedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events".
+ */
+export interface StripeEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'received' | 'processed' | 'ignored' | 'failed';
+  attempts?: number | null;
+  processedAt?: string | null;
+  note?: string | null;
+  tenant?: (number | null) | Tenant;
   updatedAt: string;
   createdAt: string;
 }
@@ -645,6 +733,9 @@ export interface PayloadJob {
           | 'pushSiteKey'
           | 'markStaleSites'
           | 'sendBookingLookup'
+          | 'processStripeEvent'
+          | 'refundCancellation'
+          | 'expireHolds'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -686,6 +777,9 @@ export interface PayloadJob {
         | 'pushSiteKey'
         | 'markStaleSites'
         | 'sendBookingLookup'
+        | 'processStripeEvent'
+        | 'refundCancellation'
+        | 'expireHolds'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -755,6 +849,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sessions';
         value: number | Session;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'refunds';
+        value: number | Refund;
+      } | null)
+    | ({
+        relationTo: 'stripe-events';
+        value: number | StripeEvent;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -1035,6 +1141,8 @@ export interface BookingsSelect<T extends boolean = true> {
     | {
         accessTokenHash?: T;
       };
+  holdExpiresAt?: T;
+  depositPaidAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1053,6 +1161,60 @@ export interface SessionsSelect<T extends boolean = true> {
   notes?: T;
   status?: T;
   blockedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  tenant?: T;
+  booking?: T;
+  checkoutSessionId?: T;
+  checkoutUrl?: T;
+  paymentIntentId?: T;
+  amount?: T;
+  currency?: T;
+  status?: T;
+  paidAt?: T;
+  expiresAt?: T;
+  amountRefunded?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refunds_select".
+ */
+export interface RefundsSelect<T extends boolean = true> {
+  tenant?: T;
+  payment?: T;
+  booking?: T;
+  stripeRefundId?: T;
+  idempotencyKey?: T;
+  amount?: T;
+  currency?: T;
+  reason?: T;
+  status?: T;
+  error?: T;
+  requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events_select".
+ */
+export interface StripeEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  payload?: T;
+  status?: T;
+  attempts?: T;
+  processedAt?: T;
+  note?: T;
+  tenant?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1231,6 +1393,40 @@ export interface TaskSendBookingLookup {
   };
   output: {
     sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessStripeEvent".
+ */
+export interface TaskProcessStripeEvent {
+  input: {
+    eventId: string;
+  };
+  output: {
+    status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefundCancellation".
+ */
+export interface TaskRefundCancellation {
+  input: {
+    bookingId: number;
+  };
+  output: {
+    refunded?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireHolds".
+ */
+export interface TaskExpireHolds {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

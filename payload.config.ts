@@ -66,6 +66,7 @@ export default buildConfig({
     // Scheduled tasks (retention, expired roles) and queued ones (alerts) run inside the server process.
     autoRun: [
       { cron: '* * * * *', queue: 'default' },
+      { cron: '* * * * *', queue: 'immediate' },
       { cron: '*/10 * * * *', queue: 'nightly' },
     ],
     // Tests run jobs explicitly with payload.jobs.run().

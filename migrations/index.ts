@@ -3,6 +3,7 @@ import * as migration_20261122_051736_rbac from './20261122_051736_rbac';
 import * as migration_20261122_054611_audit_log_and_jobs from './20261122_054611_audit_log_and_jobs';
 import * as migration_20261122_064852_sites from './20261122_064852_sites';
 import * as migration_20261122_070728_booking from './20261122_070728_booking';
+import * as migration_20261122_072316_payments from './20261122_072316_payments';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_070728_booking.up,
     down: migration_20261122_070728_booking.down,
-    name: '20261122_070728_booking'
+    name: '20261122_070728_booking',
+  },
+  {
+    up: migration_20261122_072316_payments.up,
+    down: migration_20261122_072316_payments.down,
+    name: '20261122_072316_payments'
   },
 ];

@@ -7,6 +7,7 @@ import { loadEnv } from '../utilities/env'
 
 import { auditLogPlugin } from './audit-log'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
+import { paymentsOptionsFromEnv, paymentsPlugin } from './payments'
 import { rbacPlugin } from './rbac'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
@@ -15,6 +16,7 @@ export const plugins: Plugin[] = [
   rbacPlugin({ capabilities: { reports: ['read', 'export'] } }),
   sitesPlugin(sitesOptionsFromEnv(loadEnv())),
   bookingPlugin(bookingOptionsFromEnv(loadEnv())),
+  paymentsPlugin(paymentsOptionsFromEnv(loadEnv())),
   auditLogPlugin(),
   tenancyPlugin(),
 ]

@@ -65,14 +65,14 @@ describe('booking status transitions', () => {
       completed: [],
       confirmed: ['completed', 'cancelled', 'converted'],
       converted: [],
-      expired: [],
+      expired: ['confirmed', 'pending'],
       pending: ['awaiting_payment', 'confirmed', 'cancelled', 'expired'],
     })
   })
 
   it('refuse illegal moves with the statuses on the error', () => {
     expect(canTransition('cancelled', 'confirmed')).toBe(false)
-    expect(canTransition('expired', 'pending')).toBe(false)
+    expect(canTransition('expired', 'cancelled')).toBe(false)
     expect(canTransition('confirmed', 'pending')).toBe(false)
     expect(canTransition('pending', 'completed')).toBe(false)
     expect(canTransition('confirmed', 'confirmed')).toBe(false)

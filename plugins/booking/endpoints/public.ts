@@ -25,14 +25,14 @@ const localDate = z.iso.date()
 const instantWithOffset = z.iso.datetime({ offset: true })
 const id = z.coerce.number().int().positive().max(2 ** 31 - 1)
 
-/** Rate limit, then the project's error handling. */
-const publicEndpoint = (handler: PayloadHandler): PayloadHandler =>
+/** Rate limit, then the project's error handling: the wrapper of every public booking endpoint. */
+export const publicEndpoint = (handler: PayloadHandler): PayloadHandler =>
   withErrorHandling(async (req) => {
     bookingOptions(req.payload).limiter.consume(requestMeta(req).ip ?? 'unknown')
     return handler(req)
   })
 
-const publicBooking = (booking: Booking, tenant: Tenant) => ({
+export const publicBooking = (booking: Booking, tenant: Tenant) => ({
   currency: booking.currency,
   deposit: booking.deposit,
   price: booking.price,
@@ -161,7 +161,8 @@ export const createBookingEndpoint: Endpoint = {
 const refParams = z.object({ ref: z.string().refine(isBookingRef, 'Not a booking reference.') })
 const proofQuery = z.object({ email: z.string().trim().email().max(254).optional(), token: z.string().min(1).max(200).optional() }).strict()
 
-async function provenBooking(req: PayloadRequest) {
+/** The booking named in the path, if the request proves it is the customer's (token or email); else 404. */
+export async function provenBooking(req: PayloadRequest) {
   const { ref } = refParams.parse(req.routeParams)
   const query = parseQuery(req, proofQuery)
   const token = req.headers.get('x-booking-token') ?? query.token

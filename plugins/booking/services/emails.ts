@@ -6,7 +6,7 @@ import type { Booking, Room, Tenant } from '../../../payload-types'
 import { formatInZone } from './zonedTime'
 
 type Locale = 'en' | 'fr'
-export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received'
+export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received' | 'refunded'
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
@@ -25,12 +25,20 @@ const copy: Record<Locale, Record<BookingEmailKind | 'search', { intro: string; 
     cancelled: { intro: 'Your booking has been cancelled.', subject: 'Booking {ref} cancelled' },
     confirmed: { intro: 'Your booking is confirmed. See you soon!', subject: 'Booking {ref} confirmed' },
     received: { intro: 'We have received your booking request.', subject: 'Booking {ref} received' },
+    refunded: {
+      intro: 'Your payment arrived after the hold on this time had ended, and the slot has been taken since. We have refunded it in full.',
+      subject: 'Booking {ref}: payment refunded',
+    },
     search: { intro: 'Here is the link to your bookings. It works for one hour.', subject: 'Your bookings' },
   },
   fr: {
     cancelled: { intro: 'Votre réservation a été annulée.', subject: 'Réservation {ref} annulée' },
     confirmed: { intro: 'Votre réservation est confirmée. À bientôt !', subject: 'Réservation {ref} confirmée' },
     received: { intro: 'Nous avons bien reçu votre demande de réservation.', subject: 'Réservation {ref} reçue' },
+    refunded: {
+      intro: 'Votre paiement est arrivé après la fin de la réservation provisoire, et ce créneau a été pris entre-temps. Nous vous l’avons remboursé intégralement.',
+      subject: 'Réservation {ref} : paiement remboursé',
+    },
     search: { intro: 'Voici le lien vers vos réservations. Il est valable une heure.', subject: 'Vos réservations' },
   },
 }
@@ -65,7 +73,7 @@ export async function sendBookingEmail(
     `${label.deposit}: ${formatMoney(booking.deposit ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`,
   ]
   const quote = booking.refundQuote as null | { refundAmount?: number }
-  if (kind === 'cancelled') lines.push(`${label.refund}: ${formatMoney(quote?.refundAmount ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`)
+  if (kind === 'cancelled' || kind === 'refunded') lines.push(`${label.refund}: ${formatMoney(quote?.refundAmount ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`)
   if (accessToken) lines.push(`${label.accessToken}: ${accessToken}`)
   await send(req, booking.customer.email, text.subject.replace('{ref}', booking.ref ?? ''), lines, { href: manageUrl, label: label.manage })
 }

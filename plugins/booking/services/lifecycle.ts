@@ -6,6 +6,7 @@ import type { Booking, Room, Tenant } from '../../../payload-types'
 import { APIError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
+import { runImmediateJobs } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { type BookingEmailKind, sendBookingEmail } from './emails'
 import { bookingOptions } from './options'
@@ -51,6 +52,9 @@ export async function transitionBooking(req: PayloadRequest, booking: Booking, s
 export async function cancelBooking(req: PayloadRequest, booking: Booking): Promise<Booking> {
   const { tenant } = await bookingContext(req, booking)
   const cancelled = await transitionBooking(req, booking, 'cancelled', { refundQuote: cancellationQuote(booking, tenant) })
-  await notifyCustomer(req, 'cancelled', cancelled)
-  return cancelled
+  // Other plugins react to a cancellation in the same transaction (payments queues the refund); run it now.
+  await runImmediateJobs(req.payload)
+  const settled = await req.payload.findByID({ id: cancelled.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
+  await notifyCustomer(req, 'cancelled', settled)
+  return settled
 }

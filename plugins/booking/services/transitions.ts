@@ -13,7 +13,8 @@ export const BOOKING_TRANSITIONS: Record<BookingStatus, BookingStatus[]> = {
   completed: [],
   confirmed: ['completed', 'cancelled', 'converted'],
   converted: [],
-  expired: [],
+  // A deposit paid after the hold expired revives the booking if its slot is still free (else it is refunded).
+  expired: ['confirmed', 'pending'],
   pending: ['awaiting_payment', 'confirmed', 'cancelled', 'expired'],
 }
 

@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+
+import { isSuperAdmin } from '../../../access/isSuperAdmin'
+
+const superAdmins = ({ req }: { req: { user?: unknown } }) => isSuperAdmin(req.user as never)
+const nobody = () => false
+
+/**
+ * Every Stripe webhook event, stored before it is acknowledged and keyed by its Stripe id, so a replay or a
+ * concurrent delivery is recognised and each event is processed once. Platform-level: super admins only.
+ */
+export const StripeEvents: CollectionConfig = {
+  slug: 'stripe-events',
+  access: { create: nobody, delete: nobody, read: superAdmins, update: nobody },
+  admin: { defaultColumns: ['eventId', 'type', 'status', 'attempts', 'createdAt'], group: 'Platform' },
+  defaultSort: '-createdAt',
+  fields: [
+    { name: 'eventId', type: 'text', required: true, unique: true },
+    { name: 'type', type: 'text', index: true, required: true },
+    { name: 'payload', type: 'json', required: true },
+    { name: 'status', type: 'select', defaultValue: 'received', index: true, options: ['received', 'processed', 'ignored', 'failed'], required: true },
+    { name: 'attempts', type: 'number', defaultValue: 0 },
+    { name: 'processedAt', type: 'date' },
+    { name: 'note', type: 'text' },
+    { name: 'tenant', type: 'relationship', relationTo: 'tenants' },
+  ],
+}

@@ -1,0 +1,58 @@
+// Payments: Stripe deposits for bookings, replay-safe webhooks, refunds and hold expiry. Needs the booking
+// plugin before it; list it before the audit log (which hooks its collections) and tenancy.
+//
+// Not @payloadcms/plugin-stripe: it pins an old Stripe API version and acknowledges webhooks before its
+// handlers run, while every event here must be stored before the 2xx and processed exactly once. The
+// official SDK is used directly instead (services/stripeClient.ts).
+import type { CollectionConfig, Config, Field } from 'payload'
+
+import type { PaymentsPluginOptions } from './types'
+
+import { Payments } from './collections/Payments'
+import { Refunds } from './collections/Refunds'
+import { StripeEvents } from './collections/StripeEvents'
+import { createPaymentEndpoint, staffRefundEndpoint } from './endpoints/payments'
+import { stripeWebhookEndpoint } from './endpoints/webhook'
+import { expireHoldsTask, processStripeEventTask, refundCancellationTask, refundOnCancellation } from './jobs/tasks'
+import { PAYMENTS_OPTIONS_KEY, resolvePaymentsOptions } from './services/options'
+
+export { paymentsOptionsFromEnv } from './services/options'
+export type { PaymentsPluginOptions } from './types'
+
+const bookingPaymentFields: Field[] = [
+  {
+    name: 'holdExpiresAt',
+    type: 'date',
+    access: { create: () => false, update: () => false },
+    admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'An unpaid booking keeps its slot until then.', position: 'sidebar', readOnly: true },
+    index: true,
+  },
+  {
+    name: 'depositPaidAt',
+    type: 'date',
+    access: { create: () => false, update: () => false },
+    admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
+  },
+]
+
+const withPayments = (bookings: CollectionConfig): CollectionConfig => ({
+  ...bookings,
+  endpoints: [...(Array.isArray(bookings.endpoints) ? bookings.endpoints : []), staffRefundEndpoint],
+  fields: [...bookings.fields, ...bookingPaymentFields],
+  hooks: { ...bookings.hooks, afterChange: [...(bookings.hooks?.afterChange ?? []), refundOnCancellation] },
+})
+
+export const paymentsPlugin =
+  (options: PaymentsPluginOptions) =>
+  (config: Config): Config => {
+    if (options.enabled === false) return config
+    const collections = (config.collections ?? []).map((collection) => (collection.slug === 'bookings' ? withPayments(collection) : collection))
+    if (!collections.some((collection) => collection.slug === 'bookings')) throw new Error('paymentsPlugin needs bookingPlugin before it.')
+    return {
+      ...config,
+      collections: [...collections, Payments, Refunds, StripeEvents],
+      custom: { ...config.custom, [PAYMENTS_OPTIONS_KEY]: resolvePaymentsOptions(options) },
+      endpoints: [...(config.endpoints ?? []), createPaymentEndpoint, stripeWebhookEndpoint],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), processStripeEventTask, refundCancellationTask, expireHoldsTask] },
+    }
+  }

@@ -1,0 +1,97 @@
+import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import type { Booking } from '../../../payload-types'
+
+import { IMMEDIATE_QUEUE } from '../../../utilities/immediateJobs'
+import { writeAuditEntry } from '../../audit-log'
+import { paymentsOptions } from '../services/options'
+import { PROCESS_EVENT_TASK, processStoredEvent } from '../services/events'
+import { issueRefund, refundablePayment } from '../services/refunds'
+
+export const REFUND_CANCELLATION_TASK = 'refundCancellation'
+
+/** Retries a stored Stripe event whose processing failed (exponential backoff). */
+export const processStripeEventTask: TaskConfig = {
+  slug: PROCESS_EVENT_TASK,
+  handler: async ({ input, req }) => {
+    const status = await processStoredEvent(req, (input as { eventId: string }).eventId)
+    if (status === 'failed') throw new Error('Stripe event still failing')
+    return { output: { status } }
+  },
+  inputSchema: [{ name: 'eventId', type: 'text', required: true }],
+  outputSchema: [{ name: 'status', type: 'text' }],
+  retries: { attempts: 5, backoff: { delay: 60_000, type: 'exponential' } },
+}
+
+/** A cancelled booking with a refund quote gets its refund, once (the idempotency key is the booking's). */
+export const refundCancellationTask: TaskConfig = {
+  slug: REFUND_CANCELLATION_TASK,
+  handler: async ({ input, req }) => {
+    const booking = await req.payload.findByID({ id: (input as { bookingId: number }).bookingId, collection: 'bookings', depth: 0, overrideAccess: true, req })
+    const quote = (booking.refundQuote ?? {}) as { refundAmount?: number }
+    const payment = await refundablePayment(req, booking.id)
+    if (!payment || !quote.refundAmount) return { output: { refunded: 0 } }
+    const refund = await issueRefund(req, { amount: quote.refundAmount, booking, idempotencyKey: `atelier-refund-booking-${booking.id}-cancellation`, payment, reason: 'cancellation' })
+    await req.payload.update({
+      id: booking.id,
+      collection: 'bookings',
+      data: { refundQuote: { ...quote, refundId: refund?.stripeRefundId ?? null, refundStatus: refund?.status ?? 'none', refundedAmount: refund?.amount ?? 0 } },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    await writeAuditEntry(req, {
+      action: 'refund',
+      collection: 'bookings',
+      details: { amount: refund?.amount ?? 0, reason: 'cancellation', refundId: refund?.stripeRefundId },
+      documentId: booking.id,
+      tenant: booking.tenant as number,
+      user: null,
+    })
+    return { output: { refunded: refund?.amount ?? 0 } }
+  },
+  inputSchema: [{ name: 'bookingId', type: 'number', required: true }],
+  outputSchema: [{ name: 'refunded', type: 'number' }],
+  retries: { attempts: 5, backoff: { delay: 30_000, type: 'exponential' } },
+}
+
+/** Queued in the cancelling transaction: no refund for a cancellation that rolled back. */
+export const refundOnCancellation: CollectionAfterChangeHook<Booking> = async ({ doc, previousDoc, req }) => {
+  const quote = doc.refundQuote as null | { refundAmount?: number }
+  if (doc.status === 'cancelled' && previousDoc?.status !== 'cancelled' && (quote?.refundAmount ?? 0) > 0 && (doc.amountPaid ?? 0) > 0) {
+    await req.payload.jobs.queue({ input: { bookingId: doc.id }, queue: IMMEDIATE_QUEUE, req, task: REFUND_CANCELLATION_TASK })
+  }
+  return doc
+}
+
+/** Every minute: unpaid bookings past their hold free their slot; their Checkout Session is closed first. */
+export const expireHoldsTask: TaskConfig = {
+  slug: 'expireHolds',
+  handler: async ({ req }) => ({ output: { expired: await expireHolds(req) } }),
+  outputSchema: [{ name: 'expired', type: 'number' }],
+  retries: 1,
+  schedule: [{ cron: '* * * * *', queue: 'default' }],
+}
+
+export async function expireHolds(req: PayloadRequest): Promise<number> {
+  const db = req.payload.db.drizzle as unknown as { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { id: number }[] }> }
+  const { rows } = await db.execute(sql`select id from bookings where status = 'awaiting_payment' and hold_expires_at < now() order by hold_expires_at limit 200`)
+  const stripe = paymentsOptions(req.payload).client
+  let expired = 0
+  for (const { id } of rows) {
+    const { docs: open } = await req.payload.find({ collection: 'payments', depth: 0, overrideAccess: true, req, where: { and: [{ booking: { equals: id } }, { status: { equals: 'open' } }] } })
+    let paidMeanwhile = false
+    for (const payment of open) {
+      const session = await stripe?.checkout.sessions.expire(payment.checkoutSessionId).catch(async () => stripe.checkout.sessions.retrieve(payment.checkoutSessionId))
+      // Paid at the last moment: the webhook confirms it; do not release the slot under it.
+      if (session?.payment_status === 'paid') paidMeanwhile = true
+      else await req.payload.update({ id: payment.id, collection: 'payments', data: { status: 'expired' }, depth: 0, overrideAccess: true, req })
+    }
+    if (paidMeanwhile) continue
+    await req.payload.update({ id, collection: 'bookings', data: { holdExpiresAt: null, status: 'expired' }, depth: 0, overrideAccess: true, req })
+    expired += 1
+  }
+  return expired
+}

@@ -1,0 +1,243 @@
+// Stripe events: stored before they are acknowledged, processed once. Every handler re-reads the object
+// from Stripe first, so a late or out-of-order event acts on the current truth, not on its snapshot.
+import type { PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import type { Booking, Payment } from '../../../payload-types'
+
+import { idOf } from '../../../utilities/idOf'
+import { inTransaction } from '../../../utilities/inTransaction'
+import { transactionDb } from '../../../utilities/transactionDb'
+import { writeAuditEntry } from '../../audit-log'
+import { notifyCustomer } from '../../booking/services/lifecycle'
+import { assertNoBookingOverlap, assertNoSessionOverlap, SlotTakenError } from '../../booking/services/roomLock'
+import { BLOCKING_STATUSES } from '../../booking/services/transitions'
+import { stripeOf } from './options'
+import { issueRefund } from './refunds'
+import { fromStripeAmount } from './stripeAmounts'
+
+export type EventOutcome = { note?: string; status: 'ignored' | 'processed'; tenant?: number }
+type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+
+/** Durably records the event (once per Stripe id). Throws when the database cannot take it: Stripe retries. */
+export async function storeEvent(req: PayloadRequest, event: Stripe.Event): Promise<void> {
+  const db = req.payload.db.drizzle as unknown as Executor
+  await db.execute(sql`
+    insert into stripe_events (event_id, type, payload, status, attempts, updated_at, created_at)
+    values (${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, 'received', 0, now(), now())
+    on conflict (event_id) do nothing`)
+}
+
+export type ProcessResult = 'in_progress' | 'failed' | 'ignored' | 'processed'
+
+/**
+ * Claims the stored event (`FOR UPDATE SKIP LOCKED`: a concurrent delivery of the same event walks away)
+ * and handles it in one transaction. Already handled: nothing happens again.
+ */
+export async function processStoredEvent(req: PayloadRequest, eventId: string): Promise<ProcessResult> {
+  try {
+    return await inTransaction(req, async () => {
+      const db = (await transactionDb(req)) as Executor
+      const claimed = (await db.execute(sql`select payload, status from stripe_events where event_id = ${eventId} for update skip locked`)) as {
+        rows: { payload: Stripe.Event; status: string }[]
+      }
+      const row = claimed.rows[0]
+      if (!row) return 'in_progress'
+      if (row.status === 'processed' || row.status === 'ignored') return row.status
+      const outcome = await handleEvent(req, row.payload)
+      await db.execute(sql`update stripe_events set status = ${outcome.status}, note = ${outcome.note ?? null}, tenant_id = ${outcome.tenant ?? null},
+        attempts = attempts + 1, processed_at = now(), updated_at = now() where event_id = ${eventId}`)
+      return outcome.status
+    })
+  } catch (error) {
+    const db = req.payload.db.drizzle as unknown as Executor
+    await db.execute(sql`update stripe_events set status = 'failed', attempts = attempts + 1, note = ${error instanceof Error ? error.message.slice(0, 500) : 'failed'},
+      updated_at = now() where event_id = ${eventId} and status <> 'processed'`)
+    req.payload.logger.error({ err: error, eventId, msg: 'Stripe event failed; queued for retry' })
+    await req.payload.jobs.queue({ input: { eventId }, task: PROCESS_EVENT_TASK })
+    return 'failed'
+  }
+}
+
+export const PROCESS_EVENT_TASK = 'processStripeEvent'
+
+async function paymentBySession(req: PayloadRequest, sessionId: string): Promise<null | Payment> {
+  const { docs } = await req.payload.find({ collection: 'payments', depth: 0, limit: 1, overrideAccess: true, req, where: { checkoutSessionId: { equals: sessionId } } })
+  return docs[0] ?? null
+}
+
+const bookingOf = (req: PayloadRequest, payment: Payment): Promise<Booking> =>
+  req.payload.findByID({ id: idOf(payment.booking as number | { id: number }), collection: 'bookings', depth: 0, overrideAccess: true, req })
+
+/** The session's own metadata must name the studio the payment belongs to: no cross-tenant effects. */
+function sameTenant(session: Stripe.Checkout.Session, payment: Payment, booking: Booking): boolean {
+  const tenantId = idOf(payment.tenant as number | { id: number })
+  return session.metadata?.tenant_id === String(tenantId) && idOf(booking.tenant as number | { id: number }) === tenantId && session.metadata?.booking_ref === booking.ref
+}
+
+async function handleEvent(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+      return sessionPaid(req, (event.data.object as Stripe.Checkout.Session).id)
+    case 'checkout.session.expired':
+      return sessionEnded(req, (event.data.object as Stripe.Checkout.Session).id, 'expired')
+    case 'payment_intent.payment_failed':
+      return paymentFailed(req, event.data.object as Stripe.PaymentIntent)
+    case 'charge.refunded':
+      return chargeRefunded(req, (event.data.object as Stripe.Charge).id)
+    default:
+      return { note: `Not handled: ${event.type}`, status: 'ignored' }
+  }
+}
+
+async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<EventOutcome> {
+  const payment = await paymentBySession(req, sessionId)
+  if (!payment) return { note: 'Unknown checkout session', status: 'ignored' }
+  const session = await stripeOf(req.payload).checkout.sessions.retrieve(sessionId)
+  const tenant = idOf(payment.tenant as number | { id: number })
+  const booking = await bookingOf(req, payment)
+  if (!sameTenant(session, payment, booking)) return { note: 'Session metadata does not match the booking’s studio', status: 'ignored', tenant }
+  if (session.payment_status !== 'paid') return { note: `Session not paid (${session.payment_status})`, status: 'ignored', tenant }
+  if (payment.status === 'paid') return { note: 'Already recorded', status: 'processed', tenant }
+
+  const currency = payment.currency.toLowerCase()
+  const amount = fromStripeAmount(session.amount_total ?? 0, currency)
+  const paymentIntentId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
+  const paid = await req.payload.update({
+    id: payment.id,
+    collection: 'payments',
+    data: { amount, paidAt: new Date().toISOString(), paymentIntentId, status: 'paid' },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const db = (await transactionDb(req)) as Executor
+  await db.execute(sql`update bookings set amount_paid = coalesce(amount_paid, 0) + ${amount}, deposit_paid_at = now() where id = ${booking.id}`)
+  const autoConfirm = (booking.terms as null | { autoConfirmOnDeposit?: boolean })?.autoConfirmOnDeposit !== false
+  const target: Booking['status'] = autoConfirm ? 'confirmed' : 'pending'
+  const settled = { ...booking, amountPaid: amount }
+
+  if (booking.status === 'awaiting_payment' || booking.status === 'pending') {
+    if (booking.status !== target) await moveBooking(req, booking, target)
+    if (target === 'confirmed') await notifyCustomer(req, 'confirmed', { ...settled, status: 'confirmed' })
+    return { note: `Deposit paid; booking ${target}`, status: 'processed', tenant }
+  }
+  if (booking.status === 'expired' && (await slotStillFree(req, booking))) {
+    // The hold ran out before the payment arrived, but nobody took the slot: the booking stands.
+    await moveBooking(req, booking, target)
+    if (target === 'confirmed') await notifyCustomer(req, 'confirmed', { ...settled, status: 'confirmed' })
+    return { note: `Late deposit; slot still free, booking ${target}`, status: 'processed', tenant }
+  }
+  // Expired with the slot taken, or cancelled meanwhile: the whole deposit goes back.
+  const refund = await issueRefund(req, { amount, booking, idempotencyKey: `atelier-refund-payment-${paid.id}-late`, payment: paid, reason: 'late_payment' })
+  await writeAuditEntry(req, {
+    action: 'refund',
+    collection: 'bookings',
+    details: { amount: refund?.amount ?? 0, automatic: true, reason: 'late_payment', refundId: refund?.stripeRefundId },
+    documentId: booking.id,
+    tenant,
+    user: null,
+  })
+  await notifyCustomer(req, 'refunded', { ...settled, refundQuote: { refundAmount: refund?.amount ?? 0 } })
+  return { note: `Late deposit on a ${booking.status} booking whose slot is gone: refunded ${refund?.amount ?? 0}`, status: 'processed', tenant }
+}
+
+/**
+ * Under the room's lock (which every blocking write takes), whether the booking's span is free of other
+ * blocking bookings and sessions. Checked first because a failed Local API write would end the transaction.
+ */
+async function slotStillFree(req: PayloadRequest, booking: Booking): Promise<boolean> {
+  const span = { blockedUntil: new Date(booking.blockedUntil as string), bookingId: booking.id, roomId: idOf(booking.room as number | { id: number }), start: new Date(booking.start) }
+  try {
+    await assertNoBookingOverlap(req, { ...span, blockingStatuses: BLOCKING_STATUSES })
+    await assertNoSessionOverlap(req, span)
+    return true
+  } catch (error) {
+    if (error instanceof SlotTakenError) return false
+    throw error
+  }
+}
+
+async function moveBooking(req: PayloadRequest, booking: Booking, status: Booking['status']): Promise<void> {
+  await req.payload.update({ id: booking.id, collection: 'bookings', data: { holdExpiresAt: null, status }, depth: 0, overrideAccess: true, req })
+}
+
+/** An expired session or a failed payment releases the slot, unless Stripe says the session was paid after all. */
+async function sessionEnded(req: PayloadRequest, sessionId: string, reason: 'expired' | 'failed'): Promise<EventOutcome> {
+  const payment = await paymentBySession(req, sessionId)
+  if (!payment) return { note: 'Unknown checkout session', status: 'ignored' }
+  const stripe = stripeOf(req.payload)
+  const session = await stripe.checkout.sessions.retrieve(sessionId)
+  const tenant = idOf(payment.tenant as number | { id: number })
+  const booking = await bookingOf(req, payment)
+  if (!sameTenant(session, payment, booking)) return { note: 'Session metadata does not match the booking’s studio', status: 'ignored', tenant }
+  if (session.payment_status === 'paid' || payment.status === 'paid') return { note: 'Session was paid: nothing to release', status: 'ignored', tenant }
+  if (reason === 'failed' && session.status === 'open') {
+    // Close the session so that a later success cannot land on a released slot.
+    await stripe.checkout.sessions.expire(sessionId).catch(() => undefined)
+  }
+  await req.payload.update({ id: payment.id, collection: 'payments', data: { status: reason }, depth: 0, overrideAccess: true, req })
+  if (booking.status === 'awaiting_payment') await moveBooking(req, booking, 'expired')
+  return { note: `Payment ${reason}; slot released`, status: 'processed', tenant }
+}
+
+async function paymentFailed(req: PayloadRequest, intent: Stripe.PaymentIntent): Promise<EventOutcome> {
+  const stripe = stripeOf(req.payload)
+  const fresh = await stripe.paymentIntents.retrieve(intent.id)
+  if (fresh.status === 'succeeded') return { note: 'Payment intent succeeded after all', status: 'ignored' }
+  const ref = fresh.metadata?.booking_ref
+  const tenantId = Number(fresh.metadata?.tenant_id)
+  if (!ref || !tenantId) return { note: 'No booking in the payment intent metadata', status: 'ignored' }
+  const { docs } = await req.payload.find({ collection: 'bookings', depth: 0, limit: 1, overrideAccess: true, req, where: { and: [{ ref: { equals: ref } }, { tenant: { equals: tenantId } }] } })
+  const booking = docs[0]
+  if (!booking) return { note: 'No such booking in that studio', status: 'ignored' }
+  const { docs: payments } = await req.payload.find({
+    collection: 'payments',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    where: { and: [{ booking: { equals: booking.id } }, { status: { equals: 'open' } }] },
+  })
+  if (!payments[0]) return { note: 'No open payment for the booking', status: 'ignored', tenant: tenantId }
+  return sessionEnded(req, payments[0].checkoutSessionId, 'failed')
+}
+
+/** Refunds made anywhere (here or in Stripe's dashboard) are recorded from the charge, once each. */
+async function chargeRefunded(req: PayloadRequest, chargeId: string): Promise<EventOutcome> {
+  const stripe = stripeOf(req.payload)
+  const charge = await stripe.charges.retrieve(chargeId, { expand: ['refunds'] })
+  const intentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id
+  const { docs } = await req.payload.find({ collection: 'payments', depth: 0, limit: 1, overrideAccess: true, req, where: { paymentIntentId: { equals: intentId ?? '' } } })
+  const payment = docs[0]
+  if (!payment) return { note: 'Unknown payment intent', status: 'ignored' }
+  const tenant = idOf(payment.tenant as number | { id: number })
+  const currency = payment.currency.toLowerCase()
+  for (const refund of charge.refunds?.data ?? []) {
+    const known = await req.payload.count({ collection: 'refunds', overrideAccess: true, req, where: { stripeRefundId: { equals: refund.id } } })
+    if (known.totalDocs > 0) continue
+    await req.payload.create({
+      collection: 'refunds',
+      data: {
+        amount: fromStripeAmount(refund.amount, currency),
+        booking: idOf(payment.booking as number | { id: number }),
+        currency: payment.currency,
+        idempotencyKey: `stripe-${refund.id}`,
+        payment: payment.id,
+        reason: 'stripe',
+        status: refund.status === 'succeeded' ? 'succeeded' : 'pending',
+        stripeRefundId: refund.id,
+        tenant,
+      },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+  }
+  const db = (await transactionDb(req)) as Executor
+  await db.execute(sql`update payments set amount_refunded = ${fromStripeAmount(charge.amount_refunded, currency)} where id = ${payment.id}`)
+  return { note: 'Refunds recorded', status: 'processed', tenant }
+}
