@@ -74,7 +74,7 @@ describe('public booking API', () => {
       expect(mail.subject).toBe(`Réservation ${body.ref} reçue`)
       expect(mail.body).toContain(body.accessToken)
       expect(mail.body).toContain('Grande salle')
-      expect(mail.body).toContain(`https://atelier.example.com/${lumiere.slug}/book/${body.ref}`)
+      expect(mail.body).toContain(`https://atelier.example.com/${lumiere.slug}/book/${body.ref}?token=${body.accessToken}`)
 
       const stored = await app.payload.find({ collection: 'bookings', where: { ref: { equals: body.ref } } })
       expect(stored.docs[0]).toMatchObject({ amountPaid: 0, deposit: 1800, price: 6000, source: 'public', status: 'pending' })

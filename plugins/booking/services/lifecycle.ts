@@ -13,8 +13,9 @@ import { bookingOptions } from './options'
 import { cancellationQuote } from './publicBooking'
 import { canTransition } from './transitions'
 
-export const manageUrl = (req: PayloadRequest, tenant: Tenant, booking: Booking) =>
-  `${bookingOptions(req.payload).publicUrl}/${tenant.slug}/book/${booking.ref}`
+/** The customer's page for this booking; with the access token when we have it (the first email only). */
+export const manageUrl = (req: PayloadRequest, tenant: Tenant, booking: Booking, accessToken?: string) =>
+  `${bookingOptions(req.payload).publicUrl}/${tenant.slug}/book/${booking.ref}${accessToken ? `?token=${encodeURIComponent(accessToken)}` : ''}`
 
 export async function bookingContext(req: PayloadRequest, booking: Booking): Promise<{ room: Room; tenant: Tenant }> {
   const room = await req.payload.findByID({ id: idOf(booking.room as number | { id: number }), collection: 'rooms', depth: 0, overrideAccess: true, req })
@@ -31,7 +32,7 @@ export async function notifyCustomer(
 ): Promise<void> {
   try {
     const { room, tenant } = known.room && known.tenant ? { room: known.room, tenant: known.tenant } : await bookingContext(req, booking)
-    await sendBookingEmail(req, kind, { accessToken, booking, manageUrl: manageUrl(req, tenant, booking), room, tenant })
+    await sendBookingEmail(req, kind, { accessToken, booking, manageUrl: manageUrl(req, tenant, booking, accessToken), room, tenant })
   } catch (error) {
     req.payload.logger.error({ bookingId: booking.id, err: error, msg: `Could not send the ${kind} email` })
   }

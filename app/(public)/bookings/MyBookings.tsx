@@ -1,0 +1,68 @@
+'use client'
+// The bookings of the address a lookup link was mailed to, across studios, each linking to its page.
+import React, { useEffect, useState } from 'react'
+
+import { formatMoney, wallDate, wallTime } from '../[tenant]/book/format'
+
+type Listed = { currency: string; deposit: number; end: string; price: number; ref: string; room: string; start: string; status: string; studio: { name: string; slug: string } }
+type State = { bookings: Listed[]; email: string; kind: 'ready' } | { kind: 'error'; message: string } | { kind: 'loading' }
+
+const STATUS_LABELS: Record<string, string> = {
+  awaiting_payment: 'Waiting for the deposit',
+  cancelled: 'Cancelled',
+  completed: 'Completed',
+  confirmed: 'Confirmed',
+  converted: 'Confirmed',
+  expired: 'Expired',
+  pending: 'Received',
+}
+
+export function MyBookings({ token }: { token: string }) {
+  const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'error', message: 'This link is incomplete. Ask for a new one from the booking page.' })
+
+  useEffect(() => {
+    if (!token) return
+    void fetch(`/api/public/bookings?token=${encodeURIComponent(token)}`)
+      .then(async (response) => {
+        if (response.ok) {
+          const body = (await response.json()) as { bookings: Listed[]; email: string }
+          setState({ bookings: body.bookings, email: body.email, kind: 'ready' })
+        } else {
+          setState({ kind: 'error', message: response.status === 404 ? 'This link is invalid or has expired (links work for one hour).' : 'Your bookings could not be loaded. Please try again.' })
+        }
+      })
+      .catch(() => setState({ kind: 'error', message: 'Your bookings could not be loaded. Please try again.' }))
+  }, [token])
+
+  return (
+    <main style={{ margin: '0 auto', maxWidth: '40rem', padding: '1.5rem 1rem' }}>
+      <h1 style={{ fontSize: '1.6rem', margin: '0 0 1rem' }}>Your bookings</h1>
+      {state.kind === 'loading' && <p role="status">Loading…</p>}
+      {state.kind === 'error' && <p role="alert">{state.message}</p>}
+      {state.kind === 'ready' && (
+        <>
+          <p>
+            Bookings made with <strong>{state.email}</strong>:
+          </p>
+          {state.bookings.length === 0 ? (
+            <p>None.</p>
+          ) : (
+            <ul style={{ display: 'grid', gap: '0.75rem', listStyle: 'none', padding: 0 }}>
+              {state.bookings.map((booking) => (
+                <li key={booking.ref} style={{ background: '#fff', border: '1px solid #e7e5e4', borderRadius: 8, padding: '0.75rem 1rem' }}>
+                  <a href={`/${booking.studio.slug}/book/${booking.ref}`} style={{ fontWeight: 600 }}>
+                    {booking.ref}
+                  </a>{' '}
+                  · {booking.studio.name}, {booking.room}
+                  <br />
+                  {wallDate(booking.start)} {wallTime(booking.start)}–{wallTime(booking.end)} · {formatMoney(booking.price, booking.currency)} ·{' '}
+                  {STATUS_LABELS[booking.status] ?? booking.status}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </main>
+  )
+}
