@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Room, Tenant } from '../../payload-types'
 
-import { anotherAddress, book, createRoom, localSlot, publicGet } from '../helpers/booking'
+import { anotherAddress, book, createDefaultPolicy, createRoom, localSlot, publicGet } from '../helpers/booking'
 import { createTenant } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
 import { allRowsAsText } from '../helpers/sites'
@@ -34,22 +34,7 @@ describe('public booking API', () => {
     app = await startTestApp({ ...smtp.env, ATELIER_PUBLIC_RATE_LIMIT: '150', ATELIER_PUBLIC_URL: 'https://atelier.example.com' })
     lumiere = await createTenant(app.payload, { defaultCurrency: 'EUR', defaultLocale: 'fr', name: 'Studio Lumière', timezone: 'Europe/Paris' })
     other = await createTenant(app.payload, { name: 'Other studio', timezone: 'America/Montreal' })
-    await app.payload.create({
-      collection: 'booking-policies',
-      data: {
-        autoConfirmOnDeposit: true,
-        cancellationTiers: [
-          { noticeAmount: 7, noticeUnit: 'days', refundPercent: 100 },
-          { noticeAmount: 48, noticeUnit: 'hours', refundPercent: 50 },
-        ],
-        depositPercent: 30,
-        depositType: 'percentage',
-        holdMinutes: 30,
-        isDefault: true,
-        name: 'Standard',
-        tenant: lumiere.id,
-      },
-    })
+    await createDefaultPolicy(app.payload, lumiere)
     room = await createRoom(app.payload, lumiere, { name: 'Grande salle' })
     otherRoom = await createRoom(app.payload, other)
   })

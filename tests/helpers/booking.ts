@@ -32,6 +32,25 @@ export function createRoom(payload: Payload, tenant: Tenant, fields: Partial<Roo
   })
 }
 
+/** The studio's default policy: 30 % deposit, auto-confirm, 30 min hold, full refund ≥ 7 days, half ≥ 48 h. */
+export const createDefaultPolicy = (payload: Payload, tenant: Tenant) =>
+  payload.create({
+    collection: 'booking-policies',
+    data: {
+      autoConfirmOnDeposit: true,
+      cancellationTiers: [
+        { noticeAmount: 7, noticeUnit: 'days', refundPercent: 100 },
+        { noticeAmount: 48, noticeUnit: 'hours', refundPercent: 50 },
+      ],
+      depositPercent: 30,
+      depositType: 'percentage',
+      holdMinutes: 30,
+      isDefault: true,
+      name: 'Standard',
+      tenant: tenant.id,
+    },
+  })
+
 /** A local wall-clock time `daysAhead` days from now in the tenant's zone, as ISO 8601 with offset. */
 export function localSlot(tenant: Pick<Tenant, 'timezone'>, daysAhead: number, time: string): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: tenant.timezone }).format(new Date())

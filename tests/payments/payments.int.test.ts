@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Booking, Room, Tenant } from '../../payload-types'
 
-import { anotherAddress, book, createRoom, localSlot } from '../helpers/booking'
+import { anotherAddress, book, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
 import { auditEntries } from '../helpers/auditEntries'
 import { type FakeStripe, startFakeStripe } from '../helpers/fakeStripe'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
@@ -72,24 +72,7 @@ describe('payments', () => {
     })
     paris = await createTenant(app.payload, { defaultCurrency: 'EUR', defaultLocale: 'en', name: 'Paris Studio', timezone: 'Europe/Paris' })
     tokyo = await createTenant(app.payload, { defaultCurrency: 'JPY', defaultLocale: 'en', name: 'Tokyo Studio', timezone: 'Asia/Tokyo' })
-    for (const tenant of [paris, tokyo]) {
-      await app.payload.create({
-        collection: 'booking-policies',
-        data: {
-          autoConfirmOnDeposit: true,
-          cancellationTiers: [
-            { noticeAmount: 7, noticeUnit: 'days', refundPercent: 100 },
-            { noticeAmount: 48, noticeUnit: 'hours', refundPercent: 50 },
-          ],
-          depositPercent: 30,
-          depositType: 'percentage',
-          holdMinutes: 30,
-          isDefault: true,
-          name: 'Standard',
-          tenant: tenant.id,
-        },
-      })
-    }
+    for (const tenant of [paris, tokyo]) await createDefaultPolicy(app.payload, tenant)
     room = await createRoom(app.payload, paris, { bufferMinutes: 0, hourlyRate: 5000, leadTimeMinutes: 0 })
     tokyoRoom = await createRoom(app.payload, tokyo, { bufferMinutes: 0, hourlyRate: 3333, leadTimeMinutes: 0 })
   })
