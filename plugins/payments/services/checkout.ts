@@ -12,8 +12,8 @@ import { transactionDb } from '../../../utilities/transactionDb'
 import { paymentsOptions, stripeOf } from './options'
 import { fromStripeAmount, toStripeAmount } from './stripeAmounts'
 
-// Stripe Checkout sessions live between 30 minutes and 24 hours.
-const MIN_SESSION_MINUTES = 30
+// Stripe Checkout sessions live between 30 minutes and 24 hours, by Stripe's clock: a minute of margin.
+const MIN_SESSION_MINUTES = 31
 
 type Terms = { holdMinutes?: number }
 
