@@ -1,51 +1,31 @@
 // The public booking page in a real browser (Debian's Chromium) at phone width, against the production build:
 // book a slot, see it gone elsewhere, lose a race for a slot gracefully, and an unknown studio.
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
-import { freePort, startApp, type StartedApp, waitForHealth } from './app'
+import { addDays, todayIn } from '../../app/(public)/[tenant]/book/format'
+import { createStudio, type E2eApp, EVERY_DAY, launchChromium, startE2eApp } from './harness'
 
-const ADMIN = { email: 'booking-page-ops@studio.test', password: 'a-long-production-password' }
-const CHROMIUM = '/usr/bin/chromium'
 const ZONE = 'Europe/Paris'
 const PHONE = { height: 800, width: 375 }
-const EVERY_DAY = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
 
 type Slot = { end: string; start: string }
 type Day = { date: string; slots: Slot[] }
 
-/** Today's date in `timeZone` as YYYY-MM-DD. */
-function todayIn(timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { day: '2-digit', month: '2-digit', timeZone, year: 'numeric' }).formatToParts(new Date())
-  const part = (type: string) => parts.find((entry) => entry.type === type)!.value
-  return `${part('year')}-${part('month')}-${part('day')}`
-}
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 describe('public booking page', () => {
-  let app: StartedApp
+  let e2e: E2eApp
   let baseUrl: string
   let browser: Browser
-  let database: { name: string; url: string }
-  let token: string
   let roomId: number
   const slug = `atelier-${randomBytes(2).toString('hex')}`
   const shots = process.env.ATELIER_E2E_SCREENSHOTS
   /** The slot test 1 books, for test 2. */
   let booked: Slot & { date: string }
 
-  const api = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}/api${route}`, {
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      method,
-    })
-    return { body: (await response.json()) as Record<string, unknown>, status: response.status }
-  }
+  const api = (method: string, route: string, body?: unknown) => e2e.api(method, route, body)
 
   /** The week the pages move to with "Next week": it starts a week from today, so lead time never interferes. */
   const nextWeek = () => addDays(todayIn(ZONE), 7)
@@ -77,53 +57,19 @@ describe('public booking page', () => {
   const slotButton = (page: Page, slot: Slot) => page.locator(`button[data-start="${slot.start}"]`)
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (.ci/run does).`)
-    database = await createThrowawayDatabase(inject('databaseServerUrl'), inject('testRunId'))
-    const port = await freePort()
-    baseUrl = `http://127.0.0.1:${port}`
-    app = startApp({
-      ATELIER_ADMIN_EMAIL: ADMIN.email,
-      ATELIER_ADMIN_PASSWORD: ADMIN.password,
-      ATELIER_PUBLIC_RATE_LIMIT: '1000',
-      ATELIER_PUBLIC_URL: baseUrl,
-      DATABASE_URL: database.url,
-      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-      PORT: String(port),
-    })
-    await waitForHealth(baseUrl, app)
-
-    const login = await fetch(`${baseUrl}/api/users/login`, { body: JSON.stringify(ADMIN), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
-    token = ((await login.json()) as { token: string }).token
-    const tenant = await api('POST', '/tenants', { defaultCurrency: 'EUR', defaultLocale: 'en', name: 'Atelier Lumière', slug, timezone: ZONE })
-    expect(tenant.status).toBe(201)
-    const room = await api('POST', '/rooms', {
-      active: true,
-      bufferMinutes: 0,
-      capacity: 2,
-      hourlyRate: 2500,
-      leadTimeMinutes: 60,
-      maxMinutes: 180,
-      minMinutes: 60,
-      name: 'Studio A',
-      openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })),
-      slotStepMinutes: 60,
-      slug: 'studio-a',
-      tenant: (tenant.body.doc as { id: number }).id,
-    })
-    expect(room.status).toBe(201)
-    roomId = (room.body.doc as { id: number }).id
-
-    browser = await chromium.launch({
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      executablePath: CHROMIUM,
-    })
+    e2e = await startE2eApp({ ATELIER_PUBLIC_RATE_LIMIT: '1000' })
+    baseUrl = e2e.baseUrl
+    ;({ roomId } = await createStudio(
+      e2e,
+      { depositPercent: 30, name: 'Atelier Lumière', slug, timezone: ZONE },
+      { hourlyRate: 2500, leadTimeMinutes: 60, name: 'Studio A', openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })), slug: 'studio-a' },
+    ))
+    browser = await launchChromium()
   })
 
   afterAll(async () => {
     await browser?.close()
-    app?.process.kill('SIGTERM')
-    await app?.exit
-    if (database) await dropDatabase(inject('databaseServerUrl'), database.name)
+    await e2e?.stop()
   })
 
   it('books a slot at phone width: room, time (by keyboard), details, confirmation; the booking exists', async () => {

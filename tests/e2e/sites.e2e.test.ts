@@ -1,90 +1,59 @@
 // Acceptance for artist sites, with real processes: the production build, the template site started by the
 // local deployer, and the admin in Debian's Chromium (Approve, the sites list, Regenerate key).
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
-import { freePort, startApp, type StartedApp, waitForHealth } from './app'
+import { type E2eApp, launchChromium, startE2eApp } from './harness'
 
-const ADMIN = { email: 'sites-ops@studio.test', password: 'a-long-production-password' }
-const CHROMIUM = '/usr/bin/chromium'
 const GRACE_SECONDS = 3
 
 describe('artist sites end to end', () => {
-  let app: StartedApp
+  let e2e: E2eApp
   let baseUrl: string
   let browser: Browser
   let page: Page
-  let database: { name: string; url: string }
   let sitesDir: string
-  let token: string
   let artistId: number
   let siteId: number
   let siteUrl: string
 
-  const api = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}/api${route}`, {
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      method,
-    })
-    return { body: (await response.json()) as Record<string, unknown>, status: response.status }
-  }
+  const api = async (method: string, route: string, body?: unknown) => e2e.api(method, route, body)
   const me = (key: string) => fetch(`${baseUrl}/api/sites/me`, { headers: { 'X-Site-Key': key } }).then((response) => response.status)
   const siteKeyFile = () => readFile(path.join(sitesDir, `site-${siteId}`, 'key'), 'utf8')
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (.ci/run does).`)
-    database = await createThrowawayDatabase(inject('databaseServerUrl'), inject('testRunId'))
     sitesDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-e2e-sites-'))
-    const port = await freePort()
-    baseUrl = `http://127.0.0.1:${port}`
-    app = startApp({
-      ATELIER_ADMIN_EMAIL: ADMIN.email,
-      ATELIER_ADMIN_PASSWORD: ADMIN.password,
+    e2e = await startE2eApp({
       ATELIER_DEPLOYER: 'local',
-      ATELIER_PUBLIC_URL: baseUrl,
       ATELIER_SITES_ALLOW_PRIVATE: 'true',
       ATELIER_SITES_ALLOWED_DOMAINS: 'localhost',
       ATELIER_SITES_HTTP_HOSTS: 'localhost',
       ATELIER_SITES_KEY_GRACE_SECONDS: String(GRACE_SECONDS),
       ATELIER_SITES_LOCAL_DIR: sitesDir,
-      DATABASE_URL: database.url,
-      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-      PORT: String(port),
     })
-    await waitForHealth(baseUrl, app)
-
-    const login = await fetch(`${baseUrl}/api/users/login`, { body: JSON.stringify(ADMIN), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
-    token = ((await login.json()) as { token: string }).token
+    baseUrl = e2e.baseUrl
     const tenant = await api('POST', '/tenants', { name: 'Studio Nord', slug: `nord-${randomBytes(2).toString('hex')}`, timezone: 'Europe/Paris', defaultCurrency: 'EUR' })
     expect(tenant.status).toBe(201)
     const artist = await api('POST', '/artists', { email: 'ines@studio.test', name: 'Inès Vidal', tenant: (tenant.body.doc as { id: number }).id })
     expect(artist.status).toBe(201)
     artistId = (artist.body.doc as { id: number }).id
 
-    browser = await chromium.launch({
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      executablePath: CHROMIUM,
-    })
+    browser = await launchChromium()
     page = await browser.newPage()
     await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
-    await page.fill('#field-email', ADMIN.email)
-    await page.fill('#field-password', ADMIN.password)
+    await page.fill('#field-email', e2e.admin.email)
+    await page.fill('#field-password', e2e.admin.password)
     await page.click('button[type=submit]')
     await page.waitForURL(/\/admin$/)
   })
 
   afterAll(async () => {
     await browser?.close()
-    app?.process.kill('SIGTERM')
-    await app?.exit
-    if (database) await dropDatabase(inject('databaseServerUrl'), database.name)
+    await e2e?.stop()
     if (sitesDir) await rm(sitesDir, { force: true, recursive: true })
   })
 

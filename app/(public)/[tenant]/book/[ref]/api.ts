@@ -1,0 +1,46 @@
+// The same-origin JSON calls of the manage-booking page, and one sentence per failure. Errors arrive as
+// `{ errors: [{ message, path? }], code? }`; a 429 may say how long to wait in Retry-After.
+
+export type ErrorEntry = { message: string; path?: string }
+export type ApiFailure = { code?: string; errors: ErrorEntry[]; ok: false; retryAfter?: number; status: number }
+export type ApiResult<T> = { data: T; ok: true; status: number } | ApiFailure
+
+export const NETWORK_MESSAGE = 'We could not reach the booking service. Check your connection and try again.'
+
+export async function callApi<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  let response: Response
+  try {
+    response = await fetch(url, { ...init, cache: 'no-store', headers: { Accept: 'application/json', ...init.headers } })
+  } catch (error) {
+    // An aborted request is not a network failure; callers ignore it once their signal is aborted.
+    return { code: error instanceof DOMException && error.name === 'AbortError' ? 'aborted' : undefined, errors: [{ message: NETWORK_MESSAGE }], ok: false, status: 0 }
+  }
+  let body: unknown = null
+  try {
+    body = await response.json()
+  } catch {
+    // Not JSON (a proxy's error page, say): the status alone decides.
+  }
+  if (response.ok) return { data: body as T, ok: true, status: response.status }
+  const shaped = (body ?? {}) as { code?: unknown; errors?: unknown }
+  const errors = Array.isArray(shaped.errors)
+    ? (shaped.errors as ErrorEntry[]).filter((entry) => entry && typeof entry.message === 'string')
+    : []
+  const retryAfter = Number(response.headers.get('Retry-After'))
+  return {
+    code: typeof shaped.code === 'string' ? shaped.code : undefined,
+    errors: errors.length > 0 ? errors : [{ message: `Something went wrong (HTTP ${response.status}). Please try again.` }],
+    ok: false,
+    retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    status: response.status,
+  }
+}
+
+/** One sentence for a failure that has no more specific wording on the page. */
+export function describeFailure(failure: ApiFailure): string {
+  if (failure.status === 429) {
+    const wait = failure.retryAfter ? `${failure.retryAfter} second${failure.retryAfter === 1 ? '' : 's'}` : 'a minute'
+    return `Too many requests from your connection. Please wait ${wait} and try again.`
+  }
+  return failure.errors.map((entry) => entry.message).join(' ')
+}
