@@ -179,6 +179,7 @@ export const readBookingEndpoint: Endpoint = {
       customer: { email: booking.customer.email, name: booking.customer.name },
       refundQuote: booking.refundQuote ?? null,
       room: { id: room.id, name: room.name },
+      studio: { name: tenant.name, slug: tenant.slug },
       timezone: tenant.timezone,
     })
   }),

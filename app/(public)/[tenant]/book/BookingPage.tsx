@@ -4,6 +4,7 @@
 // customer's details, then the confirmation. It talks only to the public REST API on the same origin.
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 
+import { callApi, describeFailure } from './api'
 import styles from './book.module.css'
 import {
   addDays,
@@ -23,50 +24,10 @@ type Room = { capacity: number; hourlyRate: number; id: number; maxMinutes: numb
 type Slot = { end: string; start: string }
 type Day = { date: string; slots: Slot[] }
 type Booked = { accessToken?: string; currency: string; deposit: number; end: string; price: number; ref: string; start: string; status: string }
-type ErrorEntry = { message: string; path?: string }
 
-type ApiFailure = { code?: string; errors: ErrorEntry[]; ok: false; retryAfter?: number; status: number }
-type ApiResult<T> = { data: T; ok: true; status: number } | ApiFailure
-
-const NETWORK_MESSAGE = 'We could not reach the booking service. Check your connection and try again.'
 const TAKEN_MESSAGE = 'Sorry, that time was just booked by someone else. The times below are up to date: please choose another.'
 
-async function callApi<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T>> {
-  let response: Response
-  try {
-    response = await fetch(url, { ...init, cache: 'no-store', headers: { Accept: 'application/json', ...init.headers } })
-  } catch {
-    return { errors: [{ message: NETWORK_MESSAGE }], ok: false, status: 0 }
-  }
-  let body: unknown = null
-  try {
-    body = await response.json()
-  } catch {
-    // Not JSON (a proxy's error page, say): the status alone decides.
-  }
-  if (response.ok) return { data: body as T, ok: true, status: response.status }
-  const shaped = (body ?? {}) as { code?: unknown; errors?: unknown }
-  const errors = Array.isArray(shaped.errors)
-    ? (shaped.errors as ErrorEntry[]).filter((entry) => entry && typeof entry.message === 'string')
-    : []
-  const retryAfter = Number(response.headers.get('Retry-After'))
-  return {
-    code: typeof shaped.code === 'string' ? shaped.code : undefined,
-    errors: errors.length > 0 ? errors : [{ message: `Something went wrong (HTTP ${response.status}). Please try again.` }],
-    ok: false,
-    retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-    status: response.status,
-  }
-}
 
-/** One sentence for a failure that is not tied to a field. */
-function describeFailure(failure: ApiFailure): string {
-  if (failure.status === 429) {
-    const wait = failure.retryAfter ? `${failure.retryAfter} second${failure.retryAfter === 1 ? '' : 's'}` : 'a minute'
-    return `Too many requests from your connection. Please wait ${wait} and try again.`
-  }
-  return failure.errors.map((entry) => entry.message).join(' ')
-}
 
 type Step = 'details' | 'done' | 'room' | 'time'
 type Load = { message: string; state: 'error' | 'notFound' } | { rooms: Room[]; state: 'ready'; tenant: Tenant; today: string } | { state: 'loading' }

@@ -7,7 +7,7 @@ import { type ChangeEvent, type FormEvent, type KeyboardEvent, type ReactNode, u
 
 import styles from '../book.module.css'
 import { dayLabel, formatMoney, shortDayLabel, wallDate, wallTime } from '../format'
-import { type ApiFailure, type ApiResult, callApi, describeFailure } from './api'
+import { type ApiFailure, type ApiResult, callApi, describeFailure } from '../api'
 import manage from './manage.module.css'
 
 export type PaymentReturn = 'cancelled' | 'success' | null

@@ -1,4 +1,4 @@
-// The same-origin JSON calls of the manage-booking page, and one sentence per failure. Errors arrive as
+// The same-origin JSON calls of the booking pages, and one sentence per failure. Errors arrive as
 // `{ errors: [{ message, path? }], code? }`; a 429 may say how long to wait in Retry-After.
 
 export type ErrorEntry = { message: string; path?: string }
