@@ -145,6 +145,22 @@ describe('payments', () => {
     expect(smtp.messages.filter((mail) => mail.subject === `Booking ${booking.ref} confirmed`)).toHaveLength(1)
   })
 
+  it('with autoConfirmOnDeposit off, a paid deposit leaves the booking for staff to confirm', async () => {
+    const policy = await app.payload.create({
+      collection: 'booking-policies',
+      data: { autoConfirmOnDeposit: false, depositPercent: 50, depositType: 'percentage', holdMinutes: 20, name: 'Staff confirm', tenant: paris.id },
+    })
+    const reviewed = await createRoom(app.payload, paris, { bufferMinutes: 0, hourlyRate: 5000, leadTimeMinutes: 0, policy: policy.id })
+    const booking = await newBooking(paris, reviewed)
+    expect(booking.deposit).toBe(2500)
+    const { session } = await checkout(booking.ref, booking.accessToken)
+    await deliver('checkout.session.completed', stripe.completeSession(session.id))
+    const stored = await bookingByRef(booking.ref)
+    expect(stored).toMatchObject({ amountPaid: 2500, status: 'pending' })
+    expect(stored.depositPaidAt).toBeTruthy()
+    expect(stored.holdExpiresAt).toBeFalsy()
+  })
+
   it('out of order: a stale "expired" after payment and a stale "completed" after expiry both act on Stripe’s current state', async () => {
     const paidFirst = await newBooking()
     const { session: paidSession } = await checkout(paidFirst.ref, paidFirst.accessToken)
