@@ -112,4 +112,14 @@ describe('artist sites end to end', () => {
     await page.reload({ waitUntil: 'networkidle' })
     expect(await page.content()).not.toContain(newKey)
   })
+
+  it('Delete asks for confirmation first, then removes the site', async () => {
+    await page.goto(`${baseUrl}/admin/collections/sites/${siteId}`, { waitUntil: 'networkidle' })
+    await page.locator('.doc-controls__dots').click()
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    await page.getByText('Confirm deletion').waitFor()
+    expect((await api('GET', `/sites/${siteId}`)).status).toBe(200)
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click()
+    await expect.poll(async () => (await api('GET', `/sites/${siteId}`)).status, { timeout: 15_000 }).toBe(404)
+  })
 })
