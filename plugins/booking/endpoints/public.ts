@@ -233,11 +233,10 @@ export const listBookingsEndpoint: Endpoint = {
       overrideAccess: true,
       req,
       sort: '-start',
-      where: { 'customer.email': { like: email } },
+      where: { 'customer.email': { equals: email } },
     })
-    const mine = docs.filter((booking) => booking.customer.email.toLowerCase() === email)
     return Response.json({
-      bookings: mine.map((booking) => {
+      bookings: docs.map((booking) => {
         const tenant = booking.tenant as Tenant
         const room = booking.room as { name: string }
         return { ...publicBooking(booking, tenant), room: room.name, studio: { name: tenant.name, slug: tenant.slug } }

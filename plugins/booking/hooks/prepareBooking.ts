@@ -28,6 +28,9 @@ export async function loadRoom(req: PayloadRequest, roomId: number): Promise<nul
  */
 export const prepareBooking: CollectionBeforeValidateHook = async ({ context, data, operation, originalDoc, req }) => {
   if (!data) return data
+  // Stored lowercase: lookups by address are exact matches on an index.
+  const customer = data.customer as undefined | { email?: unknown }
+  if (typeof customer?.email === 'string') data.customer = { ...customer, email: customer.email.trim().toLowerCase() }
   const merged = { ...originalDoc, ...data }
   const changed = operation === 'create' || ['start', 'end', 'room'].some((key) => key in data && String(data[key]) !== String(originalDoc?.[key]))
   if (!changed) return data

@@ -53,9 +53,9 @@ export const bookingLookupTask: TaskConfig = {
       limit: 1,
       overrideAccess: true,
       req,
-      where: { 'customer.email': { like: email } },
+      where: { 'customer.email': { equals: email } },
     })
-    const booking = docs.find((doc) => doc.customer.email.toLowerCase() === email)
+    const booking = docs[0]
     if (!booking) return { output: { sent: false } }
     const tenant = booking.tenant as { defaultLocale?: string }
     const link = `${bookingOptions(req.payload).publicUrl}/bookings?token=${lookupToken(req, email)}`
