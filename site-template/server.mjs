@@ -104,13 +104,13 @@ function verifySignedRequest(headers, rawBody) {
   if (Math.abs(now / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_S) return { error: 'Timestamp outside the allowed window.' }
 
   const given = Buffer.from(match[1], 'hex')
-  const keys = [state.key, state.previousKey].filter(Boolean)
-  if (!keys.some((key) => signatureMatches(key, timestamp, rawBody, given))) return { error: 'Invalid signature.' }
+  const byCurrent = signatureMatches(state.key, timestamp, rawBody, given)
+  if (!byCurrent && !(state.previousKey && signatureMatches(state.previousKey, timestamp, rawBody, given))) return { error: 'Invalid signature.' }
 
   const signature = given.toString('hex')
   forgetOldSignatures(now)
   if (acceptedSignatures.has(signature)) return { error: 'Signature already used.' }
-  return { signature }
+  return { byCurrent, signature }
 }
 
 // The key travels in an HTTP header (X-Site-Key), so only visible ASCII is accepted.
@@ -310,6 +310,10 @@ async function handleUpdateKey(req, res) {
   }
 
   // Everything from here on is synchronous, so two concurrent pushes cannot interleave.
+  if (!verified.byCurrent && apiKey !== state.key) {
+    // Signed with the key we replaced: only a retry of the push we already took is acceptable.
+    return sendJson(res, 409, { success: false, error: 'Stale key push: this site has moved on to a newer key.' })
+  }
   if (apiKey === state.key) {
     acceptedSignatures.set(verified.signature, Date.now() + REPLAY_MEMORY_MS)
     return sendJson(res, 200, { success: true, updated: false })

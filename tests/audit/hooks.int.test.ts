@@ -16,7 +16,8 @@ describe('audit hooks', () => {
   let staff: User
   let adminToken: string
   let lastId = 0
-  const headers = { 'User-Agent': 'AtelierTest/1.0', 'X-Forwarded-For': '203.0.113.7, 10.0.0.1', 'X-Request-Id': 'req-123' }
+  // The left entry is the client's own claim; the right one was appended by our (one, trusted) proxy.
+  const headers = { 'User-Agent': 'AtelierTest/1.0', 'X-Forwarded-For': '198.51.100.66, 203.0.113.7', 'X-Request-Id': 'req-123' }
 
   /** Entries written since the previous call. */
   const newEntries = async () => {

@@ -158,6 +158,12 @@ describe('site lifecycle with the template site', () => {
     expect(gaveUp.keyPushAttempts).toBe(2)
     const audited = (await auditEntries(app.payload, { documentId: { equals: String(siteId) } })).map((entry) => entry.action)
     expect(audited).toEqual(expect.arrayContaining(['regenerate_key', 'key_push_failed']))
+
+    // Rotating again while out of sync keeps the key the site really holds valid (and signs with it).
+    const held = await siteKeyFile()
+    const again = await app.rest.post(`/sites/${siteId}/regenerate-key`, undefined, { token })
+    keysSeen.push(((await again.json()) as { new_key: string }).new_key)
+    expect((await me(held)).status).toBe(200)
   })
 
   it('redeploying brings an out-of-sync site back: it re-registers with a fresh token and its own key', async () => {
@@ -174,7 +180,7 @@ describe('site lifecycle with the template site', () => {
   })
 
   it('no key is stored in plaintext in the database', async () => {
-    expect(keysSeen).toHaveLength(4)
+    expect(keysSeen).toHaveLength(5)
     const everything = await allRowsAsText(app.payload)
     for (const key of keysSeen) expect(everything).not.toContain(key)
   })

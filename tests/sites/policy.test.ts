@@ -49,6 +49,19 @@ describe('allowed domains, on a label boundary', () => {
     expect(checkSiteUrl(normaliseSiteUrl('https://a.onrender.com')!, policy)).toEqual({ ok: true })
   })
 
+  it('refuses IP literals and local names even when they are on the allowlist, unless private hosts are allowed', () => {
+    const listed = { allowPrivate: false, allowedDomains: ['127.0.0.1', 'localhost', '[::1]', '::1'], httpHosts: [] as string[] }
+    for (const raw of ['https://127.0.0.1', 'https://localhost', 'https://[::1]']) {
+      expect(checkSiteUrl(normaliseSiteUrl(raw)!, listed), raw).toEqual({ message: expect.stringMatching(/public host/), ok: false, status: 403 })
+      expect(checkSiteUrl(normaliseSiteUrl(raw)!, { ...listed, allowPrivate: true }), raw).toEqual({ ok: true })
+    }
+  })
+
+  it('a site lives at the root of its own host: paths are refused, a trailing dot is dropped', () => {
+    expect(checkSiteUrl(normaliseSiteUrl('https://a.onrender.com/artist')!, policy)).toMatchObject({ ok: false, status: 400 })
+    expect(normalised('https://A.onrender.com./')).toBe('https://a.onrender.com')
+  })
+
   it('plain http only for listed hosts; literals and local names only when private hosts are allowed', () => {
     expect(checkSiteUrl(normaliseSiteUrl('http://a.onrender.com')!, policy)).toMatchObject({ ok: false, status: 400 })
     const dev = { allowPrivate: true, allowedDomains: ['localhost'], httpHosts: ['localhost'] }

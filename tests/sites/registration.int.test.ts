@@ -44,7 +44,7 @@ describe('site registration', () => {
       'private.vercel.app': ['10.0.0.5'],
       'six.onrender.com': ['::1'],
     }
-    for (const name of ['a', 'b', 'c', 'moved', 'race', 'race2', 'studio', 'takeover', 'x', 'y']) records[`${name}.onrender.com`] = [PUBLIC]
+    for (const name of ['a', 'b', 'c', 'moved', 'race', 'race2', 'restart', 'rotated', 'studio', 'takeover', 'x', 'y']) records[`${name}.onrender.com`] = [PUBLIC]
     dns = await startDnsServer(records)
     app = await startTestApp({
       ATELIER_DEPLOYER: 'none',
@@ -136,6 +136,28 @@ describe('site registration', () => {
       expect(new Date(after.lastSync!).getTime()).toBeGreaterThan(new Date(before.lastSync!).getTime())
     })
 
+    it('a restart sends its used token beside its key: the key is the proof (200)', async () => {
+      const { siteId, token } = await approvedArtist()
+      const key = siteKey()
+      expect((await register(app.rest, registration('https://restart.onrender.com', key), { registrationToken: token })).status).toBe(201)
+      const restart = await register(app.rest, registration('https://restart.onrender.com', key), { registrationToken: token, siteKey: key })
+      expect(restart.status).toBe(200)
+      expect(restart.body).toMatchObject({ site_id: siteId, updated: true })
+    })
+
+    it('a key replaced by a rotation cannot re-register the site, even within its grace window (409)', async () => {
+      const { siteId, token } = await approvedArtist()
+      const oldKey = siteKey()
+      expect((await register(app.rest, registration('https://rotated.onrender.com', oldKey), { registrationToken: token })).status).toBe(201)
+      // The site itself moves to a new key (proved with the current one); the old one stays valid for API calls.
+      const newKey = siteKey()
+      expect((await register(app.rest, registration('https://rotated.onrender.com', newKey), { siteKey: oldKey })).status).toBe(200)
+      expect((await app.rest.get('/sites/me', { headers: { 'X-Site-Key': oldKey } })).status).toBe(200)
+      const hijack = await register(app.rest, registration('https://rotated.onrender.com', siteKey()), { siteKey: oldKey })
+      expect(hijack.status).toBe(409)
+      expect((await site(siteId)).keyPrefix).toBe(newKey.slice(0, 8))
+    })
+
     it('200 updated when a redeploy brings a new token for the same site', async () => {
       const { artist, siteId, token } = await approvedArtist()
       expect((await register(app.rest, registration('https://b.onrender.com'), { registrationToken: token })).status).toBe(201)
@@ -158,6 +180,9 @@ describe('site registration', () => {
         [{ ...registration('https://c.onrender.com'), site_url: 'http://c.onrender.com' }, 'site_url'],
         [{ ...registration('https://c.onrender.com'), site_url: 42 }, 'site_url'],
         [{ api_key: siteKey(), site_url: 'https://c.onrender.com' }, 'site_name'],
+        [{ ...registration('https://c.onrender.com'), site_url: 'https://c.onrender.com/artist' }, 'site_url'],
+        [{ ...registration('https://c.onrender.com'), site_name: 'Nul\u0000name' }, 'site_name'],
+        [{ ...registration('https://c.onrender.com'), api_key: `${'k'.repeat(32)} with spaces` }, 'api_key'],
       ]
       for (const [body, path] of cases) {
         const answer = await register(app.rest, body)
@@ -190,6 +215,8 @@ describe('site registration', () => {
       const intruder = await approvedArtist(tenantB, tokenB)
       const attempts = [
         await register(app.rest, registration('https://takeover.onrender.com'), { registrationToken: intruder.token }),
+        // The same host spelled with a trailing dot is the same host.
+        await register(app.rest, registration('https://takeover.onrender.com.'), { registrationToken: intruder.token }),
         await register(app.rest, registration('https://TAKEOVER.onrender.com:443/')),
         await register(app.rest, registration('https://takeover.onrender.com'), { siteKey: siteKey() }),
       ]
@@ -242,6 +269,7 @@ describe('site registration', () => {
   describe('races and limits', () => {
     it('twenty concurrent registrations of one URL with one token leave exactly one row', async () => {
       const { siteId, token } = await approvedArtist()
+      const sitesBefore = (await app.payload.count({ collection: 'sites' })).totalDocs
       const answers = await Promise.all(
         Array.from({ length: 20 }, () => register(app.rest, registration('https://race.onrender.com'), { ip: '198.51.100.20', registrationToken: token })),
       )
@@ -249,6 +277,7 @@ describe('site registration', () => {
       expect(answers.filter((answer) => answer.status === 401)).toHaveLength(19)
       const rows = await app.payload.find({ collection: 'sites', where: { url: { equals: 'https://race.onrender.com' } } })
       expect(rows.docs.map((doc) => doc.id)).toEqual([siteId])
+      expect((await app.payload.count({ collection: 'sites' })).totalDocs).toBe(sitesBefore)
     })
 
     it('twenty artists racing for one URL: one wins, nineteen get 409', async () => {

@@ -251,6 +251,13 @@ describe('site template', () => {
     expect(await keyFile()).toBe(rotatedKey)
   })
 
+  it('refuses (409) a push of another key signed with the replaced key: a stale retry cannot roll it back', async () => {
+    const body = JSON.stringify({ api_key: newKey() })
+    const response = await pushKey(signedHeaders(firstKey, body), body)
+    expect(response.status).toBe(409)
+    expect(await keyFile()).toBe(rotatedKey)
+  })
+
   it('answers 400 to a validly signed push whose body is not {"api_key": <32+ chars>}', async () => {
     for (const body of ['not json', JSON.stringify({ api_key: 'too-short' }), JSON.stringify({ key: newKey() }), '[]']) {
       const response = await pushKey(signedHeaders(rotatedKey, body), body)

@@ -3,21 +3,26 @@ import type { PayloadRequest } from 'payload'
 
 import { randomUUID } from 'node:crypto'
 
+import { clientIp } from '../../../utilities/clientIp'
+import { loadEnv } from '../../../utilities/env'
+
 const requestIds = new WeakMap<object, string>()
 
 export type RequestMeta = { ip: string | null; requestId: string; userAgent: string | null }
 
-/** Behind a load balancer the client's address is the first X-Forwarded-For hop. */
+// Read once: the number of proxies in front of the app does not change while it runs.
+const trustedProxies = loadEnv().ATELIER_TRUSTED_PROXIES
+
+/** Who sent the request: the address our proxies saw (see `clientIp`), user agent and request id. */
 export function requestMeta(req: Pick<PayloadRequest, 'headers'>): RequestMeta {
   const headers = req.headers
-  const forwarded = headers?.get('x-forwarded-for')?.split(',')[0]?.trim()
   let requestId = headers?.get('x-request-id') ?? requestIds.get(req)
   if (!requestId) {
     requestId = randomUUID()
     requestIds.set(req, requestId)
   }
   return {
-    ip: forwarded || headers?.get('x-real-ip') || null,
+    ip: clientIp(headers, trustedProxies),
     requestId,
     userAgent: headers?.get('user-agent') ?? null,
   }

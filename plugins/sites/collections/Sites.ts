@@ -9,8 +9,9 @@ const nobody: FieldAccess = () => false
 const systemOnly = { create: nobody, update: nobody }
 
 /**
- * A deployed artist site. Created by the approval flow, completed by the site's own registration; keys and
- * tokens are kept only as hashes in the hidden `secrets` group (the audit diff redacts it by name).
+ * A deployed artist site. Created by the approval flow, completed by the site's own registration. The hidden
+ * `secrets` group (redacted by name in audit diffs) holds keys and tokens as peppered hashes, the keys'
+ * signing digests, and, only while a rotated key awaits delivery, that key sealed with AES-GCM.
  */
 export const Sites: CollectionConfig = {
   slug: 'sites',

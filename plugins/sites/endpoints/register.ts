@@ -12,7 +12,8 @@ import { bareHost, checkSiteUrl, normaliseSiteUrl, siteUrlString } from '../serv
 
 // The wire format of the existing site template; unknown keys are ignored, as the old platform did.
 const registrationSchema = z.object({
-  api_key: z.string().min(32, 'api_key must be at least 32 characters.').max(512),
+  // Sent back in an HTTP header (X-Site-Key): visible ASCII only.
+  api_key: z.string().min(32, 'api_key must be at least 32 characters.').max(512).regex(/^[\x21-\x7e]+$/, 'api_key must be visible ASCII characters.'),
   auto_registered: z.boolean().default(true),
   site_name: z.string().trim().min(1, 'site_name must not be empty.').max(255, 'site_name must be at most 255 characters.'),
   site_url: z.string().trim().min(1).max(2048),

@@ -2,6 +2,8 @@
 // the deployer is called once they are committed.
 import type { PayloadRequest } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { findVisible } from '../../../utilities/findVisible'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
@@ -32,8 +34,13 @@ export async function approveArtist(req: PayloadRequest, artistId: number): Prom
 
   return inTransaction(req, async () => {
     const context = { [APPROVING]: true }
+    // Locked and read again: two approvals at once (a double click) must not make two sites.
+    const locked = (await (await transactionDb(req)).execute(sql`select site_id from artists where id = ${artist.id} for update`)) as {
+      rows: { site_id: null | number }[]
+    }
+    const existingSiteId = locked.rows[0]?.site_id ?? null
     const siteId =
-      (artist.site ? idOf(artist.site as number | { id: number }) : null) ??
+      (existingSiteId === null ? null : Number(existingSiteId)) ??
       (
         await req.payload.create({
           collection: 'sites',

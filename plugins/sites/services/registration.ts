@@ -13,7 +13,7 @@ import { writeAuditEntry } from '../../audit-log'
 import { sitesOptions } from './options'
 import { checkPublicHost } from './publicAddress'
 import { digestsEqual, hashSecret, secretPrefix, signingDigest } from './secrets'
-import { selectSites, writeSecrets } from './siteRows'
+import { selectSites, siteById, writeSecrets } from './siteRows'
 
 export type Registration = { apiKey: string; autoRegistered: boolean; host: string; siteName: string; siteUrl: string }
 export type RegistrationProof = { siteKey?: string; token?: string }
@@ -25,7 +25,7 @@ const tokenIsLive = (site: SiteRow, tokenHash: string) =>
   site.registration_token_expires_at !== null &&
   new Date(site.registration_token_expires_at).getTime() > Date.now()
 
-/** The key is the site's current one, or the replaced one within its grace window. */
+/** The key is the site's current one, or the replaced one within its grace window (for API calls). */
 export const keyMatches = (site: SiteRow, keyHash: string) =>
   digestsEqual(site.key_hash, keyHash) ||
   (digestsEqual(site.previous_key_hash, keyHash) && site.previous_key_expires_at !== null && new Date(site.previous_key_expires_at).getTime() > Date.now())
@@ -34,19 +34,23 @@ const isUniqueUrlViolation = (error: unknown) =>
   error instanceof ValidationError && error.data.errors.some((entry) => entry.path === 'url')
 
 /**
- * Who may register `siteUrl`: a new URL needs a live token; a known URL needs its own site's key or a live
- * token for that same site. Anything else is a takeover attempt (409).
+ * Who may register `siteUrl`: a new URL needs a live token; a known URL needs its own site's *current* key
+ * (a key replaced by a rotation proves nothing here, or whoever leaked it could take the site back) or a
+ * live token for that same site. A stale token beside a valid key is ignored: restarted sites send both.
  */
-function chooseTarget(existing: null | SiteRow, tokenSite: null | SiteRow, keyHash: null | string): { proof: 'key' | 'token'; site: SiteRow } {
+function chooseTarget(existing: null | SiteRow, tokenSite: null | SiteRow, keyHash: null | string, staleToken: boolean): { proof: 'key' | 'token'; site: SiteRow } {
   if (existing) {
     if (tokenSite) {
       if (tokenSite.id !== existing.id) throw conflict('This URL is already registered to another site.', 'site_url_taken')
       return { proof: 'token', site: existing }
     }
-    if (keyHash && keyMatches(existing, keyHash)) return { proof: 'key', site: existing }
+    if (keyHash && digestsEqual(existing.key_hash, keyHash)) return { proof: 'key', site: existing }
+    if (staleToken) throw unauthorized('The registration token is invalid, expired or already used.')
     throw conflict('This URL is already registered: re-register with its site key (X-Site-Key) or a registration token for this site.', 'proof_required')
   }
-  if (!tokenSite) throw unauthorized('A registration token is required: Authorization: Bearer <token>.')
+  if (!tokenSite) {
+    throw unauthorized(staleToken ? 'The registration token is invalid, expired or already used.' : 'A registration token is required: Authorization: Bearer <token>.')
+  }
   return { proof: 'token', site: tokenSite }
 }
 
@@ -57,13 +61,13 @@ export async function registerSite(req: PayloadRequest, registration: Registrati
 
   let tokenSite: null | SiteRow = null
   if (tokenHash) {
-    tokenSite = (await selectSites(db, sql`secrets_registration_token_hash = ${tokenHash}`))[0] ?? null
-    if (!tokenSite || !tokenIsLive(tokenSite, tokenHash)) throw unauthorized('The registration token is invalid, expired or already used.')
+    const found = (await selectSites(db, sql`secrets_registration_token_hash = ${tokenHash}`))[0] ?? null
+    tokenSite = found && tokenIsLive(found, tokenHash) ? found : null
   }
   const [existing = null] = await selectSites(db, sql`url = ${registration.siteUrl}`)
   const keyHash = proof.siteKey ? hashSecret(options.pepper, proof.siteKey) : null
-  const { proof: proofKind, site } = chooseTarget(existing, tokenSite, keyHash)
-  if (site.status === 'suspended') throw forbidden('This site is suspended.')
+  const { proof: proofKind, site: candidate } = chooseTarget(existing, tokenSite, keyHash, Boolean(tokenHash) && !tokenSite)
+  if (candidate.status === 'suspended') throw forbidden('This site is suspended.')
 
   // Resolved only for authenticated callers, so the endpoint cannot be used to make us query DNS.
   if (!options.allowPrivate) {
@@ -71,9 +75,15 @@ export async function registerSite(req: PayloadRequest, registration: Registrati
     if (!verdict.ok) throw forbidden(verdict.message)
   }
 
-  const isNew = site.url === null
   return inTransaction(req, async () => {
     const tx = await transactionDb(req)
+    // Read again under a lock: a rotation committed since the checks above must not be overwritten.
+    const site = await siteById(tx as Parameters<typeof siteById>[0], candidate.id, true)
+    if (!site) throw conflict('This site was deleted meanwhile.', 'site_gone')
+    if (proofKind === 'key' && !(keyHash && digestsEqual(site.key_hash, keyHash))) {
+      throw conflict('The site key changed meanwhile: re-register with the current key.', 'proof_required')
+    }
+    const isNew = site.url === null
     if (proofKind === 'token') {
       // Atomic: of concurrent registrations with one token, exactly one claims it.
       const claimed = (await tx.execute(sql`

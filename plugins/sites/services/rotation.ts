@@ -31,8 +31,9 @@ export async function regenerateSiteKey(req: PayloadRequest, siteId: number): Pr
     const tx = await transactionDb(req)
     const site = await siteById(tx as Parameters<typeof siteById>[0], siteId, true)
     if (!site?.key_hash || !site.url) throw conflict('The site has not registered yet: it has no key to replace.', 'not_registered')
-    // With a push still undelivered, the site holds the previous key, not the current one: keep it.
-    const siteHolds = site.pending_key_sealed
+    // With a push undelivered (pending, or abandoned: out of sync), the site holds the previous key, not the
+    // current one: keep that one valid and sign with it.
+    const siteHolds = site.pending_key_sealed || site.status === 'out_of_sync'
       ? { hash: site.previous_key_hash, signing: site.previous_signing_digest }
       : { hash: site.key_hash, signing: site.signing_digest }
     await writeSecrets(tx, siteId, {
@@ -93,9 +94,11 @@ export async function pushPendingKey(req: PayloadRequest, siteId: number): Promi
   }
 
   if (!failure) {
+    // Only if no newer rotation replaced the key meanwhile: that one still has to be delivered.
     await db.execute(sql`update sites set secrets_pending_key_sealed = null, key_push_error = null,
       key_push_attempts = coalesce(key_push_attempts, 0) + 1,
-      status = case when status = 'out_of_sync' then 'active' else status end where id = ${siteId}`)
+      status = case when status = 'out_of_sync' then 'active' else status end
+      where id = ${siteId} and secrets_pending_key_sealed = ${site.pending_key_sealed}`)
     return 'delivered'
   }
   const counted = (await db.execute(sql`update sites set key_push_attempts = coalesce(key_push_attempts, 0) + 1, key_push_error = ${failure}
@@ -103,7 +106,7 @@ export async function pushPendingKey(req: PayloadRequest, siteId: number): Promi
   // A numeric column: node-postgres hands it back as a string.
   const attempts = Number(counted.rows[0]?.key_push_attempts ?? 0)
   if (attempts >= options.keyPush.attempts) {
-    await db.execute(sql`update sites set status = 'out_of_sync', secrets_pending_key_sealed = null where id = ${siteId}`)
+    await db.execute(sql`update sites set status = 'out_of_sync', secrets_pending_key_sealed = null where id = ${siteId} and secrets_pending_key_sealed = ${site.pending_key_sealed}`)
     await writeAuditEntry(req, { action: 'key_push_failed', collection: 'sites', details: { attempts, error: failure }, documentId: siteId, tenant: site.tenant_id, user: null }, { detached: true })
     req.payload.logger.warn({ msg: 'Key push given up: site out of sync', siteId, attempts })
     return 'gave_up'

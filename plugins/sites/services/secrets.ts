@@ -5,7 +5,9 @@ export { digestsEqual, generateSecret, hashSecret, secretPrefix } from '../../..
 
 /**
  * What the platform signs key pushes with. The platform never keeps a key itself, so it cannot key an
- * HMAC with it; both sides can compute this one-way digest of the key, and it authenticates nothing.
+ * HMAC with it; both sides can compute this one-way digest. It cannot call the platform as the site, but
+ * it does authorise pushes to the site: a stolen database lets someone push a key to a site (locking it
+ * out until redeployed), not act as it.
  */
 export const signingDigest = (key: string): string => createHash('sha256').update(`atelier-site-signing:${key}`).digest('hex')
 

@@ -23,6 +23,8 @@ export function normaliseSiteUrl(raw: string): URL | null {
   if (!url.hostname) return null
   url.username = ''
   url.password = ''
+  // `host.` and `host` are the same host.
+  url.hostname = url.hostname.replace(/\.+$/, '')
   url.search = ''
   url.hash = ''
   // WHATWG URL already lowercases the host and drops the scheme's default port.
@@ -62,6 +64,10 @@ export function checkSiteUrl(url: URL, policy: UrlPolicy & { allowPrivate: boole
   }
   if (!policy.allowPrivate && (isIpLiteral(host) || isLocalName(host))) {
     return { message: 'site_url must name a public host, not an address or a local name.', ok: false, status: 403 }
+  }
+  if (url.pathname !== '/') {
+    // A site is a deployment of its own: one per host, at its root, so no two artists can share a host.
+    return { message: 'site_url must be the site’s root address, without a path.', ok: false, status: 400 }
   }
   return { ok: true }
 }
