@@ -435,7 +435,7 @@ export interface BookingPolicy {
   depositAmount?: number | null;
   autoConfirmOnDeposit?: boolean | null;
   /**
-   * How long an unpaid booking keeps its slot.
+   * How long an unpaid booking keeps its slot (at most 23 h: a payment page lives up to 24 h).
    */
   holdMinutes: number;
   /**
@@ -1400,11 +1400,9 @@ export interface TaskSendBookingLookup {
  * via the `definition` "TaskProcessStripeEvent".
  */
 export interface TaskProcessStripeEvent {
-  input: {
-    eventId: string;
-  };
+  input?: unknown;
   output: {
-    status?: string | null;
+    retried?: number | null;
   };
 }
 /**

@@ -95,6 +95,8 @@ describe('public booking API', () => {
         ['outside opening hours', request(localSlot(lumiere, 12, '06:00'), localSlot(lumiere, 12, '07:00')), 400],
         ['too soon', request(new Date(Date.now() + 10 * 60_000).toISOString(), new Date(Date.now() + 70 * 60_000).toISOString()), 400],
         ['in the past', request(localSlot(lumiere, -3, '10:00'), localSlot(lumiere, -3, '11:00')), 400],
+        ['centuries ahead', request('9999-12-30T10:00:00+01:00', '9999-12-30T11:00:00+01:00'), 400],
+        ['three years ahead', request(localSlot(lumiere, 3 * 366, '10:00'), localSlot(lumiere, 3 * 366, '11:00')), 400],
         ['unknown room', { ...request(start, end), room: 999_999 }, 404],
         ['huge room id', { ...request(start, end), room: 1e20 }, 400],
         ['another studio’s room', { ...request(start, end), room: otherRoom.id }, 404],
@@ -208,6 +210,8 @@ describe('public booking API', () => {
       expect((await publicGet(app.rest, `/public/rooms/${room.id}/availability?from=2027-01-05&to=2027-01-01`)).status).toBe(400)
       expect((await publicGet(app.rest, `/public/rooms/${room.id}/availability?duration=30`)).status).toBe(400)
       expect((await publicGet(app.rest, `/public/rooms/${room.id}/availability?from=yesterday`)).status).toBe(400)
+      expect((await publicGet(app.rest, `/public/rooms/${room.id}/availability?from=0050-01-01&to=0050-01-01`)).status).toBe(400)
+      expect((await publicGet(app.rest, `/public/rooms/${room.id}/availability?from=9999-12-31&to=9999-12-31`)).status).toBe(400)
       expect((await publicGet(app.rest, `/public/rooms/${room.id}/availability?extra=1`)).status).toBe(400)
       expect((await publicGet(app.rest, '/public/rooms/999999/availability')).status).toBe(404)
       await app.payload.update({ id: otherRoom.id, collection: 'rooms', data: { active: false } })

@@ -185,6 +185,36 @@ describe('staff booking management', () => {
     expect((await app.payload.findByID({ collection: 'bookings', id: booking.id })).status).toBe('pending')
   })
 
+  it('statuses change through the actions; a plain edit may only complete a confirmed booking', async () => {
+    const booking = await publicBooking(11, '12:00', '13:00')
+    for (const status of ['confirmed', 'cancelled', 'converted', 'awaiting_payment']) {
+      const response = await app.rest.patch(`/bookings/${booking.id}`, { status }, { token: staffToken })
+      expect(response.status, status).toBe(409)
+      expect(await response.json()).toMatchObject({ code: 'status_by_action' })
+    }
+    const created = await app.rest.post(
+      '/bookings',
+      { customer: { email: 'direct@example.test', name: 'Direct' }, end: localSlot(studio, 11, '15:00'), room: room.id, start: localSlot(studio, 11, '14:00'), status: 'confirmed', tenant: studio.id },
+      { token: staffToken },
+    )
+    expect(created.status).toBe(409)
+    await app.rest.post(`/bookings/${booking.id}/confirm`, undefined, { token: staffToken })
+    const completed = await app.rest.patch(`/bookings/${booking.id}`, { status: 'completed' }, { token: staffToken })
+    expect(completed.status).toBe(200)
+    expect((await app.payload.findByID({ collection: 'bookings', id: booking.id })).status).toBe('completed')
+  })
+
+  it('a session made over REST cannot claim a booking to slip past its overlap check', async () => {
+    const booking = await publicBooking(11, '16:00', '17:00')
+    const response = await app.rest.post(
+      '/sessions',
+      { booking: booking.id, end: localSlot(studio, 11, '17:00'), room: room.id, start: localSlot(studio, 11, '16:00'), tenant: studio.id },
+      { token: staffToken },
+    )
+    expect(response.status).toBe(409)
+    expect(await response.json()).toMatchObject({ code: 'slot_taken' })
+  })
+
   it('keeps studios apart: another studio can neither read nor write these bookings, rooms or sessions', async () => {
     const booking = await publicBooking(12, '10:00', '11:00')
     const list = (await (await app.rest.get('/bookings?limit=100&depth=0', { token: rivalToken })).json()) as List<Booking>

@@ -38,7 +38,15 @@ export const BookingPolicies: CollectionConfig = {
       validate: (value: null | number | undefined) => (value === null || value === undefined || Number.isInteger(value) ? true : 'A whole number of minor units.'),
     },
     { name: 'autoConfirmOnDeposit', type: 'checkbox', defaultValue: true },
-    { name: 'holdMinutes', type: 'number', admin: { description: 'How long an unpaid booking keeps its slot.' }, defaultValue: 30, min: 5, required: true },
+    {
+      name: 'holdMinutes',
+      type: 'number',
+      admin: { description: 'How long an unpaid booking keeps its slot (at most 23 h: a payment page lives up to 24 h).' },
+      defaultValue: 30,
+      max: 23 * 60,
+      min: 5,
+      required: true,
+    },
     {
       name: 'cancellationTiers',
       type: 'array',

@@ -71,7 +71,8 @@ export const Sessions: CollectionConfig = {
   defaultSort: '-start',
   fields: [
     { name: 'room', type: 'relationship', relationTo: 'rooms', required: true },
-    { name: 'booking', type: 'relationship', admin: { readOnly: true }, relationTo: 'bookings', unique: true },
+    // Set by converting a booking only: a session claiming a booking is left out of that booking's overlap check.
+    { name: 'booking', type: 'relationship', access: { create: nobody, update: nobody }, admin: { readOnly: true }, relationTo: 'bookings', unique: true },
     { name: 'artist', type: 'relationship', relationTo: 'artists' },
     { name: 'staff', type: 'relationship', relationTo: 'users' },
     { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, required: true },

@@ -21,8 +21,14 @@ import { activeTenantBySlug, bookingWithProof, busyIntervals, cancellationQuote,
 import { addDays, formatInZone, localDateOf, zonedDateTimeToInstant } from '../services/zonedTime'
 
 const MAX_RANGE_DAYS = 62
-const localDate = z.iso.date()
-const instantWithOffset = z.iso.datetime({ offset: true })
+// Bookings open up to two years ahead; dates outside a sane window are bad input, not arithmetic errors.
+const MAX_AHEAD_MS = 2 * 366 * 86_400_000
+const plausible = (value: string) => {
+  const year = Number(value.slice(0, 4))
+  return year >= 2000 && year <= 2199
+}
+const localDate = z.iso.date().refine(plausible, 'A date between the years 2000 and 2199.')
+const instantWithOffset = z.iso.datetime({ offset: true }).refine(plausible, 'A date between the years 2000 and 2199.')
 const id = z.coerce.number().int().positive().max(2 ** 31 - 1)
 
 /** Rate limit, then the project's error handling: the wrapper of every public booking endpoint. */
@@ -133,6 +139,7 @@ export const createBookingEndpoint: Endpoint = {
     const { room } = await publicRoom(req, body.room, tenant)
     const start = new Date(body.start)
     const end = new Date(body.end)
+    if (start.getTime() - Date.now() > MAX_AHEAD_MS) throw new HttpError(400, 'Bookings open up to two years ahead.', [{ message: 'Bookings open up to two years ahead.', path: 'start' }], { code: 'too_far' })
     const problem = checkBookingWindow({ end, now: new Date(), rules: roomRules(room), start, timeZone: tenant.timezone })
     if (problem) {
       throw new HttpError(400, problem.message, [{ message: problem.message, path: problem.code === 'too_soon' || problem.code === 'outside_opening_hours' ? 'start' : 'end' }], {

@@ -6,10 +6,20 @@ import { idOf } from '../../../utilities/idOf'
 import { assertNoSessionOverlap } from '../services/roomLock'
 import { BLOCKING_STATUSES, type BookingStatus, canTransition } from '../services/transitions'
 
+/**
+ * Set by the code paths that own a status change (confirm, cancel, convert, payments, hold expiry): each
+ * carries its side effects and permission. A plain edit may only mark a confirmed booking completed.
+ */
+export const STATUS_CHANGE = 'atelierBookingStatusChange'
+
 /** Status changes follow the transition table (409 otherwise); a blocking booking must not overlap a session. */
-export const guardBooking: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+export const guardBooking: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
   const from = originalDoc?.status as BookingStatus | undefined
   const to = (data.status ?? from ?? 'pending') as BookingStatus
+  const changing = operation === 'create' ? to !== 'pending' : to !== from
+  if (changing && !context[STATUS_CHANGE] && !(operation === 'update' && to === 'completed')) {
+    throw new APIError('Change a booking’s status with its actions (confirm, cancel, convert); new bookings start pending.', 409, { code: 'status_by_action' }, true)
+  }
   if (operation === 'update' && from && to !== from && !canTransition(from, to)) {
     throw new APIError(`A booking cannot go from ${from} to ${to}.`, 409, { code: 'illegal_transition' }, true)
   }

@@ -58,7 +58,8 @@ export const prepareBooking: CollectionBeforeValidateHook = async ({ context, da
   const price = priceFor(room.hourlyRate, minutes)
   data.tenant = tenant.id
   data.price = price
-  data.currency = tenant.defaultCurrency
+  // A booking keeps the currency it was priced in, whatever the studio's default becomes.
+  data.currency = (originalDoc?.currency as string | undefined) ?? tenant.defaultCurrency
   data.blockedUntil = new Date(end.getTime() + room.bufferMinutes * 60_000).toISOString()
   if (operation === 'create') {
     const terms = await termsForRoom(req, room)

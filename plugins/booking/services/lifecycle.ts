@@ -3,11 +3,14 @@ import type { PayloadRequest } from 'payload'
 
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
+import { sql } from '@payloadcms/db-postgres'
 import { APIError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
+import { STATUS_CHANGE } from '../hooks/guardBooking'
 import { runImmediateJobs } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
+import { transactionDb } from '../../../utilities/transactionDb'
 import { type BookingEmailKind, sendBookingEmail } from './emails'
 import { bookingOptions } from './options'
 import { cancellationQuote } from './publicBooking'
@@ -45,14 +48,21 @@ export async function transitionBooking(req: PayloadRequest, booking: Booking, s
     throw new APIError(`A booking cannot go from ${booking.status} to ${status}.`, 409, { code: 'illegal_transition' }, true)
   }
   return inTransaction(req, () =>
-    req.payload.update({ id: booking.id, collection: 'bookings', data: { ...extra, status }, depth: 0, overrideAccess: true, req }),
+    req.payload.update({ id: booking.id, collection: 'bookings', context: { [STATUS_CHANGE]: true }, data: { ...extra, status }, depth: 0, overrideAccess: true, req }),
   )
 }
 
-/** Cancels with the refund quote of this moment stored on the booking; emails the customer. */
+/**
+ * Cancels with the refund quote of this moment stored on the booking; emails the customer. The booking is
+ * locked and read again first: a deposit recorded meanwhile must count in the quote.
+ */
 export async function cancelBooking(req: PayloadRequest, booking: Booking): Promise<Booking> {
   const { tenant } = await bookingContext(req, booking)
-  const cancelled = await transitionBooking(req, booking, 'cancelled', { refundQuote: cancellationQuote(booking, tenant) })
+  const cancelled = await inTransaction(req, async () => {
+    await (await transactionDb(req)).execute(sql`select id from bookings where id = ${booking.id} for update`)
+    const current = await req.payload.findByID({ id: booking.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
+    return transitionBooking(req, current, 'cancelled', { refundQuote: cancellationQuote(current, tenant) })
+  })
   // Other plugins react to a cancellation in the same transaction (payments queues the refund); run it now.
   await runImmediateJobs(req.payload)
   const settled = await req.payload.findByID({ id: cancelled.id, collection: 'bookings', depth: 0, overrideAccess: true, req })

@@ -8,7 +8,7 @@ import { processStoredEvent, storeEvent } from '../services/events'
 /**
  * POST /api/stripe/webhooks. Signature checked with STRIPE_WEBHOOK_SECRET (400 otherwise); the event is
  * stored before anything else, and a failure to store answers 500 so that Stripe retries. Processing
- * happens once per event id; a processing failure is retried by the jobs queue, not by Stripe.
+ * happens once per event id; a processing failure is retried by a scheduled sweep, not by Stripe.
  */
 export const stripeWebhookEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
@@ -31,6 +31,8 @@ export const stripeWebhookEndpoint: Endpoint = {
       return Response.json(errorBody([{ message: 'Could not store the event; please retry.' }]), { status: 500 })
     }
     const status = await processStoredEvent(req, event.id)
+    // Another delivery is handling it now: if that one fails, Stripe's retry of this one finishes the job.
+    if (status === 'in_progress') return Response.json(errorBody([{ message: 'This event is being processed; retry later.' }]), { status: 503 })
     return Response.json({ received: true, status })
   }),
   method: 'post',

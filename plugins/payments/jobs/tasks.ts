@@ -5,56 +5,57 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Booking } from '../../../payload-types'
 
 import { IMMEDIATE_QUEUE } from '../../../utilities/immediateJobs'
+import { inTransaction } from '../../../utilities/inTransaction'
 import { writeAuditEntry } from '../../audit-log'
+import { STATUS_CHANGE } from '../../booking/hooks/guardBooking'
 import { paymentsOptions } from '../services/options'
-import { PROCESS_EVENT_TASK, processStoredEvent } from '../services/events'
+import { PROCESS_EVENT_TASK, sweepStripeEvents } from '../services/events'
 import { issueRefund, refundablePayment } from '../services/refunds'
 
 export const REFUND_CANCELLATION_TASK = 'refundCancellation'
 
-/** Retries a stored Stripe event whose processing failed (exponential backoff). */
+/** Every five minutes: stored events whose processing failed or never finished get another go. */
 export const processStripeEventTask: TaskConfig = {
   slug: PROCESS_EVENT_TASK,
-  handler: async ({ input, req }) => {
-    const status = await processStoredEvent(req, (input as { eventId: string }).eventId)
-    if (status === 'failed') throw new Error('Stripe event still failing')
-    return { output: { status } }
-  },
-  inputSchema: [{ name: 'eventId', type: 'text', required: true }],
-  outputSchema: [{ name: 'status', type: 'text' }],
-  retries: { attempts: 5, backoff: { delay: 60_000, type: 'exponential' } },
+  handler: async ({ req }) => ({ output: { retried: await sweepStripeEvents(req) } }),
+  outputSchema: [{ name: 'retried', type: 'number' }],
+  retries: 1,
+  schedule: [{ cron: '*/5 * * * *', queue: 'default' }],
 }
 
 /** A cancelled booking with a refund quote gets its refund, once (the idempotency key is the booking's). */
 export const refundCancellationTask: TaskConfig = {
   slug: REFUND_CANCELLATION_TASK,
-  handler: async ({ input, req }) => {
-    const booking = await req.payload.findByID({ id: (input as { bookingId: number }).bookingId, collection: 'bookings', depth: 0, overrideAccess: true, req })
-    const quote = (booking.refundQuote ?? {}) as { refundAmount?: number }
-    const payment = await refundablePayment(req, booking.id)
-    if (!payment || !quote.refundAmount) return { output: { refunded: 0 } }
-    const refund = await issueRefund(req, { amount: quote.refundAmount, booking, idempotencyKey: `atelier-refund-booking-${booking.id}-cancellation`, payment, reason: 'cancellation' })
-    await req.payload.update({
-      id: booking.id,
-      collection: 'bookings',
-      data: { refundQuote: { ...quote, refundId: refund?.stripeRefundId ?? null, refundStatus: refund?.status ?? 'none', refundedAmount: refund?.amount ?? 0 } },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    await writeAuditEntry(req, {
-      action: 'refund',
-      collection: 'bookings',
-      details: { amount: refund?.amount ?? 0, reason: 'cancellation', refundId: refund?.stripeRefundId },
-      documentId: booking.id,
-      tenant: booking.tenant as number,
-      user: null,
-    })
-    return { output: { refunded: refund?.amount ?? 0 } }
-  },
+  // In one transaction: the payment's lock holds until the refund is recorded.
+  handler: async ({ input, req }) => inTransaction(req, () => refundCancellation(req, (input as { bookingId: number }).bookingId)),
   inputSchema: [{ name: 'bookingId', type: 'number', required: true }],
   outputSchema: [{ name: 'refunded', type: 'number' }],
   retries: { attempts: 5, backoff: { delay: 30_000, type: 'exponential' } },
+}
+
+async function refundCancellation(req: PayloadRequest, bookingId: number) {
+  const booking = await req.payload.findByID({ id: bookingId, collection: 'bookings', depth: 0, overrideAccess: true, req })
+  const quote = (booking.refundQuote ?? {}) as { refundAmount?: number }
+  const payment = await refundablePayment(req, booking.id)
+  if (!payment || !quote.refundAmount) return { output: { refunded: 0 } }
+  const refund = await issueRefund(req, { amount: quote.refundAmount, booking, idempotencyKey: `atelier-refund-booking-${booking.id}-cancellation`, payment, reason: 'cancellation' })
+  await req.payload.update({
+    id: booking.id,
+    collection: 'bookings',
+    data: { refundQuote: { ...quote, refundId: refund?.stripeRefundId ?? null, refundStatus: refund?.status ?? 'none', refundedAmount: refund?.amount ?? 0 } },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  await writeAuditEntry(req, {
+    action: 'refund',
+    collection: 'bookings',
+    details: { amount: refund?.amount ?? 0, reason: 'cancellation', refundId: refund?.stripeRefundId },
+    documentId: booking.id,
+    tenant: booking.tenant as number,
+    user: null,
+  })
+  return { output: { refunded: refund?.amount ?? 0 } }
 }
 
 /** Queued in the cancelling transaction: no refund for a cancellation that rolled back. */
@@ -90,7 +91,7 @@ export async function expireHolds(req: PayloadRequest): Promise<number> {
       else await req.payload.update({ id: payment.id, collection: 'payments', data: { status: 'expired' }, depth: 0, overrideAccess: true, req })
     }
     if (paidMeanwhile) continue
-    await req.payload.update({ id, collection: 'bookings', data: { holdExpiresAt: null, status: 'expired' }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({ id, collection: 'bookings', context: { [STATUS_CHANGE]: true }, data: { holdExpiresAt: null, status: 'expired' }, depth: 0, overrideAccess: true, req })
     expired += 1
   }
   return expired

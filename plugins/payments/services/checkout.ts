@@ -9,11 +9,14 @@ import type { Booking, Payment, Room, Tenant } from '../../../payload-types'
 import { conflict } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
+import { STATUS_CHANGE } from '../../booking/hooks/guardBooking'
 import { paymentsOptions, stripeOf } from './options'
 import { fromStripeAmount, toStripeAmount } from './stripeAmounts'
 
-// Stripe Checkout sessions live between 30 minutes and 24 hours, by Stripe's clock: a minute of margin.
+// Stripe Checkout sessions live between 30 minutes and 24 hours, by Stripe's clock: margins either side.
 const MIN_SESSION_MINUTES = 31
+const MAX_SESSION_MINUTES = 23 * 60 + 45
+const BUCKET_MS = 15 * 60_000
 
 type Terms = { holdMinutes?: number }
 
@@ -47,7 +50,11 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
       await req.payload.update({ id: open.id, collection: 'payments', data: { status: 'expired' }, depth: 0, overrideAccess: true, req })
     }
 
-    const holdMinutes = (booking.terms as null | Terms)?.holdMinutes ?? 30
+    const holdMinutes = Math.min((booking.terms as null | Terms)?.holdMinutes ?? 30, MAX_SESSION_MINUTES)
+    // The key and every parameter stay the same for a quarter of an hour: a request retried after a lost
+    // write gets the same session back instead of Stripe's idempotency error.
+    const bucket = Math.floor(Date.now() / BUCKET_MS) * BUCKET_MS
+    const expiresAt = Math.floor((bucket + BUCKET_MS) / 1000) + 60 * Math.max(MIN_SESSION_MINUTES, holdMinutes)
     const { publicUrl } = paymentsOptions(req.payload)
     const returnUrl = `${publicUrl}/${tenant.slug}/book/${booking.ref}`
     const metadata = bookingMetadata(booking, tenant)
@@ -56,7 +63,7 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
         cancel_url: `${returnUrl}?payment=cancelled`,
         client_reference_id: booking.ref ?? undefined,
         customer_email: booking.customer.email,
-        expires_at: Math.floor(Date.now() / 1000) + 60 * Math.max(MIN_SESSION_MINUTES, holdMinutes),
+        expires_at: Math.min(expiresAt, Math.floor(Date.now() / 1000) + 60 * MAX_SESSION_MINUTES),
         line_items: [{ price_data: { currency, product_data: { name: `Deposit: ${room.name} (${booking.ref})` }, unit_amount: amount }, quantity: 1 }],
         metadata,
         mode: 'payment',
@@ -64,7 +71,7 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
         success_url: `${returnUrl}?payment=success`,
       },
       // One key per attempt: a retried request reuses the session, a new attempt after expiry gets a new one.
-      { idempotencyKey: `atelier-booking-${booking.id}-checkout-${existing.length + 1}` },
+      { idempotencyKey: `atelier-booking-${booking.id}-checkout-${existing.length + 1}-${bucket / BUCKET_MS}` },
     )
     await req.payload.create({
       collection: 'payments',
@@ -86,6 +93,7 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
     await req.payload.update({
       id: booking.id,
       collection: 'bookings',
+      context: { [STATUS_CHANGE]: true },
       data: { holdExpiresAt, status: 'awaiting_payment' },
       depth: 0,
       overrideAccess: true,

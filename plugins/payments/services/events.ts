@@ -11,6 +11,7 @@ import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
+import { STATUS_CHANGE } from '../../booking/hooks/guardBooking'
 import { notifyCustomer } from '../../booking/services/lifecycle'
 import { assertNoBookingOverlap, assertNoSessionOverlap, SlotTakenError } from '../../booking/services/roomLock'
 import { BLOCKING_STATUSES } from '../../booking/services/transitions'
@@ -18,7 +19,8 @@ import { stripeOf } from './options'
 import { issueRefund } from './refunds'
 import { fromStripeAmount } from './stripeAmounts'
 
-export type EventOutcome = { note?: string; status: 'ignored' | 'processed'; tenant?: number }
+/** `afterCommit`: work with outside effects (emails) that must not happen if the transaction rolls back. */
+export type EventOutcome = { afterCommit?: (() => Promise<void>)[]; note?: string; status: 'ignored' | 'processed'; tenant?: number }
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
 /** Durably records the event (once per Stripe id). Throws when the database cannot take it: Stripe retries. */
@@ -33,12 +35,18 @@ export async function storeEvent(req: PayloadRequest, event: Stripe.Event): Prom
 export type ProcessResult = 'in_progress' | 'failed' | 'ignored' | 'processed'
 
 /**
- * Claims the stored event (`FOR UPDATE SKIP LOCKED`: a concurrent delivery of the same event walks away)
- * and handles it in one transaction. Already handled: nothing happens again.
+ * Claims the stored event (`FOR UPDATE SKIP LOCKED`: a concurrent delivery of the same event walks away
+ * with `in_progress`) and handles it in one transaction; its emails go out once that has committed.
+ * Already handled: nothing happens again. A failure marks the event `failed` for the sweeper to retry.
  */
 export async function processStoredEvent(req: PayloadRequest, eventId: string): Promise<ProcessResult> {
+  // Replays of a handled event answer at once, without competing for its lock.
+  const seen = (await (req.payload.db.drizzle as unknown as Executor).execute(sql`select status from stripe_events where event_id = ${eventId}`)) as { rows: { status: string }[] }
+  const known = seen.rows[0]?.status
+  if (known === 'processed' || known === 'ignored') return known
+  let afterCommit: (() => Promise<void>)[] = []
   try {
-    return await inTransaction(req, async () => {
+    const result = await inTransaction(req, async (): Promise<ProcessResult> => {
       const db = (await transactionDb(req)) as Executor
       const claimed = (await db.execute(sql`select payload, status from stripe_events where event_id = ${eventId} for update skip locked`)) as {
         rows: { payload: Stripe.Event; status: string }[]
@@ -47,18 +55,29 @@ export async function processStoredEvent(req: PayloadRequest, eventId: string): 
       if (!row) return 'in_progress'
       if (row.status === 'processed' || row.status === 'ignored') return row.status
       const outcome = await handleEvent(req, row.payload)
+      afterCommit = outcome.afterCommit ?? []
       await db.execute(sql`update stripe_events set status = ${outcome.status}, note = ${outcome.note ?? null}, tenant_id = ${outcome.tenant ?? null},
         attempts = attempts + 1, processed_at = now(), updated_at = now() where event_id = ${eventId}`)
       return outcome.status
     })
+    for (const work of afterCommit) await work()
+    return result
   } catch (error) {
     const db = req.payload.db.drizzle as unknown as Executor
     await db.execute(sql`update stripe_events set status = 'failed', attempts = attempts + 1, note = ${error instanceof Error ? error.message.slice(0, 500) : 'failed'},
       updated_at = now() where event_id = ${eventId} and status <> 'processed'`)
-    req.payload.logger.error({ err: error, eventId, msg: 'Stripe event failed; queued for retry' })
-    await req.payload.jobs.queue({ input: { eventId }, task: PROCESS_EVENT_TASK })
+    req.payload.logger.error({ err: error, eventId, msg: 'Stripe event failed; the sweeper retries it' })
     return 'failed'
   }
+}
+
+/** Events left `received` (their delivery died mid-way) or `failed`, a few minutes old, retried up to 10 times. */
+export async function sweepStripeEvents(req: PayloadRequest): Promise<number> {
+  const db = req.payload.db.drizzle as unknown as { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { event_id: string }[] }> }
+  const { rows } = await db.execute(sql`select event_id from stripe_events
+    where status in ('received', 'failed') and attempts < 10 and updated_at < now() - interval '2 minutes' order by created_at limit 100`)
+  for (const { event_id } of rows) await processStoredEvent(req, event_id)
+  return rows.length
 }
 
 export const PROCESS_EVENT_TASK = 'processStripeEvent'
@@ -94,8 +113,13 @@ async function handleEvent(req: PayloadRequest, event: Stripe.Event): Promise<Ev
 }
 
 async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<EventOutcome> {
-  const payment = await paymentBySession(req, sessionId)
-  if (!payment) return { note: 'Unknown checkout session', status: 'ignored' }
+  const found = await paymentBySession(req, sessionId)
+  if (!found) return { note: 'Unknown checkout session', status: 'ignored' }
+  const db = (await transactionDb(req)) as Executor
+  // The booking, then the payment, locked in that order (as cancellation does): one writer at a time.
+  await db.execute(sql`select id from bookings where id = ${idOf(found.booking as number | { id: number })} for update`)
+  await db.execute(sql`select id from payments where id = ${found.id} for update`)
+  const payment = await req.payload.findByID({ id: found.id, collection: 'payments', depth: 0, overrideAccess: true, req })
   const session = await stripeOf(req.payload).checkout.sessions.retrieve(sessionId)
   const tenant = idOf(payment.tenant as number | { id: number })
   const booking = await bookingOf(req, payment)
@@ -114,22 +138,26 @@ async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<Even
     overrideAccess: true,
     req,
   })
-  const db = (await transactionDb(req)) as Executor
-  await db.execute(sql`update bookings set amount_paid = coalesce(amount_paid, 0) + ${amount}, deposit_paid_at = now() where id = ${booking.id}`)
+  // From the payments themselves, so that no delivery can count one twice.
+  await db.execute(sql`update bookings set deposit_paid_at = now(),
+    amount_paid = (select coalesce(sum(amount), 0) from payments where booking_id = ${booking.id} and status = 'paid') where id = ${booking.id}`)
   const autoConfirm = (booking.terms as null | { autoConfirmOnDeposit?: boolean })?.autoConfirmOnDeposit !== false
   const target: Booking['status'] = autoConfirm ? 'confirmed' : 'pending'
   const settled = { ...booking, amountPaid: amount }
+  const confirmedEmail = () => notifyCustomer(req, 'confirmed', { ...settled, status: 'confirmed' })
 
   if (booking.status === 'awaiting_payment' || booking.status === 'pending') {
     if (booking.status !== target) await moveBooking(req, booking, target)
-    if (target === 'confirmed') await notifyCustomer(req, 'confirmed', { ...settled, status: 'confirmed' })
-    return { note: `Deposit paid; booking ${target}`, status: 'processed', tenant }
+    return { afterCommit: target === 'confirmed' ? [confirmedEmail] : [], note: `Deposit paid; booking ${target}`, status: 'processed', tenant }
+  }
+  if (booking.status === 'confirmed' || booking.status === 'converted' || booking.status === 'completed') {
+    // Staff confirmed it while the customer was paying: the deposit is simply recorded.
+    return { note: `Deposit paid on a ${booking.status} booking`, status: 'processed', tenant }
   }
   if (booking.status === 'expired' && (await slotStillFree(req, booking))) {
     // The hold ran out before the payment arrived, but nobody took the slot: the booking stands.
     await moveBooking(req, booking, target)
-    if (target === 'confirmed') await notifyCustomer(req, 'confirmed', { ...settled, status: 'confirmed' })
-    return { note: `Late deposit; slot still free, booking ${target}`, status: 'processed', tenant }
+    return { afterCommit: target === 'confirmed' ? [confirmedEmail] : [], note: `Late deposit; slot still free, booking ${target}`, status: 'processed', tenant }
   }
   // Expired with the slot taken, or cancelled meanwhile: the whole deposit goes back.
   const refund = await issueRefund(req, { amount, booking, idempotencyKey: `atelier-refund-payment-${paid.id}-late`, payment: paid, reason: 'late_payment' })
@@ -141,8 +169,12 @@ async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<Even
     tenant,
     user: null,
   })
-  await notifyCustomer(req, 'refunded', { ...settled, refundQuote: { refundAmount: refund?.amount ?? 0 } })
-  return { note: `Late deposit on a ${booking.status} booking whose slot is gone: refunded ${refund?.amount ?? 0}`, status: 'processed', tenant }
+  return {
+    afterCommit: [() => notifyCustomer(req, 'refunded', { ...settled, refundQuote: { refundAmount: refund?.amount ?? 0 } })],
+    note: `Late deposit on a ${booking.status} booking whose slot is gone: refunded ${refund?.amount ?? 0}`,
+    status: 'processed',
+    tenant,
+  }
 }
 
 /**
@@ -162,7 +194,7 @@ async function slotStillFree(req: PayloadRequest, booking: Booking): Promise<boo
 }
 
 async function moveBooking(req: PayloadRequest, booking: Booking, status: Booking['status']): Promise<void> {
-  await req.payload.update({ id: booking.id, collection: 'bookings', data: { holdExpiresAt: null, status }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ id: booking.id, collection: 'bookings', context: { [STATUS_CHANGE]: true }, data: { holdExpiresAt: null, status }, depth: 0, overrideAccess: true, req })
 }
 
 /** An expired session or a failed payment releases the slot, unless Stripe says the session was paid after all. */
@@ -180,6 +212,14 @@ async function sessionEnded(req: PayloadRequest, sessionId: string, reason: 'exp
     await stripe.checkout.sessions.expire(sessionId).catch(() => undefined)
   }
   await req.payload.update({ id: payment.id, collection: 'payments', data: { status: reason }, depth: 0, overrideAccess: true, req })
+  // A late event about an older session must not release the slot a newer, open session still holds.
+  const newer = await req.payload.count({
+    collection: 'payments',
+    overrideAccess: true,
+    req,
+    where: { and: [{ booking: { equals: booking.id } }, { status: { equals: 'open' } }, { id: { not_equals: payment.id } }] },
+  })
+  if (newer.totalDocs > 0) return { note: `Payment ${reason}; a newer session holds the slot`, status: 'processed', tenant }
   if (booking.status === 'awaiting_payment') await moveBooking(req, booking, 'expired')
   return { note: `Payment ${reason}; slot released`, status: 'processed', tenant }
 }
