@@ -100,6 +100,14 @@ export async function createStudio(
   return { roomId: (created.body.doc as { id: number }).id, tenantId }
 }
 
+/** The studio the page tests book in: Studio A, 25.00 an hour, open 09:00–18:00, an hour's notice. */
+export const createPageStudio = (e2e: E2eApp, slug: string, timezone: string) =>
+  createStudio(
+    e2e,
+    { depositPercent: 30, name: 'Atelier Lumière', slug, timezone },
+    { hourlyRate: 2500, leadTimeMinutes: 60, name: 'Studio A', openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })), slug: 'studio-a' },
+  )
+
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (.ci/run does).`)
   return chromium.launch({

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDays, formatMoney, todayIn } from '../../app/(public)/[tenant]/book/format'
-import { createStudio, type E2eApp, EVERY_DAY, launchChromium, startE2eApp } from './harness'
+import { createPageStudio, type E2eApp, launchChromium, startE2eApp } from './harness'
 
 const ZONE = 'Europe/Paris'
 const PHONE = { height: 800, width: 375 }
@@ -70,11 +70,7 @@ describe('manage booking page', () => {
   beforeAll(async () => {
     e2e = await startE2eApp({ ATELIER_PUBLIC_RATE_LIMIT: '1000' })
     baseUrl = e2e.baseUrl
-    ;({ roomId } = await createStudio(
-      e2e,
-      { depositPercent: 30, name: 'Atelier Lumière', slug, timezone: ZONE },
-      { hourlyRate: 2500, leadTimeMinutes: 60, name: 'Studio A', openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })), slug: 'studio-a' },
-    ))
+    ;({ roomId } = await createPageStudio(e2e, slug, ZONE))
     browser = await launchChromium()
   })
 
