@@ -2,11 +2,11 @@
 // book a slot, see it gone elsewhere, lose a race for a slot gracefully, and an unknown studio.
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import { addDays, todayIn } from '../../app/(public)/[tenant]/book/format'
-import { createPageStudio, type E2eApp, launchChromium, startE2eApp } from './harness'
+import { pageStudioSuite } from './harness'
 
 const ZONE = 'Europe/Paris'
 const PHONE = { height: 800, width: 375 }
@@ -16,16 +16,13 @@ type Day = { date: string; slots: Slot[] }
 
 
 describe('public booking page', () => {
-  let e2e: E2eApp
-  let baseUrl: string
-  let browser: Browser
-  let roomId: number
   const slug = `atelier-${randomBytes(2).toString('hex')}`
+  const suite = pageStudioSuite(slug, ZONE)
   const shots = process.env.ATELIER_E2E_SCREENSHOTS
   /** The slot test 1 books, for test 2. */
   let booked: Slot & { date: string }
 
-  const api = (method: string, route: string, body?: unknown) => e2e.api(method, route, body)
+  const api = (method: string, route: string, body?: unknown) => suite.e2e.api(method, route, body)
 
   /** The week the pages move to with "Next week": it starts a week from today, so lead time never interferes. */
   const nextWeek = () => addDays(todayIn(ZONE), 7)
@@ -33,7 +30,7 @@ describe('public booking page', () => {
   /** The first day of next week with a free one-hour slot, over the public API. */
   const firstFreeDay = async (): Promise<Day> => {
     const from = nextWeek()
-    const response = await fetch(`${baseUrl}/api/public/rooms/${roomId}/availability?from=${from}&to=${addDays(from, 6)}&duration=60`)
+    const response = await fetch(`${suite.baseUrl}/api/public/rooms/${suite.roomId}/availability?from=${from}&to=${addDays(from, 6)}&duration=60`)
     expect(response.status).toBe(200)
     const { days } = (await response.json()) as { days: Day[] }
     const day = days.find((candidate) => candidate.slots.length > 0)
@@ -43,9 +40,9 @@ describe('public booking page', () => {
 
   /** Opens the page, chooses the room and moves to next week; returns the page once the week is shown. */
   const openNextWeek = async (): Promise<Page> => {
-    const page = await browser.newPage({ viewport: PHONE })
+    const page = await suite.browser.newPage({ viewport: PHONE })
     // Hydration is done when the room list (fetched by the client component) is there.
-    await page.goto(`${baseUrl}/${slug}/book`, { waitUntil: 'networkidle' })
+    await page.goto(`${suite.baseUrl}/${slug}/book`, { waitUntil: 'networkidle' })
     await page.getByRole('button', { name: /Studio A/ }).click()
     await page.getByText(`Times are in ${ZONE}`).waitFor()
     await page.getByRole('button', { name: 'Next week', exact: true }).click()
@@ -56,17 +53,6 @@ describe('public booking page', () => {
   const dayGroup = (page: Page, date: string) => page.locator(`[role=group][data-date="${date}"]`)
   const slotButton = (page: Page, slot: Slot) => page.locator(`button[data-start="${slot.start}"]`)
 
-  beforeAll(async () => {
-    e2e = await startE2eApp({ ATELIER_PUBLIC_RATE_LIMIT: '1000' })
-    baseUrl = e2e.baseUrl
-    ;({ roomId } = await createPageStudio(e2e, slug, ZONE))
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await e2e?.stop()
-  })
 
   it('books a slot at phone width: room, time (by keyboard), details, confirmation; the booking exists', async () => {
     const day = await firstFreeDay()
@@ -103,7 +89,7 @@ describe('public booking page', () => {
     const docs = found.body.docs as { customer: { email: string }; room: number; start: string }[]
     expect(docs).toHaveLength(1)
     expect(new Date(docs[0]!.start).getTime()).toBe(new Date(slot.start).getTime())
-    expect(docs[0]!.room).toBe(roomId)
+    expect(docs[0]!.room).toBe(suite.roomId)
     expect(docs[0]!.customer.email).toBe('chloe@example.test')
     booked = { ...slot, date: day.date }
     await page.close()
@@ -136,8 +122,8 @@ describe('public booking page', () => {
     if (shots) await page.screenshot({ fullPage: true, path: path.join(shots, 'booking-details-errors-375.png') })
     await page.getByLabel('Name').fill('Hugo Petit')
     await page.getByLabel('Email').fill('hugo@example.test')
-    const elsewhere = await fetch(`${baseUrl}/api/public/booking`, {
-      body: JSON.stringify({ customer: { email: 'quick@example.test', name: 'Quicker Customer' }, end: wanted.end, room: roomId, start: wanted.start, tenant: slug }),
+    const elsewhere = await fetch(`${suite.baseUrl}/api/public/booking`, {
+      body: JSON.stringify({ customer: { email: 'quick@example.test', name: 'Quicker Customer' }, end: wanted.end, room: suite.roomId, start: wanted.start, tenant: slug }),
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     })
@@ -156,8 +142,8 @@ describe('public booking page', () => {
   })
 
   it('an unknown studio shows a clear not-found message', async () => {
-    const page = await browser.newPage({ viewport: PHONE })
-    await page.goto(`${baseUrl}/no-such-studio-${randomBytes(2).toString('hex')}/book`, { waitUntil: 'networkidle' })
+    const page = await suite.browser.newPage({ viewport: PHONE })
+    await page.goto(`${suite.baseUrl}/no-such-studio-${randomBytes(2).toString('hex')}/book`, { waitUntil: 'networkidle' })
     await page.getByRole('heading', { name: 'Studio not found' }).waitFor()
     expect(await page.locator('main').getByRole('alert').textContent()).toMatch(/There is no studio at the address/)
     await page.close()

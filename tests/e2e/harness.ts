@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 
 import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
 import { freePort, startApp, type StartedApp, waitForHealth } from './app'
@@ -107,6 +107,24 @@ export const createPageStudio = (e2e: E2eApp, slug: string, timezone: string) =>
     { depositPercent: 30, name: 'Atelier Lumière', slug, timezone },
     { hourlyRate: 2500, leadTimeMinutes: 60, name: 'Studio A', openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })), slug: 'studio-a' },
   )
+
+export type PageSuite = { baseUrl: string; browser: Browser; e2e: E2eApp; roomId: number }
+
+/** Registers the before/after hooks of a page test file: app, the page studio, Chromium. Read it in tests. */
+export function pageStudioSuite(slug: string, timezone: string): PageSuite {
+  const suite = {} as PageSuite
+  beforeAll(async () => {
+    suite.e2e = await startE2eApp({ ATELIER_PUBLIC_RATE_LIMIT: '1000' })
+    suite.baseUrl = suite.e2e.baseUrl
+    suite.roomId = (await createPageStudio(suite.e2e, slug, timezone)).roomId
+    suite.browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.e2e?.stop()
+  })
+  return suite
+}
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (.ci/run does).`)

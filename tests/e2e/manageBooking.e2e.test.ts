@@ -3,11 +3,11 @@
 // seeing the refund quote (by keyboard), find a booking by email, and the page Stripe returns to.
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import { addDays, formatMoney, todayIn } from '../../app/(public)/[tenant]/book/format'
-import { createPageStudio, type E2eApp, launchChromium, startE2eApp } from './harness'
+import { pageStudioSuite } from './harness'
 
 const ZONE = 'Europe/Paris'
 const PHONE = { height: 800, width: 375 }
@@ -20,24 +20,21 @@ type Quote = { currency: string; paid: number; refundAmount: number; refundPerce
 
 
 describe('manage booking page', () => {
-  let e2e: E2eApp
-  let baseUrl: string
-  let browser: Browser
-  let roomId: number
   const slug = `atelier-${randomBytes(2).toString('hex')}`
+  const suite = pageStudioSuite(slug, ZONE)
   const shots = process.env.ATELIER_E2E_SCREENSHOTS
 
 
   /** Books the first free one-hour slot from next week on, over the public API, as a customer would. */
   const book = async (customer: { email: string; name: string }): Promise<Booked> => {
     const from = addDays(todayIn(ZONE), 7)
-    const availability = await fetch(`${baseUrl}/api/public/rooms/${roomId}/availability?from=${from}&to=${addDays(from, 6)}&duration=60`)
+    const availability = await fetch(`${suite.baseUrl}/api/public/rooms/${suite.roomId}/availability?from=${from}&to=${addDays(from, 6)}&duration=60`)
     expect(availability.status).toBe(200)
     const { days } = (await availability.json()) as { days: Day[] }
     const slot = days.flatMap((day) => day.slots)[0]
     if (!slot) throw new Error('No free slot next week.')
-    const response = await fetch(`${baseUrl}/api/public/booking`, {
-      body: JSON.stringify({ customer, end: slot.end, room: roomId, start: slot.start, tenant: slug }),
+    const response = await fetch(`${suite.baseUrl}/api/public/booking`, {
+      body: JSON.stringify({ customer, end: slot.end, room: suite.roomId, start: slot.start, tenant: slug }),
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     })
@@ -49,13 +46,13 @@ describe('manage booking page', () => {
 
   /** A public call about a booking, proven with its access code. */
   const publicCall = async <T>(ref: string, suffix: string, accessToken: string): Promise<{ body: T; status: number }> => {
-    const response = await fetch(`${baseUrl}/api/public/booking/${ref}${suffix}`, { headers: { 'X-Booking-Token': accessToken } })
+    const response = await fetch(`${suite.baseUrl}/api/public/booking/${ref}${suffix}`, { headers: { 'X-Booking-Token': accessToken } })
     return { body: (await response.json()) as T, status: response.status }
   }
 
   const open = async (route: string): Promise<Page> => {
-    const page = await browser.newPage({ viewport: PHONE })
-    await page.goto(`${baseUrl}${route}`, { waitUntil: 'networkidle' })
+    const page = await suite.browser.newPage({ viewport: PHONE })
+    await page.goto(`${suite.baseUrl}${route}`, { waitUntil: 'networkidle' })
     return page
   }
 
@@ -67,17 +64,6 @@ describe('manage booking page', () => {
   // Next's route announcer is an alert too: look inside the page's own <main>.
   const alertIn = (page: Page) => page.locator('main').getByRole('alert')
 
-  beforeAll(async () => {
-    e2e = await startE2eApp({ ATELIER_PUBLIC_RATE_LIMIT: '1000' })
-    baseUrl = e2e.baseUrl
-    ;({ roomId } = await createPageStudio(e2e, slug, ZONE))
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await e2e?.stop()
-  })
 
   it('from the emailed link: the booking, paying refused inline (no payments here), cancelling after the quote by keyboard', async () => {
     const booked = await book({ email: 'chloe@example.test', name: 'Chloé Martin' })
@@ -187,7 +173,7 @@ describe('manage booking page', () => {
     expect(await page.locator('main').textContent()).toContain('Hugo Petit')
     // The proof stays in the page's memory.
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0)
-    expect(page.url()).toBe(`${baseUrl}/${slug}/book/${booked.ref}`)
+    expect(page.url()).toBe(`${suite.baseUrl}/${slug}/book/${booked.ref}`)
     await page.close()
 
     // A link with a wrong code falls back to the form, with the same message.
