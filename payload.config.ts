@@ -12,6 +12,7 @@ import { mediaCollection } from './collections/Media'
 import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
 import { healthEndpoint } from './endpoints/health'
+import { answerUnstorableTextWith400 } from './utilities/apiErrors'
 import { migrations } from './migrations'
 import { plugins } from './plugins'
 import { loadEnv } from './utilities/env'
@@ -56,6 +57,7 @@ export default buildConfig({
     }),
   }),
   endpoints: [healthEndpoint],
+  hooks: { afterError: [answerUnstorableTextWith400] },
   graphQL: { disable: true },
   i18n: {
     fallbackLanguage: 'en',

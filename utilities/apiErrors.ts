@@ -1,5 +1,5 @@
 // One error shape for every custom endpoint: Payload's `{ errors: [{ message, path? }] }`.
-import type { PayloadHandler, PayloadRequest } from 'payload'
+import type { AfterErrorHook, PayloadHandler, PayloadRequest } from 'payload'
 
 import { APIError, ValidationError } from 'payload'
 import { ZodError } from 'zod'
@@ -44,14 +44,25 @@ export const errorBody = (entries: ErrorEntry[], extra: Record<string, unknown> 
 
 const SLOT_TAKEN_MESSAGE = 'That time is no longer available.'
 
-/** PostgreSQL refused a write under an exclusion constraint (23P01): two reservations overlap. */
-export function isExclusionViolation(error: unknown): boolean {
+/** The PostgreSQL error code of `error` or of one of its causes (drizzle wraps the driver's error). */
+function postgresCode(error: unknown): string | undefined {
   for (let current = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
-    if (current.code === '23P01') return true
+    if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code
     current = current.cause as typeof current
   }
-  return false
+  return undefined
 }
+
+/** PostgreSQL refused a write under an exclusion constraint (23P01): two reservations overlap. */
+export const isExclusionViolation = (error: unknown): boolean => postgresCode(error) === '23P01'
+
+/** Text PostgreSQL cannot store (22021: a NUL character): bad input wherever it came in. */
+export const isUnstorableText = (error: unknown): boolean => postgresCode(error) === '22021'
+const UNSTORABLE_TEXT_MESSAGE = 'Text may not contain NUL characters.'
+
+/** For the config's `afterError`: Payload's own endpoints answer unstorable text with 400, not 500. */
+export const answerUnstorableTextWith400: AfterErrorHook = ({ error }) =>
+  isUnstorableText(error) ? { response: errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), status: 400 } : undefined
 
 /** The one answer to an overlap, from a custom endpoint or Payload's REST (`afterError`). */
 export const slotTakenBody = () => errorBody([{ message: SLOT_TAKEN_MESSAGE }], { code: 'slot_taken' })
@@ -59,6 +70,7 @@ export const slotTakenBody = () => errorBody([{ message: SLOT_TAKEN_MESSAGE }], 
 /** Maps anything thrown in an endpoint to a JSON response; unexpected errors are logged, never shown. */
 export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payload'>): Response {
   if (isExclusionViolation(error)) return Response.json(slotTakenBody(), { status: 409 })
+  if (isUnstorableText(error)) return Response.json(errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), { status: 400 })
   if (error instanceof HttpError) {
     return Response.json(errorBody(error.entries, error.extra), { headers: error.headers, status: error.status })
   }

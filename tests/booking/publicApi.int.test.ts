@@ -224,6 +224,7 @@ describe('public booking API', () => {
       expect(body.tenant.timezone).toBe('Europe/Paris')
       expect(body.rooms.map((entry) => entry.id)).toEqual([room.id])
       expect((await publicGet(app.rest, '/public/tenants/nowhere/rooms')).status).toBe(404)
+      expect((await publicGet(app.rest, '/public/tenants/a%00b/rooms')).status).toBe(400)
     })
   })
 

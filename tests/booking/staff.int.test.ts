@@ -204,6 +204,13 @@ describe('staff booking management', () => {
     expect((await app.payload.findByID({ collection: 'bookings', id: booking.id })).status).toBe('completed')
   })
 
+  it('text PostgreSQL cannot store is a 400 over Payload REST too', async () => {
+    const booking = await publicBooking(11, '18:00', '19:00')
+    const response = await app.rest.patch(`/bookings/${booking.id}`, { notes: 'a\u0000b' }, { token: staffToken })
+    expect(response.status).toBe(400)
+    expect((await app.payload.findByID({ collection: 'bookings', id: booking.id })).notes).toBeFalsy()
+  })
+
   it('a session made over REST cannot claim a booking to slip past its overlap check', async () => {
     const booking = await publicBooking(11, '16:00', '17:00')
     const response = await app.rest.post(

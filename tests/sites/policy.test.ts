@@ -57,7 +57,8 @@ describe('allowed domains, on a label boundary', () => {
     }
   })
 
-  it('a site lives at the root of its own host: paths are refused, a trailing dot is dropped', () => {
+  it('a site lives at the root of its own host: paths and other ports are refused, a trailing dot is dropped', () => {
+    expect(checkSiteUrl(normaliseSiteUrl('https://a.onrender.com:8443')!, policy)).toMatchObject({ ok: false, status: 400 })
     expect(checkSiteUrl(normaliseSiteUrl('https://a.onrender.com/artist')!, policy)).toMatchObject({ ok: false, status: 400 })
     expect(normalised('https://A.onrender.com./')).toBe('https://a.onrender.com')
   })

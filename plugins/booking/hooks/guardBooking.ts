@@ -7,17 +7,20 @@ import { assertNoSessionOverlap } from '../services/roomLock'
 import { BLOCKING_STATUSES, type BookingStatus, canTransition } from '../services/transitions'
 
 /**
- * Set by the code paths that own a status change (confirm, cancel, convert, payments, hold expiry): each
- * carries its side effects and permission. A plain edit may only mark a confirmed booking completed.
+ * Set, to the status it moves to, by the code paths that own a status change (confirm, cancel, convert,
+ * payments, hold expiry): each carries its side effects and permission. Payload keeps a call's context on
+ * the request, so the value must match the move: it authorises that one, not any later edit. A plain edit
+ * may only mark a confirmed booking completed.
  */
 export const STATUS_CHANGE = 'atelierBookingStatusChange'
+export const statusChange = (status: BookingStatus) => ({ [STATUS_CHANGE]: status })
 
 /** Status changes follow the transition table (409 otherwise); a blocking booking must not overlap a session. */
 export const guardBooking: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
   const from = originalDoc?.status as BookingStatus | undefined
   const to = (data.status ?? from ?? 'pending') as BookingStatus
   const changing = operation === 'create' ? to !== 'pending' : to !== from
-  if (changing && !context[STATUS_CHANGE] && !(operation === 'update' && to === 'completed')) {
+  if (changing && context[STATUS_CHANGE] !== to && !(operation === 'update' && to === 'completed')) {
     throw new APIError('Change a booking’s status with its actions (confirm, cancel, convert); new bookings start pending.', 409, { code: 'status_by_action' }, true)
   }
   if (operation === 'update' && from && to !== from && !canTransition(from, to)) {

@@ -7,7 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { APIError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
-import { STATUS_CHANGE } from '../hooks/guardBooking'
+import { statusChange } from '../hooks/guardBooking'
 import { runImmediateJobs } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
@@ -48,7 +48,7 @@ export async function transitionBooking(req: PayloadRequest, booking: Booking, s
     throw new APIError(`A booking cannot go from ${booking.status} to ${status}.`, 409, { code: 'illegal_transition' }, true)
   }
   return inTransaction(req, () =>
-    req.payload.update({ id: booking.id, collection: 'bookings', context: { [STATUS_CHANGE]: true }, data: { ...extra, status }, depth: 0, overrideAccess: true, req }),
+    req.payload.update({ id: booking.id, collection: 'bookings', context: statusChange(status), data: { ...extra, status }, depth: 0, overrideAccess: true, req }),
   )
 }
 

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
+import { sql } from '@payloadcms/db-postgres'
 import Stripe from 'stripe'
 
 import { badRequest, conflict, HttpError, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
@@ -9,6 +10,7 @@ import { findVisible } from '../../../utilities/findVisible'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { parseBody } from '../../../utilities/parseRequest'
+import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { provenBooking, publicEndpoint } from '../../booking/endpoints/public'
 import { requirePermission } from '../../rbac/access/requirePermission'
@@ -64,6 +66,8 @@ export const staffRefundEndpoint: Endpoint = {
       if (docs[0]) return Response.json({ refund: docs[0] }, { status: 200 })
     }
     const refund = await inTransaction(req, async () => {
+      // The booking first, as every other writer locks it before its payment.
+      await (await transactionDb(req)).execute(sql`select id from bookings where id = ${booking.id} for update`)
       const payment = await refundablePayment(req, booking.id)
       if (!payment) throw conflict('Nothing left to refund on this booking.', 'nothing_to_refund')
       const remaining = payment.amount - (payment.amountRefunded ?? 0)

@@ -6,8 +6,9 @@ import type { Booking } from '../../../payload-types'
 
 import { IMMEDIATE_QUEUE } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
+import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { STATUS_CHANGE } from '../../booking/hooks/guardBooking'
+import { statusChange } from '../../booking/hooks/guardBooking'
 import { paymentsOptions } from '../services/options'
 import { PROCESS_EVENT_TASK, sweepStripeEvents } from '../services/events'
 import { issueRefund, refundablePayment } from '../services/refunds'
@@ -34,6 +35,8 @@ export const refundCancellationTask: TaskConfig = {
 }
 
 async function refundCancellation(req: PayloadRequest, bookingId: number) {
+  // The booking first, as every other writer locks it before its payment.
+  await (await transactionDb(req)).execute(sql`select id from bookings where id = ${bookingId} for update`)
   const booking = await req.payload.findByID({ id: bookingId, collection: 'bookings', depth: 0, overrideAccess: true, req })
   const quote = (booking.refundQuote ?? {}) as { refundAmount?: number }
   const payment = await refundablePayment(req, booking.id)
@@ -91,7 +94,7 @@ export async function expireHolds(req: PayloadRequest): Promise<number> {
       else await req.payload.update({ id: payment.id, collection: 'payments', data: { status: 'expired' }, depth: 0, overrideAccess: true, req })
     }
     if (paidMeanwhile) continue
-    await req.payload.update({ id, collection: 'bookings', context: { [STATUS_CHANGE]: true }, data: { holdExpiresAt: null, status: 'expired' }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({ id, collection: 'bookings', context: statusChange('expired'), data: { holdExpiresAt: null, status: 'expired' }, depth: 0, overrideAccess: true, req })
     expired += 1
   }
   return expired

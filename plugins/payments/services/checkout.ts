@@ -9,13 +9,14 @@ import type { Booking, Payment, Room, Tenant } from '../../../payload-types'
 import { conflict } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
-import { STATUS_CHANGE } from '../../booking/hooks/guardBooking'
+import { statusChange } from '../../booking/hooks/guardBooking'
 import { paymentsOptions, stripeOf } from './options'
 import { fromStripeAmount, toStripeAmount } from './stripeAmounts'
 
 // Stripe Checkout sessions live between 30 minutes and 24 hours, by Stripe's clock: margins either side.
+// With a hold of at most 23 h, a session ends by the end of its quarter hour + 23 h: under 24 h from now.
 const MIN_SESSION_MINUTES = 31
-const MAX_SESSION_MINUTES = 23 * 60 + 45
+const MAX_HOLD_MINUTES = 23 * 60
 const BUCKET_MS = 15 * 60_000
 
 type Terms = { holdMinutes?: number }
@@ -50,7 +51,8 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
       await req.payload.update({ id: open.id, collection: 'payments', data: { status: 'expired' }, depth: 0, overrideAccess: true, req })
     }
 
-    const holdMinutes = Math.min((booking.terms as null | Terms)?.holdMinutes ?? 30, MAX_SESSION_MINUTES)
+    // Policies saved before the 23 h cap may hold longer: clamped, so the session stays within Stripe's 24 h.
+    const holdMinutes = Math.min((booking.terms as null | Terms)?.holdMinutes ?? 30, MAX_HOLD_MINUTES)
     // The key and every parameter stay the same for a quarter of an hour: a request retried after a lost
     // write gets the same session back instead of Stripe's idempotency error.
     const bucket = Math.floor(Date.now() / BUCKET_MS) * BUCKET_MS
@@ -63,7 +65,7 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
         cancel_url: `${returnUrl}?payment=cancelled`,
         client_reference_id: booking.ref ?? undefined,
         customer_email: booking.customer.email,
-        expires_at: Math.min(expiresAt, Math.floor(Date.now() / 1000) + 60 * MAX_SESSION_MINUTES),
+        expires_at: expiresAt,
         line_items: [{ price_data: { currency, product_data: { name: `Deposit: ${room.name} (${booking.ref})` }, unit_amount: amount }, quantity: 1 }],
         metadata,
         mode: 'payment',
@@ -93,7 +95,7 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
     await req.payload.update({
       id: booking.id,
       collection: 'bookings',
-      context: { [STATUS_CHANGE]: true },
+      context: statusChange('awaiting_payment'),
       data: { holdExpiresAt, status: 'awaiting_payment' },
       depth: 0,
       overrideAccess: true,

@@ -11,7 +11,7 @@ import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { STATUS_CHANGE } from '../../booking/hooks/guardBooking'
+import { statusChange } from '../../booking/hooks/guardBooking'
 import { notifyCustomer } from '../../booking/services/lifecycle'
 import { assertNoBookingOverlap, assertNoSessionOverlap, SlotTakenError } from '../../booking/services/roomLock'
 import { BLOCKING_STATUSES } from '../../booking/services/transitions'
@@ -112,14 +112,22 @@ async function handleEvent(req: PayloadRequest, event: Stripe.Event): Promise<Ev
   }
 }
 
+/**
+ * The booking, then the payment, locked in that order (as checkout, cancellation and refunds do, so none
+ * of them can deadlock another), and the payment read again under the locks.
+ */
+export async function lockBookingAndPayment(req: PayloadRequest, found: Payment): Promise<Payment> {
+  const db = (await transactionDb(req)) as Executor
+  await db.execute(sql`select id from bookings where id = ${idOf(found.booking as number | { id: number })} for update`)
+  await db.execute(sql`select id from payments where id = ${found.id} for update`)
+  return req.payload.findByID({ id: found.id, collection: 'payments', depth: 0, overrideAccess: true, req })
+}
+
 async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<EventOutcome> {
   const found = await paymentBySession(req, sessionId)
   if (!found) return { note: 'Unknown checkout session', status: 'ignored' }
+  const payment = await lockBookingAndPayment(req, found)
   const db = (await transactionDb(req)) as Executor
-  // The booking, then the payment, locked in that order (as cancellation does): one writer at a time.
-  await db.execute(sql`select id from bookings where id = ${idOf(found.booking as number | { id: number })} for update`)
-  await db.execute(sql`select id from payments where id = ${found.id} for update`)
-  const payment = await req.payload.findByID({ id: found.id, collection: 'payments', depth: 0, overrideAccess: true, req })
   const session = await stripeOf(req.payload).checkout.sessions.retrieve(sessionId)
   const tenant = idOf(payment.tenant as number | { id: number })
   const booking = await bookingOf(req, payment)
@@ -194,13 +202,14 @@ async function slotStillFree(req: PayloadRequest, booking: Booking): Promise<boo
 }
 
 async function moveBooking(req: PayloadRequest, booking: Booking, status: Booking['status']): Promise<void> {
-  await req.payload.update({ id: booking.id, collection: 'bookings', context: { [STATUS_CHANGE]: true }, data: { holdExpiresAt: null, status }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ id: booking.id, collection: 'bookings', context: statusChange(status), data: { holdExpiresAt: null, status }, depth: 0, overrideAccess: true, req })
 }
 
 /** An expired session or a failed payment releases the slot, unless Stripe says the session was paid after all. */
 async function sessionEnded(req: PayloadRequest, sessionId: string, reason: 'expired' | 'failed'): Promise<EventOutcome> {
-  const payment = await paymentBySession(req, sessionId)
-  if (!payment) return { note: 'Unknown checkout session', status: 'ignored' }
+  const found = await paymentBySession(req, sessionId)
+  if (!found) return { note: 'Unknown checkout session', status: 'ignored' }
+  const payment = await lockBookingAndPayment(req, found)
   const stripe = stripeOf(req.payload)
   const session = await stripe.checkout.sessions.retrieve(sessionId)
   const tenant = idOf(payment.tenant as number | { id: number })

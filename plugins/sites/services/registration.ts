@@ -121,6 +121,10 @@ export async function registerSite(req: PayloadRequest, registration: Registrati
       if (isUniqueUrlViolation(error)) throw conflict('This URL is already registered to another site.', 'site_url_taken')
       throw error
     }
+    if (!keyChanges && site.pending_key_sealed) {
+      // Proved with the current key: the site already has what a waiting push would bring.
+      await writeSecrets(tx, site.id, { pendingKeySealed: null })
+    }
     if (keyChanges) {
       await writeSecrets(tx, site.id, {
         keyHash: newKeyHash,

@@ -81,7 +81,8 @@ export async function pushPendingKey(req: PayloadRequest, siteId: number): Promi
   const site = await siteById(db, siteId)
   if (!site?.pending_key_sealed || !site.url || !site.previous_signing_digest) return 'nothing_pending'
 
-  const body = JSON.stringify({ api_key: unseal(options.payloadSecret, site.pending_key_sealed) })
+  const delivered = unseal(options.payloadSecret, site.pending_key_sealed)
+  const body = JSON.stringify({ api_key: delivered })
   // A fresh timestamp per attempt: sites refuse a signature they have already accepted.
   const timestamp = String(Math.floor(Date.now() / 1000))
   const signature = signPayload(Buffer.from(site.previous_signing_digest, 'hex'), timestamp, body)
@@ -94,11 +95,17 @@ export async function pushPendingKey(req: PayloadRequest, siteId: number): Promi
   }
 
   if (!failure) {
-    // Only if no newer rotation replaced the key meanwhile: that one still has to be delivered.
-    await db.execute(sql`update sites set secrets_pending_key_sealed = null, key_push_error = null,
+    const cleared = (await db.execute(sql`update sites set secrets_pending_key_sealed = null, key_push_error = null,
       key_push_attempts = coalesce(key_push_attempts, 0) + 1,
       status = case when status = 'out_of_sync' then 'active' else status end
-      where id = ${siteId} and secrets_pending_key_sealed = ${site.pending_key_sealed}`)
+      where id = ${siteId} and secrets_pending_key_sealed = ${site.pending_key_sealed} returning id`)) as { rows: unknown[] }
+    if (cleared.rows.length === 0) {
+      // A newer rotation is waiting: the site now holds the key just delivered, so that newer push must be
+      // signed with it, and it must keep working until the newer one lands.
+      await db.execute(sql`update sites set secrets_previous_key_hash = ${hashSecret(options.pepper, delivered)},
+        secrets_previous_signing_digest = ${signingDigest(delivered)},
+        previous_key_expires_at = now() + make_interval(secs => ${options.keyGraceSeconds}) where id = ${siteId}`)
+    }
     return 'delivered'
   }
   const counted = (await db.execute(sql`update sites set key_push_attempts = coalesce(key_push_attempts, 0) + 1, key_push_error = ${failure}

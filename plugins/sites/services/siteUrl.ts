@@ -65,6 +65,10 @@ export function checkSiteUrl(url: URL, policy: UrlPolicy & { allowPrivate: boole
   if (!policy.allowPrivate && (isIpLiteral(host) || isLocalName(host))) {
     return { message: 'site_url must name a public host, not an address or a local name.', ok: false, status: 403 }
   }
+  if (url.port !== '' && !policy.httpHosts.includes(host)) {
+    // One site per host: on its default port (a development host may pick a port).
+    return { message: 'site_url must use the default port.', ok: false, status: 400 }
+  }
   if (url.pathname !== '/') {
     // A site is a deployment of its own: one per host, at its root, so no two artists can share a host.
     return { message: 'site_url must be the site’s root address, without a path.', ok: false, status: 400 }
