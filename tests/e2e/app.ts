@@ -1,6 +1,6 @@
 // Starts the production build through scripts/start.ts, as `npm start` does, for the e2e tests.
 import { type ChildProcess, spawn } from 'node:child_process'
-export { freePort } from '../helpers/freePort'
+export { freePort } from '../../utilities/freePort'
 
 export type StartedApp = { exit: Promise<number | null>; output: () => string; process: ChildProcess }
 

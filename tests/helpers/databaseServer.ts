@@ -6,7 +6,7 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { databaseUrl, type EmbeddedDatabase, startEmbeddedPostgres } from '../../utilities/embeddedPostgres'
-import { freePort } from './freePort'
+import { freePort } from '../../utilities/freePort'
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`
 

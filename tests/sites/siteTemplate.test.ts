@@ -9,7 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '../helpers/freePort'
+import { freePort } from '../../utilities/freePort'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const ARTIST_NAME = 'Ada <script>alert(1)</script> & Co'

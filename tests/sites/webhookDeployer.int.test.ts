@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Tenant } from '../../payload-types'
 
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
-import { freePort } from '../helpers/freePort'
+import { freePort } from '../../utilities/freePort'
 import { startTestApp, type TestApp } from '../helpers/payload'
 import { createArtist, register, registration } from '../helpers/sites'
 

@@ -1,11 +1,11 @@
 // Deployers put an approved artist's site online. Each is an adapter behind one interface.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, openSync } from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
 
 import type { AtelierEnv } from '../../../utilities/env'
 
+import { freePort } from '../../../utilities/freePort'
 import { signPayload } from './secrets'
 
 export type DeployRequest = {
@@ -45,16 +45,6 @@ export const webhookDeployer = ({ secret, url }: { secret: string; url: string }
 const running = new Map<number, ChildProcess>()
 let exitHookInstalled = false
 
-const freeLoopbackPort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port.'))))
-    })
-  })
-
 /**
  * Runs `site-template/` as a child process on a free port, for development and tests. The site keeps its
  * key in `<dir>/site-<id>/`, so a redeploy restarts it as the same site.
@@ -66,7 +56,7 @@ export const localDeployer = ({ dir }: { dir: string }): Deployer => ({
       process.once('exit', () => running.forEach((child) => child.kill()))
     }
     running.get(request.artist.siteId)?.kill()
-    const port = await freeLoopbackPort()
+    const port = await freePort()
     const siteDir = path.resolve(dir, `site-${request.artist.siteId}`)
     mkdirSync(siteDir, { recursive: true })
     const log = openSync(path.join(siteDir, 'site.log'), 'a')
