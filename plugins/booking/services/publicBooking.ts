@@ -9,14 +9,14 @@ import type { Interval, RoomRules } from './availability'
 
 import { notFound } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
+import { poolDb } from '../../../utilities/transactionDb'
 import { digestsEqual, hashSecret } from '../../../utilities/secrets'
 import { normaliseBookingRef } from './bookingRef'
 import { refundQuote } from './money'
 import { bookingOptions } from './options'
 import { BLOCKING_STATUSES } from './transitions'
 
-type Executor = { execute: (query: unknown) => Promise<unknown> }
-const dbOf = (req: PayloadRequest) => req.payload.db.drizzle as unknown as Executor
+const dbOf = (req: PayloadRequest) => poolDb(req.payload)
 
 export async function activeTenantBySlug(req: PayloadRequest, slug: string): Promise<Tenant> {
   const { docs } = await req.payload.find({

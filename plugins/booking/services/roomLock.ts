@@ -5,11 +5,9 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { APIError } from 'payload'
 
-import { transactionDb } from '../../../utilities/transactionDb'
+import { type Executor, transactionDb } from '../../../utilities/transactionDb'
 
 const ROOM_LOCK_NAMESPACE = 7_301 // arbitrary, distinguishes Atelier's room locks from other advisory locks
-
-type Executor = { execute: (query: unknown) => Promise<unknown> }
 
 export class SlotTakenError extends APIError {
   constructor() {

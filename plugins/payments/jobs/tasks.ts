@@ -6,7 +6,7 @@ import type { Booking } from '../../../payload-types'
 
 import { IMMEDIATE_QUEUE } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
-import { transactionDb } from '../../../utilities/transactionDb'
+import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { statusChange } from '../../booking/hooks/guardBooking'
 import { paymentsOptions } from '../services/options'
@@ -80,8 +80,7 @@ export const expireHoldsTask: TaskConfig = {
 }
 
 export async function expireHolds(req: PayloadRequest): Promise<number> {
-  const db = req.payload.db.drizzle as unknown as { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { id: number }[] }> }
-  const { rows } = await db.execute(sql`select id from bookings where status = 'awaiting_payment' and hold_expires_at < now() order by hold_expires_at limit 200`)
+  const { rows } = (await poolDb(req.payload).execute(sql`select id from bookings where status = 'awaiting_payment' and hold_expires_at < now() order by hold_expires_at limit 200`)) as { rows: { id: number }[] }
   const stripe = paymentsOptions(req.payload).client
   let expired = 0
   for (const { id } of rows) {

@@ -9,7 +9,7 @@ import type { Booking, Payment } from '../../../payload-types'
 
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
-import { transactionDb } from '../../../utilities/transactionDb'
+import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { statusChange } from '../../booking/hooks/guardBooking'
 import { notifyCustomer } from '../../booking/services/lifecycle'
@@ -21,12 +21,10 @@ import { fromStripeAmount } from './stripeAmounts'
 
 /** `afterCommit`: work with outside effects (emails) that must not happen if the transaction rolls back. */
 export type EventOutcome = { afterCommit?: (() => Promise<void>)[]; note?: string; status: 'ignored' | 'processed'; tenant?: number }
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
 /** Durably records the event (once per Stripe id). Throws when the database cannot take it: Stripe retries. */
 export async function storeEvent(req: PayloadRequest, event: Stripe.Event): Promise<void> {
-  const db = req.payload.db.drizzle as unknown as Executor
-  await db.execute(sql`
+  await poolDb(req.payload).execute(sql`
     insert into stripe_events (event_id, type, payload, status, attempts, updated_at, created_at)
     values (${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, 'received', 0, now(), now())
     on conflict (event_id) do nothing`)
@@ -41,13 +39,13 @@ export type ProcessResult = 'in_progress' | 'failed' | 'ignored' | 'processed'
  */
 export async function processStoredEvent(req: PayloadRequest, eventId: string): Promise<ProcessResult> {
   // Replays of a handled event answer at once, without competing for its lock.
-  const seen = (await (req.payload.db.drizzle as unknown as Executor).execute(sql`select status from stripe_events where event_id = ${eventId}`)) as { rows: { status: string }[] }
+  const seen = (await poolDb(req.payload).execute(sql`select status from stripe_events where event_id = ${eventId}`)) as { rows: { status: string }[] }
   const known = seen.rows[0]?.status
   if (known === 'processed' || known === 'ignored') return known
   let afterCommit: (() => Promise<void>)[] = []
   try {
     const result = await inTransaction(req, async (): Promise<ProcessResult> => {
-      const db = (await transactionDb(req)) as Executor
+      const db = await transactionDb(req)
       const claimed = (await db.execute(sql`select payload, status from stripe_events where event_id = ${eventId} for update skip locked`)) as {
         rows: { payload: Stripe.Event; status: string }[]
       }
@@ -63,8 +61,7 @@ export async function processStoredEvent(req: PayloadRequest, eventId: string): 
     for (const work of afterCommit) await work()
     return result
   } catch (error) {
-    const db = req.payload.db.drizzle as unknown as Executor
-    await db.execute(sql`update stripe_events set status = 'failed', attempts = attempts + 1, note = ${error instanceof Error ? error.message.slice(0, 500) : 'failed'},
+    await poolDb(req.payload).execute(sql`update stripe_events set status = 'failed', attempts = attempts + 1, note = ${error instanceof Error ? error.message.slice(0, 500) : 'failed'},
       updated_at = now() where event_id = ${eventId} and status <> 'processed'`)
     req.payload.logger.error({ err: error, eventId, msg: 'Stripe event failed; the sweeper retries it' })
     return 'failed'
@@ -73,9 +70,8 @@ export async function processStoredEvent(req: PayloadRequest, eventId: string): 
 
 /** Events left `received` (their delivery died mid-way) or `failed`, a few minutes old, retried up to 10 times. */
 export async function sweepStripeEvents(req: PayloadRequest): Promise<number> {
-  const db = req.payload.db.drizzle as unknown as { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { event_id: string }[] }> }
-  const { rows } = await db.execute(sql`select event_id from stripe_events
-    where status in ('received', 'failed') and attempts < 10 and updated_at < now() - interval '2 minutes' order by created_at limit 100`)
+  const { rows } = (await poolDb(req.payload).execute(sql`select event_id from stripe_events
+    where status in ('received', 'failed') and attempts < 10 and updated_at < now() - interval '2 minutes' order by created_at limit 100`)) as { rows: { event_id: string }[] }
   for (const { event_id } of rows) await processStoredEvent(req, event_id)
   return rows.length
 }
@@ -117,7 +113,7 @@ async function handleEvent(req: PayloadRequest, event: Stripe.Event): Promise<Ev
  * of them can deadlock another), and the payment read again under the locks.
  */
 export async function lockBookingAndPayment(req: PayloadRequest, found: Payment): Promise<Payment> {
-  const db = (await transactionDb(req)) as Executor
+  const db = await transactionDb(req)
   await db.execute(sql`select id from bookings where id = ${idOf(found.booking as number | { id: number })} for update`)
   await db.execute(sql`select id from payments where id = ${found.id} for update`)
   return req.payload.findByID({ id: found.id, collection: 'payments', depth: 0, overrideAccess: true, req })
@@ -127,7 +123,7 @@ async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<Even
   const found = await paymentBySession(req, sessionId)
   if (!found) return { note: 'Unknown checkout session', status: 'ignored' }
   const payment = await lockBookingAndPayment(req, found)
-  const db = (await transactionDb(req)) as Executor
+  const db = await transactionDb(req)
   const session = await stripeOf(req.payload).checkout.sessions.retrieve(sessionId)
   const tenant = idOf(payment.tenant as number | { id: number })
   const booking = await bookingOf(req, payment)
@@ -286,7 +282,7 @@ async function chargeRefunded(req: PayloadRequest, chargeId: string): Promise<Ev
       req,
     })
   }
-  const db = (await transactionDb(req)) as Executor
+  const db = await transactionDb(req)
   await db.execute(sql`update payments set amount_refunded = ${fromStripeAmount(charge.amount_refunded, currency)} where id = ${payment.id}`)
   return { note: 'Refunds recorded', status: 'processed', tenant }
 }

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
 
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+import type { Executor } from '../../../utilities/transactionDb'
+
 export type SystemRoleGrants = Record<string, { actions: string[]; resource: string }[]>
 
 /** Appends each role's new `{ resource, actions }` rows after its existing ones (as Payload stores arrays). */

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { poolDb } from '../../../utilities/transactionDb'
 import { regenerateSiteKey } from '../services/rotation'
 import { siteById } from '../services/siteRows'
 
@@ -19,7 +20,7 @@ export const regenerateKeyEndpoint: Endpoint = {
     const rotation = await regenerateSiteKey(req, id)
     // First attempt right away, outside the request's transaction (now committed).
     await req.payload.jobs.runByID({ id: rotation.jobId, silent: true })
-    const site = await siteById(req.payload.db.drizzle as unknown as Parameters<typeof siteById>[0], id)
+    const site = await siteById(poolDb(req.payload), id)
     return Response.json({
       key_prefix: rotation.keyPrefix,
       new_key: rotation.newKey,

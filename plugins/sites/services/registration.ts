@@ -8,7 +8,7 @@ import type { SiteRow } from './siteRows'
 
 import { conflict, forbidden, unauthorized } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
-import { transactionDb } from '../../../utilities/transactionDb'
+import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { sitesOptions } from './options'
 import { checkPublicHost } from './publicAddress'
@@ -56,7 +56,7 @@ function chooseTarget(existing: null | SiteRow, tokenSite: null | SiteRow, keyHa
 
 export async function registerSite(req: PayloadRequest, registration: Registration, proof: RegistrationProof): Promise<RegistrationResult> {
   const options = sitesOptions(req.payload)
-  const db = req.payload.db.drizzle as unknown as Parameters<typeof selectSites>[0]
+  const db = poolDb(req.payload)
   const tokenHash = proof.token ? hashSecret(options.pepper, proof.token) : null
 
   let tokenSite: null | SiteRow = null
@@ -78,7 +78,7 @@ export async function registerSite(req: PayloadRequest, registration: Registrati
   return inTransaction(req, async () => {
     const tx = await transactionDb(req)
     // Read again under a lock: a rotation committed since the checks above must not be overwritten.
-    const site = await siteById(tx as Parameters<typeof siteById>[0], candidate.id, true)
+    const site = await siteById(tx, candidate.id, true)
     if (!site) throw conflict('This site was deleted meanwhile.', 'site_gone')
     if (proofKind === 'key' && !(keyHash && digestsEqual(site.key_hash, keyHash))) {
       throw conflict('The site key changed meanwhile: re-register with the current key.', 'proof_required')

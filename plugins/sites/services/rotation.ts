@@ -9,7 +9,7 @@ import { conflict } from '../../../utilities/apiErrors'
 import { findVisible } from '../../../utilities/findVisible'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
-import { transactionDb } from '../../../utilities/transactionDb'
+import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { requirePermission } from '../../rbac/access/requirePermission'
 import { sitesOptions } from './options'
@@ -29,7 +29,7 @@ export async function regenerateSiteKey(req: PayloadRequest, siteId: number): Pr
 
   const jobId = await inTransaction(req, async () => {
     const tx = await transactionDb(req)
-    const site = await siteById(tx as Parameters<typeof siteById>[0], siteId, true)
+    const site = await siteById(tx, siteId, true)
     if (!site?.key_hash || !site.url) throw conflict('The site has not registered yet: it has no key to replace.', 'not_registered')
     // With a push undelivered (pending, or abandoned: out of sync), the site holds the previous key, not the
     // current one: keep that one valid and sign with it.
@@ -77,7 +77,7 @@ export type PushOutcome = 'delivered' | 'gave_up' | 'nothing_pending'
  */
 export async function pushPendingKey(req: PayloadRequest, siteId: number): Promise<PushOutcome> {
   const options = sitesOptions(req.payload)
-  const db = req.payload.db.drizzle as unknown as Parameters<typeof siteById>[0]
+  const db = poolDb(req.payload)
   const site = await siteById(db, siteId)
   if (!site?.pending_key_sealed || !site.url || !site.previous_signing_digest) return 'nothing_pending'
 

@@ -6,6 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { SiteRow } from './siteRows'
 
 import { forbidden, unauthorized } from '../../../utilities/apiErrors'
+import { poolDb } from '../../../utilities/transactionDb'
 import { sitesOptions } from './options'
 import { keyMatches } from './registration'
 import { hashSecret } from './secrets'
@@ -17,7 +18,7 @@ export async function authenticateSite(req: PayloadRequest): Promise<SiteRow> {
   const key = req.headers.get('x-site-key')
   if (!key) throw unauthorized('X-Site-Key is required.')
   const keyHash = hashSecret(sitesOptions(req.payload).pepper, key)
-  const db = req.payload.db.drizzle as unknown as Parameters<typeof selectSites>[0]
+  const db = poolDb(req.payload)
   const candidates = await selectSites(db, sql`secrets_key_hash = ${keyHash} or secrets_previous_key_hash = ${keyHash}`)
   const site = candidates.find((candidate) => keyMatches(candidate, keyHash))
   if (!site) throw unauthorized('The site key is invalid or has expired.')

@@ -3,9 +3,8 @@ import type { SQL } from 'drizzle-orm'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import type { Executor } from '../../../utilities/transactionDb'
 import type { SiteStatus } from '../collections/Sites'
-
-type Executor = { execute: (query: SQL) => Promise<unknown> }
 
 export type SiteRow = {
   artist_id: number
