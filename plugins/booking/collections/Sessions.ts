@@ -1,10 +1,10 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
 
-import { APIError, ValidationError } from 'payload'
+import { APIError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
 import { can } from '../../rbac/access/can'
-import { loadRoom } from '../hooks/prepareBooking'
+import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
 import { answerConflictsWithCode } from '../hooks/slotTaken'
 import { assertNoBookingOverlap } from '../services/roomLock'
 import { BLOCKING_STATUSES, canTransitionSession, SESSION_STATUSES, type SessionStatus } from '../services/transitions'
@@ -15,16 +15,8 @@ const prepareSession: CollectionBeforeValidateHook = async ({ data, originalDoc,
   if (!data) return data
   const merged = { ...originalDoc, ...data }
   if (!merged.room || !merged.start || !merged.end) return data
-  const room = await loadRoom(req, idOf(merged.room as number | { id: number }))
-  const invalid = (path: string, message: string) => new ValidationError({ collection: 'sessions', errors: [{ message, path }] })
-  if (!room) throw invalid('room', 'No such room.')
-  if (merged.tenant && idOf(room.tenant as number | { id: number }) !== idOf(merged.tenant as number | { id: number })) {
-    throw invalid('room', 'This room belongs to another studio.')
-  }
-  const start = new Date(merged.start as string)
-  const end = new Date(merged.end as string)
-  if (Number.isNaN(end.getTime()) || Number.isNaN(start.getTime()) || end <= start) throw invalid('end', 'The end must come after the start.')
-  const tenantId = idOf(room.tenant as number | { id: number })
+  const { end, room, roomTenantId: tenantId } = await roomSpan(req, 'sessions', merged)
+  const invalid = (path: string, message: string) => invalidField('sessions', path, message)
   if (merged.artist) {
     const artist = await req.payload.findByID({ id: idOf(merged.artist as number | { id: number }), collection: 'artists', depth: 0, overrideAccess: true, req }).catch(() => null)
     if (!artist || idOf(artist.tenant as number | { id: number }) !== tenantId) throw invalid('artist', 'No such artist in this studio.')
@@ -34,7 +26,7 @@ const prepareSession: CollectionBeforeValidateHook = async ({ data, originalDoc,
     if (!staff?.tenants?.some((membership) => idOf(membership.tenant as number | { id: number }) === tenantId)) throw invalid('staff', 'No such member of this studio.')
   }
   data.tenant = tenantId
-  data.blockedUntil = new Date(end.getTime() + room.bufferMinutes * 60_000).toISOString()
+  data.blockedUntil = blockedUntil(end, room)
   return data
 }
 

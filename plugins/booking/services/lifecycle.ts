@@ -57,7 +57,7 @@ export async function transitionBooking(req: PayloadRequest, booking: Booking, s
  * locked and read again first: a deposit recorded meanwhile must count in the quote.
  */
 export async function cancelBooking(req: PayloadRequest, booking: Booking): Promise<Booking> {
-  const { tenant } = await bookingContext(req, booking)
+  const { room, tenant } = await bookingContext(req, booking)
   const cancelled = await inTransaction(req, async () => {
     await (await transactionDb(req)).execute(sql`select id from bookings where id = ${booking.id} for update`)
     const current = await req.payload.findByID({ id: booking.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
@@ -66,6 +66,6 @@ export async function cancelBooking(req: PayloadRequest, booking: Booking): Prom
   // Other plugins react to a cancellation in the same transaction (payments queues the refund); run it now.
   await runImmediateJobs(req.payload)
   const settled = await req.payload.findByID({ id: cancelled.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
-  await notifyCustomer(req, 'cancelled', settled)
+  await notifyCustomer(req, 'cancelled', settled, { room, tenant })
   return settled
 }
