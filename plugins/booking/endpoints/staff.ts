@@ -13,11 +13,12 @@ import { cancelBooking, notifyCustomer, transitionBooking } from '../services/li
 
 const params = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) })
 
-async function bookingFor(req: PayloadRequest, action: string) {
+/** The booking of `/:id` for a staff action: logged in (401), visible (404), `resource:action` in its studio (403). */
+export async function bookingFor(req: PayloadRequest, action: string, resource = 'bookings') {
   if (!req.user) throw unauthorized()
   const { id } = params.parse(req.routeParams)
   const booking = await findVisible(req, 'bookings', id, 'Booking not found.')
-  await requirePermission(req, 'bookings', action, idOf(booking.tenant as number | { id: number }))
+  await requirePermission(req, resource, action, idOf(booking.tenant as number | { id: number }))
   return booking
 }
 

@@ -5,15 +5,14 @@ import { z } from 'zod'
 import { sql } from '@payloadcms/db-postgres'
 import Stripe from 'stripe'
 
-import { badRequest, conflict, HttpError, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
-import { findVisible } from '../../../utilities/findVisible'
+import { badRequest, conflict, HttpError, withErrorHandling } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { parseBody } from '../../../utilities/parseRequest'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { provenBooking, publicEndpoint } from '../../booking/endpoints/public'
-import { requirePermission } from '../../rbac/access/requirePermission'
+import { bookingFor } from '../../booking/endpoints/staff'
 import { createCheckout } from '../services/checkout'
 import { issueRefund, refundablePayment } from '../services/refunds'
 import { describeStripeError } from '../services/stripeClient'
@@ -36,7 +35,6 @@ export const createPaymentEndpoint: Endpoint = {
 }
 
 const refundSchema = z.object({ amount: z.number().int().positive().optional(), note: z.string().max(500).optional() }).strict()
-const params = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) })
 
 /**
  * POST /api/bookings/:id/refund `{ amount?, note? }` (payments:refund): refunds up to what remains of the
@@ -44,12 +42,9 @@ const params = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1
  */
 export const staffRefundEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
-    if (!req.user) throw unauthorized()
-    const { id } = params.parse(req.routeParams)
+    const booking = await bookingFor(req, 'refund', 'payments')
     const body = req.headers.get('content-type') ? await parseBody(req, refundSchema) : {}
-    const booking = await findVisible(req, 'bookings', id, 'Booking not found.')
     const tenant = idOf(booking.tenant as number | { id: number })
-    await requirePermission(req, 'payments', 'refund', tenant)
     const clientKey = req.headers.get('idempotency-key')
     if (clientKey !== null && !/^[\w-]{8,100}$/.test(clientKey)) throw badRequest('Idempotency-Key: 8 to 100 letters, digits, dashes or underscores.')
 
