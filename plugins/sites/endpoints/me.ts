@@ -4,8 +4,8 @@ import { z } from 'zod'
 
 import { withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
-import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../../../utilities/locales'
-import { authenticateSite } from '../services/siteAuth'
+import { CONTENT_LOCALES } from '../../../utilities/locales'
+import { authenticateSite, publishedArtistOf } from '../services/siteAuth'
 
 const querySchema = z.object({ locale: z.enum(CONTENT_LOCALES.map(({ code }) => code)).optional() }).strict()
 
@@ -29,13 +29,10 @@ export const siteMeEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const { locale } = parseQuery(req, querySchema)
     const site = await authenticateSite(req)
-    const artist = await req.payload
-      .findByID({ id: site.artist_id, collection: 'artists', depth: 1, locale: locale ?? DEFAULT_LOCALE, overrideAccess: true })
-      .catch(() => null)
-    const published = artist?.status === 'approved'
-    const portfolio = (published ? ((artist.portfolio ?? []) as (number | PortfolioItem)[]) : []).filter((item): item is PortfolioItem => typeof item === 'object')
+    const artist = await publishedArtistOf(req, site, { depth: 1, locale })
+    const portfolio = ((artist?.portfolio ?? []) as (number | PortfolioItem)[]).filter((item): item is PortfolioItem => typeof item === 'object')
     return Response.json({
-      artist: published
+      artist: artist
         ? {
             bio: artist.bio ?? null,
             bioText: plainText(artist.bio),

@@ -8,7 +8,7 @@ import { z } from 'zod'
 
 import { notFound, withErrorHandling } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
-import { authenticateSite } from '../services/siteAuth'
+import { authenticateSite, publishedArtistOf } from '../services/siteAuth'
 
 const paramsSchema = z.object({ mediaId: z.coerce.number().int().positive() })
 
@@ -20,9 +20,9 @@ export const sitePortfolioEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const { mediaId } = paramsSchema.parse(req.routeParams)
     const site = await authenticateSite(req)
-    const artist = await req.payload.findByID({ id: site.artist_id, collection: 'artists', depth: 0, overrideAccess: true }).catch(() => null)
+    const artist = await publishedArtistOf(req, site, { depth: 0 })
     const portfolio = (artist?.portfolio ?? []).map((item) => idOf(item as number | { id: number }))
-    if (artist?.status !== 'approved' || !portfolio.includes(mediaId)) throw notFound('No such image in this artist’s portfolio.')
+    if (!portfolio.includes(mediaId)) throw notFound('No such image in this artist’s portfolio.')
     const media = await req.payload.findByID({ id: mediaId, collection: 'media', depth: 0, overrideAccess: true })
     const staticDir = req.payload.collections.media.config.upload.staticDir ?? ''
     const file = path.join(path.resolve(staticDir), path.basename(media.filename ?? ''))

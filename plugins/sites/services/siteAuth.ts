@@ -3,9 +3,11 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import type { Artist } from '../../../payload-types'
 import type { SiteRow } from './siteRows'
 
 import { forbidden, unauthorized } from '../../../utilities/apiErrors'
+import { type ContentLocale, DEFAULT_LOCALE } from '../../../utilities/locales'
 import { poolDb } from '../../../utilities/transactionDb'
 import { sitesOptions } from './options'
 import { keyMatches } from './registration'
@@ -28,4 +30,12 @@ export async function authenticateSite(req: PayloadRequest): Promise<SiteRow> {
     await db.execute(sql`update sites set last_sync = now(), status = case when status = 'inactive' then 'active' else status end where id = ${site.id}`)
   }
   return site
+}
+
+/** The site's artist if approved (what it may publish), else null. */
+export async function publishedArtistOf(req: PayloadRequest, site: SiteRow, options: { depth: 0 | 1; locale?: ContentLocale }): Promise<Artist | null> {
+  const artist = await req.payload
+    .findByID({ id: site.artist_id, collection: 'artists', depth: options.depth, locale: options.locale ?? DEFAULT_LOCALE, overrideAccess: true })
+    .catch(() => null)
+  return artist?.status === 'approved' ? artist : null
 }
