@@ -1,5 +1,5 @@
-// Atelier's capabilities, in dependency order. The audit log comes after every plugin that adds
-// collections, so that it hooks them all; tenancy comes last: it scopes every collection marked
+// Atelier's capabilities, in dependency order. The audit log and integrity come after every plugin that
+// adds collections, so that they hook them all; tenancy comes last: it scopes every collection marked
 // `custom: { tenantScoped: true }`.
 import type { Plugin } from 'payload'
 
@@ -7,6 +7,7 @@ import { loadEnv } from '../utilities/env'
 
 import { auditLogPlugin } from './audit-log'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
+import { integrityPlugin } from './integrity'
 import { paymentsOptionsFromEnv, paymentsPlugin } from './payments'
 import { rbacPlugin } from './rbac'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
@@ -18,5 +19,6 @@ export const plugins: Plugin[] = [
   bookingPlugin(bookingOptionsFromEnv(loadEnv())),
   paymentsPlugin(paymentsOptionsFromEnv(loadEnv())),
   auditLogPlugin(),
+  integrityPlugin(),
   tenancyPlugin(),
 ]

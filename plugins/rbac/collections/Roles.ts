@@ -1,17 +1,23 @@
 import type { CollectionConfig, Validate } from 'payload'
 
+import { TENANT_ROLES } from '../../../access/tenantRoles'
 import { isSlug } from '../../../fields/validators'
 import { readRoles, writeTenantRoles } from '../access/rolesAccess'
+import { keepRoleTenant } from '../hooks/keepRoleTenant'
 import { rejectInheritanceCycle } from '../hooks/rejectInheritanceCycle'
 import { rejectPermissionEscalation } from '../hooks/rejectPermissionEscalation'
 import { rejectUnknownPermissions } from '../hooks/rejectUnknownPermissions'
 import { idOf } from '../../../utilities/idOf'
 
-/** Unique among the system roles, or within the role's tenant (PostgreSQL treats NULL tenants as distinct). */
+/**
+ * Unique among the system roles, or within the role's tenant (PostgreSQL treats NULL tenants as distinct).
+ * A tenant role may not take a system role's slug: memberships name roles by slug.
+ */
 const uniqueSlugInScope: Validate = async (value, { data, id, req }) => {
   if (typeof value !== 'string' || !isSlug(value)) return 'Use lowercase letters, digits and single hyphens.'
   const tenant = (data as { tenant?: number | { id: number } | null }).tenant
   const tenantId = tenant ? idOf(tenant) : undefined
+  if (tenantId !== undefined && (TENANT_ROLES as readonly string[]).includes(value)) return 'This slug belongs to a system role.'
   const { totalDocs } = await req.payload.count({
     collection: 'roles',
     overrideAccess: true,
@@ -19,7 +25,8 @@ const uniqueSlugInScope: Validate = async (value, { data, id, req }) => {
     where: {
       and: [
         { slug: { equals: value } },
-        tenantId ? { tenant: { equals: tenantId } } : { tenant: { exists: false } },
+        // A system role's slug is taken for everyone; a tenant role's only within its tenant.
+        tenantId ? { or: [{ tenant: { equals: tenantId } }, { tenant: { exists: false } }] } : { tenant: { exists: false } },
         ...(id ? [{ id: { not_equals: id } }] : []),
       ],
     },
@@ -62,7 +69,7 @@ export const Roles: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [rejectPermissionEscalation],
+    beforeChange: [keepRoleTenant, rejectPermissionEscalation],
     beforeValidate: [rejectUnknownPermissions, rejectInheritanceCycle],
   },
 }

@@ -3,7 +3,14 @@
 export const WILDCARD = '*'
 
 export type PermissionEntry = { actions: string[]; resource: string }
-export type RoleNode = { id: number | string; inherits: (number | string)[]; permissions: PermissionEntry[]; slug: string }
+export type RoleNode = {
+  id: number | string
+  inherits: (number | string)[]
+  permissions: PermissionEntry[]
+  slug: string
+  /** Undefined or null for a system role; the owning tenant's id for a tenant role. */
+  tenant?: null | number | string
+}
 
 /** `resource:action` → slugs of the roles it came from. */
 export type EffectivePermissions = Map<string, string[]>

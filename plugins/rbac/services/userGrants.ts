@@ -1,20 +1,29 @@
 // What a user may do in each of their tenants: membership role + live assignments, with inheritance.
 import type { PayloadRequest, TypedUser } from 'payload'
 
-import { tenantIdsOf } from '../../../access/tenantRoles'
+import { type MembershipHolder, tenantIdsOf } from '../../../access/tenantRoles'
 import { idOf } from '../../../utilities/idOf'
 import { type EffectivePermissions, effectivePermissions, missingPermissions, type RoleNode } from './permissions'
 
 export type TenantGrants = Map<string, EffectivePermissions>
 
-type StoredRole = { id: number | string; inherits?: (number | { id: number })[] | null; permissions?: { actions?: string[] | null; resource: string }[] | null; slug: string }
+type StoredRole = {
+  id: number | string
+  inherits?: (number | { id: number })[] | null
+  permissions?: { actions?: string[] | null; resource: string }[] | null
+  slug: string
+  tenant?: null | number | { id: number }
+}
 
 export const toRoleNode = (role: StoredRole): RoleNode => ({
   id: role.id,
   inherits: (role.inherits ?? []).map(idOf),
   permissions: (role.permissions ?? []).map(({ actions, resource }) => ({ actions: actions ?? [], resource })),
   slug: role.slug,
+  tenant: role.tenant ? idOf(role.tenant) : null,
 })
+
+type GrantHolder = Pick<TypedUser, 'id'> & NonNullable<MembershipHolder>
 
 /** System roles and the roles of the given tenants, by id. */
 export async function loadRoles(req: PayloadRequest, tenantIds: (number | string)[]): Promise<Map<string, RoleNode>> {
@@ -32,14 +41,17 @@ export async function loadRoles(req: PayloadRequest, tenantIds: (number | string
 /** Role ids a user holds per tenant right now; an expired assignment counts for nothing. */
 export async function heldRoleIds(
   req: PayloadRequest,
-  user: Pick<TypedUser, 'id'> & { tenants?: { role?: string | null; tenant: unknown }[] | null },
+  user: GrantHolder,
   rolesById: Map<string, RoleNode>,
   now = new Date(),
 ): Promise<Map<string, (number | string)[]>> {
-  const systemRoleIdBySlug = new Map([...rolesById.values()].map((role) => [role.slug, role.id]))
+  // A membership names a system role. Tenant roles may not take a system slug, and even if one did, a role
+  // of another studio must never stand in for it: only roles without a tenant are looked up here.
+  const systemRoleIdBySlug = new Map([...rolesById.values()].filter((role) => !role.tenant).map((role) => [role.slug, role.id]))
   const held = new Map<string, (number | string)[]>()
   for (const membership of user.tenants ?? []) {
-    const tenantId = String(idOf(membership.tenant as number | { id: number }))
+    if (!membership.tenant) continue
+    const tenantId = String(idOf(membership.tenant))
     const systemRole = membership.role ? systemRoleIdBySlug.get(membership.role) : undefined
     held.set(tenantId, systemRole === undefined ? [] : [systemRole])
   }
@@ -59,27 +71,28 @@ export async function heldRoleIds(
   for (const assignment of assignments) {
     if (!assignment.tenant) continue
     const tenantId = String(idOf(assignment.tenant))
-    const roleId = idOf(assignment.role)
-    // An assignment only counts in a tenant the user belongs to.
-    held.get(tenantId)?.push(roleId)
+    const role = rolesById.get(String(idOf(assignment.role)))
+    // An assignment only counts in a tenant the user belongs to, and only with a system role or one of that tenant.
+    if (!role || (role.tenant && String(role.tenant) !== tenantId)) continue
+    held.get(tenantId)?.push(role.id)
   }
   return held
 }
 
 const grantsByRequest = new WeakMap<PayloadRequest, Promise<TenantGrants>>()
 
+/** Any user's permissions per tenant: membership role plus live assignments, with their ancestors. */
+export async function grantsOf(req: PayloadRequest, user: GrantHolder): Promise<TenantGrants> {
+  const rolesById = await loadRoles(req, tenantIdsOf(user))
+  const held = await heldRoleIds(req, user, rolesById)
+  return new Map([...held].map(([tenantId, roleIds]) => [tenantId, effectivePermissions(roleIds, rolesById)]))
+}
+
 /** The current user's permissions per tenant, computed once per request. */
 export function userGrants(req: PayloadRequest): Promise<TenantGrants> {
   const cached = grantsByRequest.get(req)
   if (cached) return cached
-  const computed = (async () => {
-    const user = req.user
-    if (!user) return new Map()
-    const tenantIds = tenantIdsOf(user)
-    const rolesById = await loadRoles(req, tenantIds)
-    const held = await heldRoleIds(req, user, rolesById)
-    return new Map([...held].map(([tenantId, roleIds]) => [tenantId, effectivePermissions(roleIds, rolesById)]))
-  })()
+  const computed = req.user ? grantsOf(req, req.user) : Promise.resolve<TenantGrants>(new Map())
   grantsByRequest.set(req, computed)
   return computed
 }
