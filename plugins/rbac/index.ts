@@ -11,9 +11,10 @@ import { assignRoleEndpoint, effectivePermissionsEndpoint, revokeRoleEndpoint } 
 import { expireAssignmentsTask } from './jobs/expireAssignments'
 import { registerCapabilities } from './registry'
 
-export { can } from './access/can'
+export { can, tenantsAllowing } from './access/can'
 export { requirePermission } from './access/requirePermission'
 export { ROLE_EXPIRED_CONTEXT } from './jobs/expireAssignments'
+export { accountEditRefusal, membershipChangeRefusal } from './services/membershipChange'
 export { registerCapabilities, resourceRegistry } from './registry'
 export type { RbacPluginOptions } from './types'
 

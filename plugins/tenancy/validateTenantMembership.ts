@@ -1,15 +1,39 @@
-import type { Validate } from 'payload'
+import type { PayloadRequest, Validate } from 'payload'
 
 import { isSuperAdmin } from '../../access/isSuperAdmin'
 import { tenantIdsOf } from '../../access/tenantRoles'
 import { idOf } from '../../utilities/idOf'
+import { tenantsAllowing } from '../rbac'
+
+type TenantRef = null | number | string | undefined | { id: number | string }
+
+const tenantIdOf = (value: TenantRef) => (value === null || value === undefined ? null : String(idOf(value)))
+
+/** The RBAC resource a collection's documents are checked as (audit-logs → `audit`). */
+const resourceOf = (req: PayloadRequest, slug: string | undefined): string => {
+  const collections = req.payload.collections as Record<string, { config: { custom?: { rbacResource?: string } } } | undefined>
+  return (slug && collections[slug]?.config.custom?.rbacResource) || slug || ''
+}
 
 /**
- * The multi-tenant plugin's tenant field skips relationship filter validation, so without this a member
- * of tenant A could write a document into tenant B. Requests without a user are trusted server code.
+ * The tenant field's last word, run after every hook has had its say (the tenant cookie, a room's studio):
+ * - the tenant is required, and `null` is a change like any other;
+ * - a document's tenant never changes on update, except by a super admin;
+ * - the permission the operation needs is checked against the tenant the document finally gets, not
+ *   against the one the request named (access runs before the hooks fill the tenant in);
+ * - otherwise (trusted server code with overrideAccess), the user must still be a member there.
+ * Requests without a user are trusted server code.
  */
-export const validateTenantMembership: Validate = (value, { req }) => {
+export const validateTenantMembership: Validate = async (value: TenantRef, { collectionSlug, operation, overrideAccess, previousValue, req }) => {
+  const tenantId = tenantIdOf(value)
+  if (tenantId === null) return req.t('validation:required')
   const user = req.user
-  if (!user || isSuperAdmin(user) || value === null || value === undefined) return true
-  return tenantIdsOf(user).map(String).includes(String(idOf(value))) || 'You are not a member of this tenant.'
+  if (!user || isSuperAdmin(user)) return true
+  if (operation === 'update' && previousValue !== undefined && tenantIdOf(previousValue as TenantRef) !== tenantId) {
+    return 'A document cannot move to another tenant.'
+  }
+  if (!tenantIdsOf(user).map(String).includes(tenantId)) return 'You are not a member of this tenant.'
+  if (overrideAccess || (operation !== 'create' && operation !== 'update')) return true
+  const allowed = await tenantsAllowing(req, resourceOf(req, collectionSlug), operation)
+  return allowed.includes(tenantId) || `You may not ${operation} this here: you lack the permission in this tenant.`
 }

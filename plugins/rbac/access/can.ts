@@ -32,7 +32,9 @@ export const can =
     const tenantIds = await tenantsAllowing(req, resource, action)
     if (tenantIds.length === 0) return false
     const incoming = tenantField === 'id' ? undefined : data?.[tenantField]
-    if (incoming !== undefined && incoming !== null && !tenantIds.includes(String(idOf(incoming)))) return false
+    // `tenant: null` is a change like any other. Where the body names no tenant, the tenant field's
+    // validator checks the tenant the document finally gets (tenancy plugin).
+    if (incoming !== undefined && (incoming === null || !tenantIds.includes(String(idOf(incoming))))) return false
     const scope: Where = { [tenantField]: { in: tenantIds } }
     return scope
   }
