@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { isSuperAdmin, isSuperAdminAccess } from '../../access/isSuperAdmin'
 import { currencyField } from '../../fields/currencyField'
+import { can } from '../../plugins/rbac'
 import { selfOrCan } from '../../plugins/rbac/access/selfOrCan'
 import { adminLanguageOptions } from '../../utilities/locales'
 import { passwordEmailHtml, passwordEmailSubject } from './emails/passwordEmail'
 import { refuseEditsAcrossTenants } from './hooks/refuseEditsAcrossTenants'
+import { refuseUnlockAcrossTenants } from './hooks/refuseUnlockAcrossTenants'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -16,6 +18,8 @@ export const Users: CollectionConfig = {
     // Deleting an account would also remove it from other tenants: tenant admins remove memberships instead.
     delete: isSuperAdminAccess,
     read: selfOrCan('users', 'read', { tenantField: 'tenants.tenant' }),
+    // Owners (and roles granting `users:unlock`), in every tenant of the account: see refuseUnlockAcrossTenants.
+    unlock: can('users', 'unlock', { tenantField: 'tenants.tenant' }),
     update: selfOrCan('users', 'update', { tenantField: 'tenants.tenant' }),
   },
   admin: {
@@ -28,6 +32,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     tokenExpiration: 60 * 60 * 8,
   },
+  custom: { rbacActions: ['unlock'] },
   fields: [
     { name: 'name', type: 'text' },
     {
@@ -51,5 +56,6 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [refuseEditsAcrossTenants],
+    beforeOperation: [refuseUnlockAcrossTenants],
   },
 }
