@@ -6,6 +6,7 @@ import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { tenantIdsOf } from '../../../access/tenantRoles'
 import { forbidden, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
+import { requirePermission } from '../access/requirePermission'
 import { resourceRegistry } from '../registry'
 import { effectivePermissions, grants, permissionKey } from '../services/permissions'
 import { loadRoles } from '../services/userGrants'
@@ -36,7 +37,8 @@ const matrixQuery = z.object({ tenant: z.coerce.number().int().positive().option
 
 /**
  * GET /api/permissions/matrix?tenant=: roles × resources × actions. Each cell is `own` (the role
- * grants it), `inherited` (an ancestor does) or false. System roles plus the tenant's roles.
+ * grants it), `inherited` (an ancestor does) or false. System roles plus the tenant's roles (with
+ * `roles:read` in that tenant).
  */
 export const matrixEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
@@ -45,6 +47,8 @@ export const matrixEndpoint: Endpoint = {
     if (tenant !== undefined && !isSuperAdmin(req.user) && !tenantIdsOf(req.user).map(String).includes(String(tenant))) {
       throw forbidden('You are not a member of this tenant.')
     }
+    // A tenant's own roles are as private as they are over REST: `roles:read` there.
+    if (tenant !== undefined) await requirePermission(req, 'roles', 'read', tenant)
     const registry = resourceRegistry(req.payload.config)
     const rolesById = await loadRoles(req, tenant === undefined ? [] : [tenant])
     const roles = [...rolesById.values()].map((role) => {
