@@ -1,12 +1,14 @@
 // Atelier's capabilities, in dependency order. The audit log comes after every plugin that adds
-// collections, so that it hooks them all; tenancy comes last: it scopes every collection marked
-// `custom: { tenantScoped: true }`.
+// collections, so that it hooks them all; tenancy comes after them: it scopes every collection marked
+// `custom: { tenantScoped: true }`. Payload adds its internal collections (jobs, locks, preferences) after
+// every plugin, so the plugin setting their access adds no collection and can sit anywhere.
 import type { Plugin } from 'payload'
 
 import { loadEnv } from '../utilities/env'
 
 import { auditLogPlugin } from './audit-log'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
+import { internalCollectionsPlugin } from './internal-collections'
 import { paymentsOptionsFromEnv, paymentsPlugin } from './payments'
 import { rbacPlugin } from './rbac'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
@@ -19,4 +21,5 @@ export const plugins: Plugin[] = [
   paymentsPlugin(paymentsOptionsFromEnv(loadEnv())),
   auditLogPlugin(),
   tenancyPlugin(),
+  internalCollectionsPlugin({ jobsSecret: loadEnv().ATELIER_JOBS_SECRET }),
 ]

@@ -15,6 +15,7 @@ const envSchema = z.object({
   ATELIER_ADMIN_EMAIL: z.string().email().optional(),
   ATELIER_ADMIN_PASSWORD: z.string().min(8).optional(),
   ATELIER_EMAIL_FROM_NAME: z.string().default('Atelier'),
+  ATELIER_JOBS_SECRET: z.string().min(32).optional(),
   ATELIER_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   ATELIER_DEMO_PASSWORD: z.string().min(8).optional(),

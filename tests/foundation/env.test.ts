@@ -40,4 +40,9 @@ describe('loadEnv', () => {
       /ATELIER_PUBLIC_URL.*EMBEDDED_PG_PORT|EMBEDDED_PG_PORT.*ATELIER_PUBLIC_URL/,
     )
   })
+
+  it('refuses a jobs secret shorter than 32 characters', () => {
+    expect(() => loadEnv({ ATELIER_JOBS_SECRET: 'short', NODE_ENV: 'development' })).toThrow(/ATELIER_JOBS_SECRET/)
+    expect(loadEnv({ ATELIER_JOBS_SECRET: 'y'.repeat(32), NODE_ENV: 'development' }).ATELIER_JOBS_SECRET).toHaveLength(32)
+  })
 })
