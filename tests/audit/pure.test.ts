@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 
-import { csvRow } from '../../plugins/audit-log/services/csv'
 import { diffDocuments, REDACTED } from '../../plugins/audit-log/services/diff'
 import { DEFAULT_RISK_SETTINGS, hourIn, RISK_RULES, scoreRisk } from '../../plugins/audit-log/services/risk'
 
@@ -68,13 +67,5 @@ describe('diffDocuments', () => {
       password: { from: REDACTED, to: REDACTED },
       settings: { from: { apiKey: REDACTED, color: 'red' }, to: { apiKey: REDACTED, color: 'blue' } },
     })
-  })
-})
-
-describe('csvRow', () => {
-  it('quotes per RFC 4180', () => {
-    expect(csvRow(['plain', 'a,b', 'say "hi"', 'two\nlines', null, 7, { a: 1 }])).toBe(
-      'plain,"a,b","say ""hi""","two\nlines",,7,"{""a"":1}"\r\n',
-    )
   })
 })
