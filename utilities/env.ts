@@ -26,7 +26,7 @@ const envSchema = z.object({
   ATELIER_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   ATELIER_MEDIA_DIR: z.string().default('.data/media'),
   ATELIER_SEED_DEMO: booleanFlag,
-  ATELIER_TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
+  ATELIER_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   ATELIER_SITES_ALLOW_PRIVATE: booleanFlag,
   ATELIER_SITES_ALLOWED_DOMAINS: z.string().default('onrender.com,herokuapp.com,vercel.app'),
   ATELIER_SITES_HTTP_HOSTS: z.string().default(''),

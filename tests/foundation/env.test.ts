@@ -11,6 +11,8 @@ describe('loadEnv', () => {
       adminEmail: DEV_ADMIN_EMAIL,
       adminPassword: DEV_ADMIN_PASSWORD,
       ATELIER_PUBLIC_URL: 'http://localhost:3000',
+      // No proxy is assumed: X-Forwarded-For is ignored unless proxies are declared.
+      ATELIER_TRUSTED_PROXIES: 0,
       EMBEDDED_PG_PORT: 54329,
       payloadSecret: DEV_PAYLOAD_SECRET,
     })
