@@ -83,6 +83,14 @@ describe('payload-locked-documents and payload-preferences over REST', () => {
       expect(idOf((await storedLock(lock.id))!.user.value)).toBe(staffA.id)
       expect((await app.rest.delete(`/payload-locked-documents/${lock.id}`, { token: staffAToken })).status).toBe(200)
     })
+
+    it('the panel’s permission check still answers', async () => {
+      const response = await app.rest.get('/access', { token: staffAToken })
+      expect(response.status).toBe(200)
+      const { collections } = (await response.json()) as { collections: Record<string, { read: { permission: boolean } }> }
+      expect(collections['payload-locked-documents']!.read.permission).toBe(true)
+      expect(collections['payload-jobs']?.read.permission ?? false).toBe(false)
+    })
   })
 
   describe('preferences', () => {
