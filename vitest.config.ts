@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     env: {
       ATELIER_LOG_LEVEL: process.env.ATELIER_LOG_LEVEL ?? 'warn',
+      // The REST client plays one proxy: tests choose client addresses with X-Forwarded-For.
+      ATELIER_TRUSTED_PROXIES: '1',
       NODE_ENV: 'test',
     },
     exclude: ['node_modules/**', '.next/**', ...(e2e ? [] : ['tests/e2e/**'])],

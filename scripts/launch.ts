@@ -1,6 +1,7 @@
 // `npm run dev` and `npm start`: resolve the database, prepare it, then run Next and forward signals.
 import { spawn } from 'node:child_process'
 
+import { trustedProxiesNotice } from '../utilities/clientIp'
 import { DEV_ADMIN_EMAIL, DEV_ADMIN_PASSWORD, loadEnv } from '../utilities/env'
 import { resolveDatabase } from './database'
 
@@ -22,6 +23,9 @@ export async function launch(mode: 'dev' | 'start'): Promise<void> {
   if (mode === 'dev' && env.adminEmail === DEV_ADMIN_EMAIL) {
     console.log(`[atelier] Development login: ${DEV_ADMIN_EMAIL} / ${DEV_ADMIN_PASSWORD} (set ATELIER_ADMIN_EMAIL and ATELIER_ADMIN_PASSWORD to change)`)
   }
+
+  // Which addresses rate limits and the audit log will believe: easy to get wrong behind a new proxy.
+  console.log(`[atelier] ${trustedProxiesNotice(env.ATELIER_TRUSTED_PROXIES)}`)
 
   const port = process.env.PORT ?? '3000'
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {

@@ -1,5 +1,5 @@
 // Tokens and keys: random, stored only as peppered hashes, compared in constant time.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /** 32 random bytes, base64url (43 characters). */
 export const generateSecret = (): string => randomBytes(32).toString('base64url')
@@ -20,4 +20,12 @@ export function digestsEqual(a: null | string | undefined, b: null | string | un
   const left = Buffer.from(a, 'hex')
   const right = Buffer.from(b, 'hex')
   return left.length === right.length && left.length > 0 && timingSafeEqual(left, right)
+}
+
+/** Constant-time equality of a presented secret and the expected one, whatever their lengths. */
+export function secretsEqual(given: null | string | undefined, expected: null | string | undefined): boolean {
+  if (!given || !expected) return false
+  // Equal-length digests, so neither the comparison nor an early length check tells how close a guess was.
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(given), digest(expected))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { csvRow } from '../../plugins/audit-log/services/csv'
+import { alertEmail } from '../../plugins/audit-log/services/alertEmail'
 import { diffDocuments, REDACTED } from '../../plugins/audit-log/services/diff'
 import { DEFAULT_RISK_SETTINGS, hourIn, RISK_RULES, scoreRisk } from '../../plugins/audit-log/services/risk'
 
@@ -71,10 +71,21 @@ describe('diffDocuments', () => {
   })
 })
 
-describe('csvRow', () => {
-  it('quotes per RFC 4180', () => {
-    expect(csvRow(['plain', 'a,b', 'say "hi"', 'two\nlines', null, 7, { a: 1 }])).toBe(
-      'plain,"a,b","say ""hi""","two\nlines",,7,"{""a"":1}"\r\n',
-    )
+describe('alertEmail', () => {
+  it('escapes what the request carried, in the HTML and nowhere else', () => {
+    const email = alertEmail({
+      action: 'delete',
+      collection: 'media',
+      createdAt: '2024-05-01T10:00:00.000Z',
+      ip: '<img src=x onerror=alert(1)>',
+      riskReasons: ['21 deletions by this user within 15 min', '<b>odd</b> & "quoted"'],
+      riskScore: 80,
+      userAgent: '<script>alert(1)</script>',
+    })
+    expect(email.subject).toBe('Security alert: delete (risk 80)')
+    expect(email.html).not.toMatch(/<img|<script|<b>/)
+    expect(email.html).toContain('IP: &lt;img src=x onerror=alert(1)&gt;, user agent: &lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(email.html).toContain('<li>&lt;b&gt;odd&lt;/b&gt; &amp; &quot;quoted&quot;</li>')
+    expect(email.text).toContain('IP: <img src=x onerror=alert(1)>, user agent: <script>alert(1)</script>')
   })
 })

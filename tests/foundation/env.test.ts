@@ -11,6 +11,8 @@ describe('loadEnv', () => {
       adminEmail: DEV_ADMIN_EMAIL,
       adminPassword: DEV_ADMIN_PASSWORD,
       ATELIER_PUBLIC_URL: 'http://localhost:3000',
+      // No proxy is assumed: X-Forwarded-For is ignored unless proxies are declared.
+      ATELIER_TRUSTED_PROXIES: 0,
       EMBEDDED_PG_PORT: 54329,
       payloadSecret: DEV_PAYLOAD_SECRET,
     })
@@ -39,5 +41,10 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ATELIER_PUBLIC_URL: 'not a url', EMBEDDED_PG_PORT: '80', NODE_ENV: 'development' })).toThrow(
       /ATELIER_PUBLIC_URL.*EMBEDDED_PG_PORT|EMBEDDED_PG_PORT.*ATELIER_PUBLIC_URL/,
     )
+  })
+
+  it('refuses a jobs secret shorter than 32 characters', () => {
+    expect(() => loadEnv({ ATELIER_JOBS_SECRET: 'short', NODE_ENV: 'development' })).toThrow(/ATELIER_JOBS_SECRET/)
+    expect(loadEnv({ ATELIER_JOBS_SECRET: 'y'.repeat(32), NODE_ENV: 'development' }).ATELIER_JOBS_SECRET).toHaveLength(32)
   })
 })

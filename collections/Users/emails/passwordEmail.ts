@@ -1,10 +1,9 @@
 // The password email doubles as the invitation: a new member sets their password through the same link.
 import type { PayloadRequest } from 'payload'
 
-export const INVITATION_CONTEXT = 'invitationToTenant'
+import { escapeHtml } from '../../../utilities/escapeHtml'
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!)
+export const INVITATION_CONTEXT = 'invitationToTenant'
 
 const invitedTo = (req?: PayloadRequest): string | undefined => {
   const tenantName: unknown = req?.context?.[INVITATION_CONTEXT]

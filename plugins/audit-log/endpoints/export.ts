@@ -3,9 +3,9 @@ import type { Endpoint } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { withErrorHandling } from '../../../utilities/apiErrors'
+import { csvRow } from '../../../utilities/csv'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { auditScope } from '../services/auditScope'
-import { csvRow } from '../services/csv'
 import { auditFiltersSchema, auditWhere } from '../services/filters'
 import { writeAuditEntry } from '../services/writeAuditEntry'
 

@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { alertEmail } from '../services/alertEmail'
 import { purgeExpiredEntries } from '../services/retention'
 import { ALERT_TASK, AUDIT_COLLECTION, writeAuditEntry } from '../services/writeAuditEntry'
 
@@ -18,14 +19,8 @@ export const auditAlertTask: TaskConfig = {
       where: { 'tenants.tenant': { equals: tenantId } },
     })
     const owners = docs.filter((user) => user.tenants?.some((m) => m.role === 'owner' && String(m.tenant) === String(tenantId)))
-    const reasons = (entry.riskReasons as string[] | null) ?? []
-    for (const owner of owners) {
-      await req.payload.sendEmail({
-        html: `<p>Atelier flagged an event with risk ${entry.riskScore}/100: <strong>${entry.action}</strong>${entry.collection ? ` on ${entry.collection}` : ''}.</p><ul>${reasons.map((reason) => `<li>${reason.replace(/[<>&]/g, '')}</li>`).join('')}</ul><p>IP: ${entry.ip ?? 'unknown'}, at ${entry.createdAt}.</p>`,
-        subject: `Security alert: ${entry.action} (risk ${entry.riskScore})`,
-        to: owner.email,
-      })
-    }
+    const email = alertEmail(entry)
+    for (const owner of owners) await req.payload.sendEmail({ ...email, to: owner.email })
     return { output: { notified: owners.length } }
   },
   inputSchema: [{ name: 'entryId', type: 'number', required: true }],

@@ -3,12 +3,11 @@ import type { PayloadRequest } from 'payload'
 
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
+import { escapeHtml } from '../../../utilities/escapeHtml'
 import { formatInZone } from './zonedTime'
 
 type Locale = 'en' | 'fr'
 export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received' | 'refunded'
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
 export const formatMoney = (minor: number, currency: string, locale: Locale): string => {
   const digits = new Intl.NumberFormat('en', { currency, style: 'currency' }).resolvedOptions().maximumFractionDigits ?? 2
