@@ -34,7 +34,8 @@ describe('payload-locked-documents and payload-preferences over REST', () => {
     studioA = await createTenant(app.payload)
     studioB = await createTenant(app.payload)
     ownerA = await createUser(app.payload, [{ role: 'owner', tenant: studioA }])
-    staffA = await createUser(app.payload, [{ role: 'staff', tenant: studioA }])
+    // An admin: the colleague who may edit rooms, and so sees and takes over their locks.
+    staffA = await createUser(app.payload, [{ role: 'admin', tenant: studioA }])
     staffB = await createUser(app.payload, [{ role: 'staff', tenant: studioB }])
     roomA = await createRoom(app.payload, studioA)
     ownerAToken = await app.rest.login(ownerA.email, PASSWORD)
@@ -82,6 +83,15 @@ describe('payload-locked-documents and payload-preferences over REST', () => {
       expect(takeOver.status).toBe(200)
       expect(idOf((await storedLock(lock.id))!.user.value)).toBe(staffA.id)
       expect((await app.rest.delete(`/payload-locked-documents/${lock.id}`, { token: staffAToken })).status).toBe(200)
+    })
+
+    it('a colleague who may not edit the document does not see its lock', async () => {
+      const lock = await lockRoom(roomA, ownerA)
+      const artistA = await createUser(app.payload, [{ role: 'artist', tenant: studioA }])
+      const artistToken = await app.rest.login(artistA.email, PASSWORD)
+      expect((await app.rest.get(`/payload-locked-documents/${lock.id}`, { token: artistToken })).status).toBe(404)
+      expect([403, 404]).toContain((await app.rest.delete(`/payload-locked-documents/${lock.id}`, { token: artistToken })).status)
+      expect(await storedLock(lock.id)).not.toBeNull()
     })
 
     it('the panel’s permission check still answers', async () => {

@@ -6,10 +6,15 @@ import { isSuperAdminAccess } from '../../../access/isSuperAdmin'
 import { lockHolderOrColleague } from '../access/lockHolderOrColleague'
 import { lockTakeOverBySelf } from '../access/lockTakeOverBySelf'
 import { preferenceOwner } from '../access/preferenceOwner'
+import { guardPreferenceEndpoint } from '../endpoints/guardPreferenceEndpoint'
 
 export const LOCKS_SLUG = 'payload-locked-documents'
 export const PREFERENCES_SLUG = 'payload-preferences'
 export const JOB_STATS_SLUG = 'payload-jobs-stats'
+
+const GUARDED = Symbol('atelierGuarded')
+const isGuarded = (endpoint: object) => GUARDED in endpoint
+const markGuarded = <T extends object>(endpoint: T): T => Object.assign(endpoint, { [GUARDED]: true })
 
 /** Sets the access of Payload's internal collections on the built config (idempotent). */
 export function restrictInternalCollections(payload: Payload): void {
@@ -20,7 +25,12 @@ export function restrictInternalCollections(payload: Payload): void {
   }
   const preferences = payload.collections[PREFERENCES_SLUG]?.config
   // Creating stays open to any logged-in user: Payload sets the owner to the caller.
-  if (preferences) preferences.access = { ...preferences.access, update: preferenceOwner }
+  if (preferences) {
+    preferences.access = { ...preferences.access, update: preferenceOwner }
+    if (Array.isArray(preferences.endpoints) && !preferences.endpoints.some(isGuarded)) {
+      preferences.endpoints = preferences.endpoints.map((endpoint) => markGuarded(guardPreferenceEndpoint(endpoint)))
+    }
+  }
   const stats = payload.config.globals.find((global) => global.slug === JOB_STATS_SLUG)
   // The scheduler's last-run times: writable, they would hold back scheduled jobs.
   if (stats) stats.access = { ...stats.access, read: isSuperAdminAccess, update: isSuperAdminAccess }

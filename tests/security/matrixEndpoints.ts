@@ -1,0 +1,127 @@
+// Every endpoint in the config beyond Payload's REST CRUD, auth and upload routes (which the collection
+// matrix covers), called with B's ids in its path: anonymous, then as the artist of B.
+import type { SanitizedConfig } from 'payload'
+
+import { expect } from 'vitest'
+
+import type { TestApp } from '../helpers/payload'
+import type { World } from './matrixWorld'
+
+import { changesInB, stateOfB } from './matrixState'
+
+export type EndpointUnderTest = { key: string; method: string; path: string }
+
+const BUILT_IN = new Set([
+  // REST CRUD, on every collection
+  'get /count', 'post /', 'delete /', 'delete /:id', 'post /access/:id?', 'get /versions', 'post /:id/duplicate', 'get /', 'get /:id',
+  'get /versions/:id', 'post /versions/:id', 'patch /', 'patch /:id',
+  // auth collections
+  'post /forgot-password', 'get /init', 'post /login', 'post /logout', 'get /me', 'post /refresh-token', 'post /first-register',
+  'post /reset-password', 'post /unlock', 'post /verify/:id',
+  // upload collections
+  'get /paste-url/:id?', 'get /file/:filename',
+])
+
+/** Meant for anyone: each still proves what it acts on (a token, a signature) or shows only public data. */
+const PUBLIC = new Set([
+  'get /api/health', // liveness
+  'get /api/access', // Payload: what the caller may do
+  'get /api/og', // Payload: the admin's Open Graph image
+  'get /api/public/tenants/:tenant/rooms', // a studio's public rooms
+  'get /api/public/rooms/:id/availability', // free slots
+  'post /api/public/booking', // the public booking form
+  'get /api/public/bookings/search', // always 202, mails a link to the address
+  'get /api/public/bookings', // needs the emailed link's signed token
+  'post /api/stripe/webhooks', // needs Stripe's signature
+  'post /api/sites/register', // needs a registration token or the site's key
+])
+
+/** Meant for any signed-in person, about themselves or the platform's vocabulary. */
+const SIGNED_IN = new Set([
+  'get /api/permissions/resources', // the resource registry
+  'get /api/permissions/actions',
+  'get /api/tenants/populate-tenant-options', // the caller's own tenants (multi-tenant plugin)
+  'get /api/payload-preferences/:key', // the caller's own admin preferences
+  'post /api/payload-preferences/:key',
+  'delete /api/payload-preferences/:key',
+])
+
+/** Query strings an endpoint needs before it looks at who is asking. */
+const QUERY: Record<string, (world: World) => string> = {
+  'get /api/permissions/matrix': (world) => `tenant=${world.b.tenant.id}`,
+  'get /api/users/:id/effective-permissions': (world) => `tenant=${world.b.tenant.id}`,
+}
+/** Bodies an endpoint needs before it looks at who is asking. */
+const BODY: Record<string, (world: World) => unknown> = {
+  'post /api/tenants/:id/members': (world) => ({ email: world.member.email, role: 'owner' }),
+  'post /api/users/:id/roles': (world) => ({ role: world.b.role.id, tenant: world.b.tenant.id }),
+}
+
+export function customEndpoints(config: SanitizedConfig): EndpointUnderTest[] {
+  const found: EndpointUnderTest[] = []
+  for (const endpoint of config.endpoints ?? []) {
+    found.push({ key: `${endpoint.method} /api${endpoint.path}`, method: endpoint.method, path: `/api${endpoint.path}` })
+  }
+  for (const collection of config.collections) {
+    if (!Array.isArray(collection.endpoints)) continue
+    for (const endpoint of collection.endpoints) {
+      if (BUILT_IN.has(`${endpoint.method} ${endpoint.path}`)) continue
+      const path = `/api/${collection.slug}${endpoint.path}`
+      found.push({ key: `${endpoint.method} ${path}`, method: endpoint.method, path })
+    }
+  }
+  return found
+}
+
+/** B's value for a path parameter, by the collection the path is under. */
+function bParam(world: World, path: string, name: string): string {
+  const { b } = world
+  const byCollection: Record<string, number | string> = {
+    artists: typeof b.site.artist === 'object' && b.site.artist ? b.site.artist.id : (b.site.artist ?? ''),
+    bookings: b.booking.id,
+    roles: b.role.id,
+    sites: b.site.id,
+    tenants: b.tenant.id,
+    users: b.owner.id,
+  }
+  const fallback = b.room.id
+  const named: Record<string, number | string> = {
+    key: b.preferenceKey,
+    mediaId: b.media.id,
+    filename: b.media.filename ?? '',
+    ref: b.booking.ref ?? '',
+    roleId: b.role.id,
+    tenant: b.tenant.slug,
+  }
+  if (name in named) return String(named[name])
+  const collection = path.split('/')[2] ?? ''
+  return String(byCollection[collection] ?? fallback)
+}
+
+/** Strings that give B away: an answer to the attacker that holds one of them leaked B's data. */
+const bMarkers = (world: World): string[] => [world.b.booking.ref ?? '', world.b.booking.customer.email, world.b.room.slug, world.b.role.slug, world.b.media.filename ?? '', world.b.owner.email, world.b.site.url ?? ''].filter(Boolean)
+
+export async function checkEndpoint(app: TestApp, world: World, endpoint: EndpointUnderTest, token: string | undefined) {
+  const path = endpoint.path.replace(/:(\w+)\??/g, (_, name: string) => encodeURIComponent(bParam(world, endpoint.path, name)))
+  const query = QUERY[endpoint.key]?.(world)
+  const method = endpoint.method.toUpperCase() as 'DELETE' | 'GET' | 'PATCH' | 'POST'
+  const body = method === 'GET' || method === 'DELETE' ? undefined : (BODY[endpoint.key]?.(world) ?? {})
+  const before = token ? await stateOfB(app, world) : undefined
+  const response = await app.rest.request(method, `${path.replace(/^\/api/, '')}${query ? `?${query}` : ''}`, { body, token })
+  const text = await response.text()
+  const who = token ? 'the artist of B' : 'anonymous'
+  expect.soft(response.status, `${endpoint.key} as ${who}: ${text.slice(0, 200)}`).toBeLessThan(500)
+  if (PUBLIC.has(endpoint.key)) return
+  if (!token) {
+    expect.soft([401, 403, 404], `${endpoint.key} anonymous: ${text.slice(0, 200)}`).toContain(response.status)
+    return
+  }
+  // Whatever it answered, nothing of B changed, and a success showed nothing of B.
+  expect.soft(changesInB(before!, await stateOfB(app, world)), `${endpoint.key} as the artist of B changed B`).toEqual([])
+  if (SIGNED_IN.has(endpoint.key)) return
+  if (response.status < 300) {
+    for (const marker of bMarkers(world)) expect.soft(text.includes(marker), `${endpoint.key} showed B's ${marker}`).toBe(false)
+  } else {
+    expect.soft([401, 403, 404], `${endpoint.key} as the artist of B: ${text.slice(0, 200)}`).toContain(response.status)
+  }
+}

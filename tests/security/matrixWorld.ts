@@ -1,0 +1,86 @@
+// Two studios with one document of every kind each, and one person who belongs to both: owner of A,
+// artist in B. The permission matrix attacks B from that person's account.
+import type { CollectionSlug, Payload } from 'payload'
+
+import { randomBytes } from 'node:crypto'
+
+import type { Booking, Media, Role, Room, Site, Tenant, User } from '../../payload-types'
+import type { TestApp } from '../helpers/payload'
+
+import { book, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
+import { createTenant, createUser, PASSWORD, tinyPng } from '../helpers/fixtures'
+import { approve, createArtist } from '../helpers/sites'
+
+export type Studio = {
+  booking: Booking & { accessToken: string }
+  media: Media
+  owner: User
+  ownerToken: string
+  preferenceKey: string
+  role: Role
+  room: Room
+  site: Site
+  tenant: Tenant
+}
+
+export type World = { a: Studio; b: Studio; member: User; memberToken: string }
+
+const suffix = () => randomBytes(3).toString('hex')
+
+async function uploadMedia(payload: Payload, tenant: Tenant): Promise<Media> {
+  const data = Buffer.from(await tinyPng().arrayBuffer())
+  return payload.create({ collection: 'media', data: { alt: `Media of ${tenant.name}`, tenant: tenant.id }, file: { data, mimetype: 'image/png', name: `m-${suffix()}.png`, size: data.length } })
+}
+
+/** Everything a studio owns, written as trusted code or through the owner's own REST calls. */
+async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: string): Promise<Studio> {
+  const { payload, rest } = app
+  const room = await createRoom(payload, tenant)
+  await createDefaultPolicy(payload, tenant)
+  const media = await uploadMedia(payload, tenant)
+  const role = await payload.create({ collection: 'roles', data: { name: 'Viewer', permissions: [{ actions: ['read'], resource: 'media' }], slug: `viewer-${suffix()}`, tenant: tenant.id } })
+  const staff = await createUser(payload, [{ role: 'staff', tenant }])
+  await payload.create({ collection: 'role-assignments', data: { role: role.id, tenant: tenant.id, user: staff.id } })
+  const artist = await createArtist(payload, tenant)
+  const approved = await approve(rest, artist.id, ownerToken)
+  const site = await payload.findByID({ id: approved.site.id, collection: 'sites', depth: 0 })
+
+  const created = await book(rest, { customer: { name: 'Customer', email: `customer-${suffix()}@example.com` }, end: localSlot(tenant, 5, '12:00'), room: room.id, start: localSlot(tenant, 5, '10:00'), tenant: tenant.slug })
+  if (created.status !== 201) throw new Error(`Booking answered ${created.status}`)
+  const stored = (await payload.find({ collection: 'bookings', depth: 0, where: { ref: { equals: created.body.ref } } })).docs[0]!
+  await payload.create({ collection: 'sessions', data: { end: localSlot(tenant, 6, '12:00'), room: room.id, start: localSlot(tenant, 6, '10:00'), status: 'scheduled', tenant: tenant.id } })
+  const payment = await payload.create({
+    collection: 'payments',
+    data: { amount: 100, booking: stored.id, checkoutSessionId: `cs_test_${suffix()}`, currency: 'EUR', status: 'paid', tenant: tenant.id },
+  })
+  await payload.create({
+    collection: 'refunds',
+    data: { amount: 50, booking: stored.id, currency: 'EUR', idempotencyKey: `key-${suffix()}`, payment: payment.id, reason: 'staff', status: 'succeeded', tenant: tenant.id },
+  })
+  await payload.create({ collection: 'stripe-events', data: { eventId: `evt_${suffix()}`, payload: {}, status: 'processed', tenant: tenant.id, type: 'checkout.session.completed' } })
+  await payload.jobs.queue({ input: { email: stored.customer.email }, task: 'sendBookingLookup' })
+  await payload.create({ collection: 'payload-kv' as CollectionSlug, data: { data: { studio: tenant.slug }, key: `kv-${suffix()}` } as never })
+
+  const user = { relationTo: 'users', value: owner.id } as const
+  await payload.create({ collection: 'payload-locked-documents' as CollectionSlug, data: { document: { relationTo: 'rooms', value: room.id }, user } as never })
+  const preferenceKey = `matrix-${suffix()}`
+  // Payload's preferences take their user from the request.
+  await payload.create({ collection: 'payload-preferences' as CollectionSlug, data: { key: preferenceKey, value: { columns: [] } } as never, user: { ...owner, collection: 'users' } })
+
+  return { booking: { ...stored, accessToken: created.body.accessToken }, media, owner, ownerToken, preferenceKey, role, room, site, tenant }
+}
+
+export async function buildWorld(app: TestApp): Promise<World> {
+  const studioA = await createTenant(app.payload, { name: 'Studio A' })
+  const studioB = await createTenant(app.payload, { name: 'Studio B' })
+  const member = await createUser(app.payload, [
+    { role: 'owner', tenant: studioA },
+    { role: 'artist', tenant: studioB },
+  ])
+  const ownerB = await createUser(app.payload, [{ role: 'owner', tenant: studioB }])
+  const memberToken = await app.rest.login(member.email, PASSWORD)
+  const ownerBToken = await app.rest.login(ownerB.email, PASSWORD)
+  const a = await furnish(app, studioA, member, memberToken)
+  const b = await furnish(app, studioB, ownerB, ownerBToken)
+  return { a, b, member, memberToken }
+}
