@@ -262,7 +262,7 @@ describe('manage booking page', () => {
     const mail = await suite.smtp.waitFor((message) => message.subject === `Booking ${booked.ref} received`)
     const page = await open(linkIn(mail.body, /https?:\/\/[^\s"<>]+\/book\/BK-[\w-]+\?token=[\w-]+&confirm=[0-9a-f]+/))
     await page.getByRole('heading', { name: 'Please confirm your booking' }).waitFor()
-    await page.getByRole('heading', { name: 'Confirm your booking' }).waitFor()
+    await page.getByRole('heading', { exact: true, name: 'Confirm your booking' }).waitFor()
     expect(await page.getByRole('button', { name: 'Pay the deposit' }).count()).toBe(0)
     await fitsPhone(page)
     await shot(page, 'manage-booking-confirm-step-375.png')
