@@ -132,6 +132,7 @@ export interface Config {
       pushSiteKey: TaskPushSiteKey;
       markStaleSites: TaskMarkStaleSites;
       sendBookingLookup: TaskSendBookingLookup;
+      expireBookingHolds: TaskExpireBookingHolds;
       processStripeEvent: TaskProcessStripeEvent;
       refundCancellation: TaskRefundCancellation;
       expireHolds: TaskExpireHolds;
@@ -503,13 +504,18 @@ export interface Booking {
     | null;
   notes?: string | null;
   blockedUntil?: string | null;
-  secrets?: {
-    accessTokenHash?: string | null;
-  };
   /**
-   * An unpaid booking keeps its slot until then.
+   * A public booking keeps its slot until then unless it is paid or confirmed; then it expires.
    */
   holdExpiresAt?: string | null;
+  /**
+   * When the customer confirmed from the emailed link.
+   */
+  customerConfirmedAt?: string | null;
+  secrets?: {
+    accessTokenHash?: string | null;
+    clientIpHash?: string | null;
+  };
   depositPaidAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -733,6 +739,7 @@ export interface PayloadJob {
           | 'pushSiteKey'
           | 'markStaleSites'
           | 'sendBookingLookup'
+          | 'expireBookingHolds'
           | 'processStripeEvent'
           | 'refundCancellation'
           | 'expireHolds'
@@ -777,6 +784,7 @@ export interface PayloadJob {
         | 'pushSiteKey'
         | 'markStaleSites'
         | 'sendBookingLookup'
+        | 'expireBookingHolds'
         | 'processStripeEvent'
         | 'refundCancellation'
         | 'expireHolds'
@@ -1136,12 +1144,14 @@ export interface BookingsSelect<T extends boolean = true> {
   terms?: T;
   notes?: T;
   blockedUntil?: T;
+  holdExpiresAt?: T;
+  customerConfirmedAt?: T;
   secrets?:
     | T
     | {
         accessTokenHash?: T;
+        clientIpHash?: T;
       };
-  holdExpiresAt?: T;
   depositPaidAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1393,6 +1403,16 @@ export interface TaskSendBookingLookup {
   };
   output: {
     sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireBookingHolds".
+ */
+export interface TaskExpireBookingHolds {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

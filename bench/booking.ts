@@ -13,7 +13,14 @@ const AVAILABILITY_REQUESTS = 300
 
 const database = await benchDatabase()
 // NODE_ENV=test: emails are rendered and dropped, jobs do not run on their own.
-Object.assign(process.env, { ATELIER_LOG_LEVEL: 'error', ATELIER_PUBLIC_RATE_LIMIT: '1000000000', DATABASE_URL: database.url, NODE_ENV: 'test' })
+// Every booking comes from one client address: lift the open-bookings cap with the rate limit.
+Object.assign(process.env, {
+  ATELIER_LOG_LEVEL: 'error',
+  ATELIER_PUBLIC_OPEN_BOOKINGS_PER_IP: '1000000000',
+  ATELIER_PUBLIC_RATE_LIMIT: '1000000000',
+  DATABASE_URL: database.url,
+  NODE_ENV: 'test',
+})
 const { bootPayload } = await import('./boot')
 const { startHttpBridge } = await import('../tests/helpers/httpBridge')
 const { freePort } = await import('../utilities/freePort')

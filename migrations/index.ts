@@ -4,6 +4,7 @@ import * as migration_20261122_054611_audit_log_and_jobs from './20261122_054611
 import * as migration_20261122_064852_sites from './20261122_064852_sites';
 import * as migration_20261122_070728_booking from './20261122_070728_booking';
 import * as migration_20261122_072316_payments from './20261122_072316_payments';
+import * as migration_20261201_204627_booking_holds from './20261201_204627_booking_holds';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_072316_payments.up,
     down: migration_20261122_072316_payments.down,
-    name: '20261122_072316_payments'
+    name: '20261122_072316_payments',
+  },
+  {
+    up: migration_20261201_204627_booking_holds.up,
+    down: migration_20261201_204627_booking_holds.down,
+    name: '20261201_204627_booking_holds'
   },
 ];

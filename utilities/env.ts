@@ -14,8 +14,11 @@ const booleanFlag = z
 const envSchema = z.object({
   ATELIER_ADMIN_EMAIL: z.string().email().optional(),
   ATELIER_ADMIN_PASSWORD: z.string().min(8).optional(),
+  ATELIER_BOOKING_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   ATELIER_EMAIL_FROM_NAME: z.string().default('Atelier'),
   ATELIER_JOBS_SECRET: z.string().min(32).optional(),
+  ATELIER_PUBLIC_OPEN_BOOKINGS_PER_EMAIL: z.coerce.number().int().min(1).default(3),
+  ATELIER_PUBLIC_OPEN_BOOKINGS_PER_IP: z.coerce.number().int().min(1).default(3),
   ATELIER_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   ATELIER_DEMO_PASSWORD: z.string().min(8).optional(),

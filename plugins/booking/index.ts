@@ -1,4 +1,5 @@
-// Booking: rooms, policies, bookings and sessions; free slots; the public booking API; staff actions.
+// Booking: rooms, policies, bookings and sessions; free slots; the public booking API; staff actions; the
+// holds of public bookings and their expiry (with or without the payments plugin).
 // List it before the audit log (which hooks its collections) and tenancy (which scopes them).
 import type { Config } from 'payload'
 
@@ -8,17 +9,14 @@ import { BookingPolicies } from './collections/BookingPolicies'
 import { Bookings } from './collections/Bookings'
 import { Rooms } from './collections/Rooms'
 import { Sessions } from './collections/Sessions'
-import {
-  availabilityEndpoint,
-  cancelBookingEndpoint,
-  cancelQuoteEndpoint,
-  createBookingEndpoint,
-  listBookingsEndpoint,
-  publicRoomsEndpoint,
-  readBookingEndpoint,
-  searchBookingsEndpoint,
-} from './endpoints/public'
+import { cancelBookingEndpoint } from './endpoints/publicBookingCancel'
+import { confirmBookingByCustomerEndpoint } from './endpoints/publicBookingConfirm'
+import { createBookingEndpoint } from './endpoints/publicBookingCreate'
+import { cancelQuoteEndpoint, readBookingEndpoint } from './endpoints/publicBookingRead'
+import { listBookingsEndpoint, searchBookingsEndpoint } from './endpoints/publicLookup'
+import { availabilityEndpoint, publicRoomsEndpoint } from './endpoints/publicRooms'
 import { confirmBookingEndpoint, convertBookingEndpoint, staffCancelEndpoint } from './endpoints/staff'
+import { expireBookingHoldsTask } from './jobs/expireBookingHolds'
 import { bookingLookupTask } from './services/lookup'
 import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 
@@ -47,9 +45,10 @@ export const bookingPlugin =
         readBookingEndpoint,
         cancelQuoteEndpoint,
         cancelBookingEndpoint,
+        confirmBookingByCustomerEndpoint,
         searchBookingsEndpoint,
         listBookingsEndpoint,
       ],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), bookingLookupTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), bookingLookupTask, expireBookingHoldsTask] },
     }
   }

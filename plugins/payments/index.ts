@@ -1,4 +1,5 @@
-// Payments: Stripe deposits for bookings, replay-safe webhooks, refunds and hold expiry. Needs the booking
+// Payments: Stripe deposits for bookings, replay-safe webhooks, refunds, and the expiry of holds awaiting a
+// payment (their Checkout Session closed first; other pending holds are the booking plugin's). Needs the booking
 // plugin before it; list it before the audit log (which hooks its collections) and tenancy.
 //
 // Not @payloadcms/plugin-stripe: it pins an old Stripe API version and acknowledges webhooks before its
@@ -19,14 +20,8 @@ import { PAYMENTS_OPTIONS_KEY, resolvePaymentsOptions } from './services/options
 export { paymentsOptionsFromEnv } from './services/options'
 export type { PaymentsPluginOptions } from './types'
 
+// The booking plugin owns `holdExpiresAt`; a Checkout Session moves it (see services/checkout.ts).
 const bookingPaymentFields: Field[] = [
-  {
-    name: 'holdExpiresAt',
-    type: 'date',
-    access: { create: () => false, update: () => false },
-    admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'An unpaid booking keeps its slot until then.', position: 'sidebar', readOnly: true },
-    index: true,
-  },
   {
     name: 'depositPaidAt',
     type: 'date',

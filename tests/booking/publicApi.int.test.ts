@@ -31,7 +31,8 @@ describe('public booking API', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
-    app = await startTestApp({ ...smtp.env, ATELIER_PUBLIC_RATE_LIMIT: '150', ATELIER_PUBLIC_URL: 'https://atelier.example.com' })
+    // One address books more than the default three open bookings here (the limit has its own test).
+    app = await startTestApp({ ...smtp.env, ATELIER_PUBLIC_OPEN_BOOKINGS_PER_EMAIL: '10', ATELIER_PUBLIC_RATE_LIMIT: '150', ATELIER_PUBLIC_URL: 'https://atelier.example.com' })
     lumiere = await createTenant(app.payload, { defaultCurrency: 'EUR', defaultLocale: 'fr', name: 'Studio Lumière', timezone: 'Europe/Paris' })
     other = await createTenant(app.payload, { name: 'Other studio', timezone: 'America/Montreal' })
     await createDefaultPolicy(app.payload, lumiere)

@@ -39,7 +39,8 @@ describe('staff booking management', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
-    app = await startTestApp({ ...smtp.env, ATELIER_PUBLIC_RATE_LIMIT: '1000' })
+    // One address books more than the default three open bookings here (the limit has its own test).
+    app = await startTestApp({ ...smtp.env, ATELIER_PUBLIC_OPEN_BOOKINGS_PER_EMAIL: '20', ATELIER_PUBLIC_RATE_LIMIT: '1000' })
     studio = await createTenant(app.payload, { defaultLocale: 'en', name: 'North Studio', timezone: 'America/Montreal', defaultCurrency: 'CAD' })
     rival = await createTenant(app.payload, { name: 'Rival Studio' })
     room = await createRoom(app.payload, studio, { bufferMinutes: 0, hourlyRate: 4000 })

@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 
 import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
+import { type SmtpTestServer, startSmtpServer } from '../helpers/smtpServer'
 import { freePort, startApp, type StartedApp, waitForHealth } from './app'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -108,20 +109,23 @@ export const createPageStudio = (e2e: E2eApp, slug: string, timezone: string) =>
     { hourlyRate: 2500, leadTimeMinutes: 60, name: 'Studio A', openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })), slug: 'studio-a' },
   )
 
-export type PageSuite = { baseUrl: string; browser: Browser; e2e: E2eApp; roomId: number }
+export type PageSuite = { baseUrl: string; browser: Browser; e2e: E2eApp; roomId: number; smtp: SmtpTestServer; tenantId: number }
 
-/** Registers the before/after hooks of a page test file: app, the page studio, Chromium. Read it in tests. */
+/** Registers the before/after hooks of a page test file: a mail server, app, the page studio, Chromium. Read it in tests. */
 export function pageStudioSuite(slug: string, timezone: string): PageSuite {
   const suite = {} as PageSuite
   beforeAll(async () => {
-    suite.e2e = await startE2eApp({ ATELIER_PUBLIC_RATE_LIMIT: '1000' })
+    suite.smtp = await startSmtpServer()
+    // Every booking of these tests comes from 127.0.0.1: more open ones than a single client may hold.
+    suite.e2e = await startE2eApp({ ...suite.smtp.env, ATELIER_PUBLIC_OPEN_BOOKINGS_PER_IP: '100', ATELIER_PUBLIC_RATE_LIMIT: '1000' })
     suite.baseUrl = suite.e2e.baseUrl
-    suite.roomId = (await createPageStudio(suite.e2e, slug, timezone)).roomId
+    ;({ roomId: suite.roomId, tenantId: suite.tenantId } = await createPageStudio(suite.e2e, slug, timezone))
     suite.browser = await launchChromium()
   })
   afterAll(async () => {
     await suite.browser?.close()
     await suite.e2e?.stop()
+    await suite.smtp?.close()
   })
   return suite
 }

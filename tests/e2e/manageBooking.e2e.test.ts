@@ -1,13 +1,15 @@
 // The customer's "manage my booking" page in a real browser (Debian's Chromium) at phone width, against the
 // production build: open it from the emailed link, try to pay (no Stripe here: 503 inline), cancel after
-// seeing the refund quote (by keyboard), find a booking by email, and the page Stripe returns to.
+// seeing the refund quote (by keyboard), find a booking by email, the page Stripe returns to, confirm a
+// booking with no deposit from the emailed link, and cancel a booking found by email through the link to
+// one's bookings.
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
 import { addDays, formatMoney, todayIn } from '../../app/(public)/[tenant]/book/format'
-import { pageStudioSuite } from './harness'
+import { EVERY_DAY, pageStudioSuite } from './harness'
 
 const ZONE = 'Europe/Paris'
 const PHONE = { height: 800, width: 375 }
@@ -15,7 +17,7 @@ const NOT_FOUND = /We could not find this booking with that code or email/
 
 type Slot = { end: string; start: string }
 type Day = { date: string; slots: Slot[] }
-type Booked = Slot & { accessToken: string; deposit: number; ref: string; status: string }
+type Booked = Slot & { accessToken: string; awaitingCustomerConfirmation: boolean; deposit: number; ref: string; status: string }
 type Quote = { currency: string; paid: number; refundAmount: number; refundPercent: number }
 
 
@@ -26,15 +28,15 @@ describe('manage booking page', () => {
 
 
   /** Books the first free one-hour slot from next week on, over the public API, as a customer would. */
-  const book = async (customer: { email: string; name: string }): Promise<Booked> => {
+  const book = async (customer: { email: string; name: string }, roomId = suite.roomId): Promise<Booked> => {
     const from = addDays(todayIn(ZONE), 7)
-    const availability = await fetch(`${suite.baseUrl}/api/public/rooms/${suite.roomId}/availability?from=${from}&to=${addDays(from, 6)}&duration=60`)
+    const availability = await fetch(`${suite.baseUrl}/api/public/rooms/${roomId}/availability?from=${from}&to=${addDays(from, 6)}&duration=60`)
     expect(availability.status).toBe(200)
     const { days } = (await availability.json()) as { days: Day[] }
     const slot = days.flatMap((day) => day.slots)[0]
     if (!slot) throw new Error('No free slot next week.')
     const response = await fetch(`${suite.baseUrl}/api/public/booking`, {
-      body: JSON.stringify({ customer, end: slot.end, room: suite.roomId, start: slot.start, tenant: slug }),
+      body: JSON.stringify({ customer, end: slot.end, room: roomId, start: slot.start, tenant: slug }),
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     })
@@ -63,6 +65,13 @@ describe('manage booking page', () => {
   }
   // Next's route announcer is an alert too: look inside the page's own <main>.
   const alertIn = (page: Page) => page.locator('main').getByRole('alert')
+  /** The path and query of the first link in `body` that matches `pattern`. */
+  const linkIn = (body: string, pattern: RegExp) => {
+    const found = pattern.exec(body)?.[0]
+    if (!found) throw new Error(`No link matching ${pattern} in the email`)
+    const url = new URL(found)
+    return `${url.pathname}${url.search}`
+  }
 
 
   it('from the emailed link: the booking, paying refused inline (no payments here), cancelling after the quote by keyboard', async () => {
@@ -218,5 +227,83 @@ describe('manage booking page', () => {
     await fitsPhone(cancelled)
     await shot(cancelled, 'manage-booking-payment-cancelled-375.png')
     await cancelled.close()
+  })
+
+  it('a booking with no deposit: the emailed link opens “Confirm my booking”; confirming keeps it for the studio', async () => {
+    const policy = await suite.e2e.api('POST', '/booking-policies', { depositAmount: 0, depositType: 'fixed', holdMinutes: 30, name: 'Pay on the day', tenant: suite.tenantId })
+    expect(policy.status).toBe(201)
+    const room = await suite.e2e.api('POST', '/rooms', {
+      active: true,
+      bufferMinutes: 0,
+      capacity: 2,
+      hourlyRate: 2500,
+      leadTimeMinutes: 60,
+      maxMinutes: 180,
+      minMinutes: 60,
+      name: 'Studio C',
+      openingHours: EVERY_DAY.map((weekday) => ({ closes: '18:00', opens: '09:00', weekday })),
+      policy: (policy.body.doc as { id: number }).id,
+      slotStepMinutes: 60,
+      slug: 'studio-c',
+      tenant: suite.tenantId,
+    })
+    expect(room.status).toBe(201)
+    const booked = await book({ email: 'zoe@example.test', name: 'Zoé Laurent' }, (room.body.doc as { id: number }).id)
+    expect(booked).toMatchObject({ awaitingCustomerConfirmation: true, deposit: 0, status: 'pending' })
+
+    // Opened with the access code alone (typed in, or a link without the confirmation code): the email is the way.
+    const withCode = await open(`/${slug}/book/${booked.ref}?token=${encodeURIComponent(booked.accessToken)}`)
+    await withCode.getByTestId('booking-ref').waitFor()
+    expect(await withCode.getByTestId('booking-status').textContent()).toBe('Waiting for your confirmation')
+    expect(await withCode.getByTestId('confirm-by-email').textContent()).toContain('zoe@example.test')
+    expect(await withCode.getByRole('button', { name: 'Confirm my booking' }).count()).toBe(0)
+    await withCode.close()
+
+    const mail = await suite.smtp.waitFor((message) => message.subject === `Booking ${booked.ref} received`)
+    const page = await open(linkIn(mail.body, /https?:\/\/[^\s"<>]+\/book\/BK-[\w-]+\?token=[\w-]+&confirm=[0-9a-f]+/))
+    await page.getByRole('heading', { name: 'Please confirm your booking' }).waitFor()
+    await page.getByRole('heading', { exact: true, name: 'Confirm your booking' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Pay the deposit' }).count()).toBe(0)
+    await fitsPhone(page)
+    await shot(page, 'manage-booking-confirm-step-375.png')
+    await page.getByRole('button', { name: 'Confirm my booking' }).click()
+
+    await page.getByTestId('customer-confirmed').waitFor()
+    expect(await activeText(page)).toBe('Your booking is received')
+    expect(await page.getByTestId('booking-status').textContent()).toBe('Received, waiting for the studio to confirm')
+    expect(await page.getByRole('button', { name: 'Confirm my booking' }).count()).toBe(0)
+    const after = await publicCall<{ awaitingCustomerConfirmation: boolean; customerConfirmedAt: null | string; holdExpiresAt: null | string; status: string }>(booked.ref, '', booked.accessToken)
+    expect(after.body).toMatchObject({ awaitingCustomerConfirmation: false, holdExpiresAt: null, status: 'pending' })
+    expect(after.body.customerConfirmedAt).toBeTruthy()
+    await page.close()
+  })
+
+  it('found with the email, cancelling needs the emailed link; the link to one’s bookings leads to cancelling', { timeout: 150_000 }, async () => {
+    const booked = await book({ email: 'yann@example.test', name: 'Yann Roux' })
+    const page = await open(`/${slug}/book/${booked.ref}`)
+    await page.getByLabel('Email address you booked with').fill('yann@example.test')
+    await page.getByRole('button', { name: 'Show my booking' }).click()
+    await page.getByTestId('booking-ref').waitFor()
+    expect(await page.getByRole('button', { name: 'Cancel this booking' }).count()).toBe(0)
+    expect(await page.getByTestId('cancel-needs-link').textContent()).toMatch(/open the link in your booking email/)
+    await page.getByRole('button', { name: 'Email me a link' }).click()
+    await page.getByText(/a link to them is on its way to yann@example.test/).waitFor()
+    await fitsPhone(page)
+    await shot(page, 'manage-booking-cancel-needs-link-375.png')
+    await page.close()
+
+    // The server runs its queue every minute; ask it now rather than wait.
+    await suite.e2e.api('GET', '/payload-jobs/run?queue=default')
+    const mail = await suite.smtp.waitFor((message) => message.subject === 'Your bookings' && message.to.includes('yann@example.test'), 90_000)
+    const list = await open(linkIn(mail.body, /https?:\/\/[^\s"<>]+\/bookings\?token=[\w.-]+/))
+    await list.getByRole('link', { name: booked.ref }).click()
+    await list.getByTestId('booking-ref').waitFor()
+    expect(await list.getByTestId('booking-ref').textContent()).toBe(booked.ref)
+    await list.getByRole('button', { name: 'Cancel this booking' }).click()
+    await list.getByRole('heading', { name: 'Cancel this booking?' }).waitFor()
+    await list.getByRole('button', { name: 'Yes, cancel' }).click()
+    await list.getByRole('heading', { name: 'This booking is cancelled' }).waitFor()
+    expect((await publicCall<{ status: string }>(booked.ref, '', booked.accessToken)).body.status).toBe('cancelled')
+    await list.close()
   })
 })

@@ -267,6 +267,18 @@ describe('payments', () => {
     expect(again.status).toBe(201)
   })
 
+  it('a pending booking past its hold gets no Checkout Session (409 hold_expired), then expires without one', async () => {
+    const booking = await newBooking()
+    await app.payload.db.drizzle.execute(sql`update bookings set hold_expires_at = now() - interval '1 minute' where ref = ${booking.ref}`)
+    const response = await publicPost(`/public/booking/${booking.ref}/create-payment?token=${booking.accessToken}`)
+    expect(response.status).toBe(409)
+    expect(await response.json()).toMatchObject({ code: 'hold_expired' })
+    expect([...stripe.sessions.values()].filter((session) => session.metadata?.booking_ref === booking.ref)).toHaveLength(0)
+    const job = await app.payload.jobs.queue({ input: {}, task: 'expireBookingHolds' })
+    await app.payload.jobs.runByID({ id: job.id })
+    expect((await bookingByRef(booking.ref)).status).toBe('expired')
+  })
+
   it('a payment arriving after its hold expired: revives the booking if the slot is free, refunds it in full if not', async () => {
     const free = await newBooking()
     const { session: freeSession } = await checkout(free.ref, free.accessToken)

@@ -1,10 +1,22 @@
 'use client'
-// The bookings of the address a lookup link was mailed to, across studios, each linking to its page.
+// The bookings of the address a lookup link was mailed to, across studios, each linking to its page with the
+// link's token, which proves the mailbox there: it can confirm and cancel.
 import React, { useEffect, useState } from 'react'
 
 import { formatMoney, wallDate, wallTime } from '../[tenant]/book/format'
 
-type Listed = { currency: string; deposit: number; end: string; price: number; ref: string; room: string; start: string; status: string; studio: { name: string; slug: string } }
+type Listed = {
+  awaitingCustomerConfirmation?: boolean
+  currency: string
+  deposit: number
+  end: string
+  price: number
+  ref: string
+  room: string
+  start: string
+  status: string
+  studio: { name: string; slug: string }
+}
 type State = { bookings: Listed[]; email: string; kind: 'ready' } | { kind: 'error'; message: string } | { kind: 'loading' }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -50,13 +62,13 @@ export function MyBookings({ token }: { token: string }) {
             <ul style={{ display: 'grid', gap: '0.75rem', listStyle: 'none', padding: 0 }}>
               {state.bookings.map((booking) => (
                 <li key={booking.ref} style={{ background: '#fff', border: '1px solid #e7e5e4', borderRadius: 8, padding: '0.75rem 1rem' }}>
-                  <a href={`/${booking.studio.slug}/book/${booking.ref}`} style={{ fontWeight: 600 }}>
+                  <a href={`/${booking.studio.slug}/book/${booking.ref}?${new URLSearchParams({ lookup: token })}`} style={{ fontWeight: 600 }}>
                     {booking.ref}
                   </a>{' '}
                   · {booking.studio.name}, {booking.room}
                   <br />
                   {wallDate(booking.start)} {wallTime(booking.start)}–{wallTime(booking.end)} · {formatMoney(booking.price, booking.currency)} ·{' '}
-                  {STATUS_LABELS[booking.status] ?? booking.status}
+                  {booking.awaitingCustomerConfirmation ? 'Waiting for your confirmation' : (STATUS_LABELS[booking.status] ?? booking.status)}
                 </li>
               ))}
             </ul>

@@ -69,11 +69,33 @@ export const Bookings: CollectionConfig = {
     { name: 'notes', type: 'textarea', maxLength: 2000 },
     { name: 'blockedUntil', type: 'date', access: computed, admin: { hidden: true } },
     {
+      name: 'holdExpiresAt',
+      type: 'date',
+      access: computed,
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'A public booking keeps its slot until then unless it is paid or confirmed; then it expires.',
+        position: 'sidebar',
+        readOnly: true,
+      },
+      index: true,
+    },
+    {
+      name: 'customerConfirmedAt',
+      type: 'date',
+      access: computed,
+      admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When the customer confirmed from the emailed link.', position: 'sidebar', readOnly: true },
+    },
+    {
       name: 'secrets',
       type: 'group',
       access: { create: nobody, read: nobody, update: nobody },
       admin: { hidden: true },
-      fields: [{ name: 'accessTokenHash', type: 'text', index: true }],
+      fields: [
+        { name: 'accessTokenHash', type: 'text', index: true },
+        // Peppered HMAC of the client IP of a public booking: counts open bookings per IP without keeping the address.
+        { name: 'clientIpHash', type: 'text', index: true },
+      ],
       hidden: true,
     },
   ],

@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
 import { assertNoSessionOverlap } from '../services/roomLock'
-import { BLOCKING_STATUSES, type BookingStatus, canTransition } from '../services/transitions'
+import { BLOCKING_STATUSES, type BookingStatus, canTransition, HOLDING_STATUSES } from '../services/transitions'
 
 /**
  * Set, to the status it moves to, by the code paths that own a status change (confirm, cancel, convert,
@@ -15,7 +15,10 @@ import { BLOCKING_STATUSES, type BookingStatus, canTransition } from '../service
 export const STATUS_CHANGE = 'atelierBookingStatusChange'
 export const statusChange = (status: BookingStatus) => ({ [STATUS_CHANGE]: status })
 
-/** Status changes follow the transition table (409 otherwise); a blocking booking must not overlap a session. */
+/**
+ * Status changes follow the transition table (409 otherwise); a blocking booking must not overlap a session;
+ * a booking leaving pending or awaiting payment (confirmed, cancelled, expired…) holds nothing any more.
+ */
 export const guardBooking: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
   const from = originalDoc?.status as BookingStatus | undefined
   const to = (data.status ?? from ?? 'pending') as BookingStatus
@@ -26,6 +29,7 @@ export const guardBooking: CollectionBeforeChangeHook = async ({ context, data, 
   if (operation === 'update' && from && to !== from && !canTransition(from, to)) {
     throw new APIError(`A booking cannot go from ${from} to ${to}.`, 409, { code: 'illegal_transition' }, true)
   }
+  if (!HOLDING_STATUSES.includes(to) && originalDoc?.holdExpiresAt) data.holdExpiresAt = null
   const blocking = BLOCKING_STATUSES.includes(to)
   const spanChanged =
     operation === 'create' ||

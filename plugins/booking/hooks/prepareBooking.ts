@@ -3,6 +3,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import type { Room, Tenant } from '../../../payload-types'
 
 import { generateBookingRef } from '../services/bookingRef'
+import { holdUntil } from '../services/holds'
 import { depositFor, priceFor } from '../services/money'
 import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
 import { termsForRoom } from '../services/terms'
@@ -12,11 +13,12 @@ import { termsForRoom } from '../services/terms'
  * it has already loaded (saving round trips on the hottest write).
  */
 export const PUBLIC_BOOKING = 'atelierPublicBooking'
-export type PublicBookingContext = { accessTokenHash: string; room: Room; tenant: Tenant }
+export type PublicBookingContext = { accessTokenHash: string; clientIpHash: null | string; room: Room; tenant: Tenant }
 
 /**
- * Everything a booking's client may not decide: ref, price, deposit, currency, terms, source, and the
- * span it blocks (end + the room's buffer). Recomputed when the room or the times change.
+ * Everything a booking's client may not decide: ref, price, deposit, currency, terms, source, the span it
+ * blocks (end + the room's buffer) and, for a public booking, how long it holds that span unpaid and
+ * unconfirmed (the policy's holdMinutes). Recomputed when the room or the times change.
  */
 export const prepareBooking: CollectionBeforeValidateHook = async ({ context, data, operation, originalDoc, req }) => {
   if (!data) return data
@@ -49,7 +51,10 @@ export const prepareBooking: CollectionBeforeValidateHook = async ({ context, da
     data.deposit = depositFor(price, terms.deposit)
     data.ref = generateBookingRef()
     data.source = given ? 'public' : 'staff'
-    if (given) data.secrets = { accessTokenHash: given.accessTokenHash }
+    if (given) {
+      data.secrets = { accessTokenHash: given.accessTokenHash, clientIpHash: given.clientIpHash }
+      data.holdExpiresAt = holdUntil(terms).toISOString()
+    }
     data.amountPaid = 0
   } else {
     const terms = (originalDoc?.terms ?? null) as null | { deposit: Parameters<typeof depositFor>[1] }

@@ -42,9 +42,31 @@ const copy: Record<Locale, Record<BookingEmailKind | 'search', { intro: string; 
   },
 }
 
-const labels: Record<Locale, { accessToken: string; deposit: string; manage: string; price: string; refund: string; room: string; when: string }> = {
-  en: { accessToken: 'Your access code', deposit: 'Deposit', manage: 'Manage your booking', price: 'Price', refund: 'Refund', room: 'Room', when: 'When' },
-  fr: { accessToken: 'Votre code d’accès', deposit: 'Acompte', manage: 'Gérer votre réservation', price: 'Prix', refund: 'Remboursement', room: 'Salle', when: 'Quand' },
+const labels: Record<Locale, { accessToken: string; confirm: string; deposit: string; manage: string; price: string; refund: string; room: string; when: string }> = {
+  en: { accessToken: 'Your access code', confirm: 'Confirm my booking', deposit: 'Deposit', manage: 'Manage your booking', price: 'Price', refund: 'Refund', room: 'Room', when: 'When' },
+  fr: {
+    accessToken: 'Votre code d’accès',
+    confirm: 'Confirmer ma réservation',
+    deposit: 'Acompte',
+    manage: 'Gérer votre réservation',
+    price: 'Prix',
+    refund: 'Remboursement',
+    room: 'Salle',
+    when: 'Quand',
+  },
+}
+
+/** What keeps a held booking, and by when ({time}); otherwise its slot is released. */
+export type HoldNotice = 'confirm' | 'pay'
+const holdNotices: Record<Locale, Record<HoldNotice, string>> = {
+  en: {
+    confirm: 'Please confirm this booking with the link below by {time}; otherwise the time is released.',
+    pay: 'Pay the deposit by {time} to keep this time; otherwise it is released.',
+  },
+  fr: {
+    confirm: 'Merci de confirmer cette réservation avec le lien ci-dessous avant le {time} ; sinon le créneau est libéré.',
+    pay: 'Réglez l’acompte avant le {time} pour garder ce créneau ; sinon il est libéré.',
+  },
 }
 
 const localeOf = (tenant: Tenant): Locale => (tenant.defaultLocale === 'fr' ? 'fr' : 'en')
@@ -58,7 +80,14 @@ async function send(req: PayloadRequest, to: string, subject: string, lines: str
 export async function sendBookingEmail(
   req: PayloadRequest,
   kind: BookingEmailKind,
-  { accessToken, booking, manageUrl, room, tenant }: { accessToken?: string; booking: Booking; manageUrl: string; room: Room; tenant: Tenant },
+  {
+    accessToken,
+    booking,
+    holdNotice,
+    manageUrl,
+    room,
+    tenant,
+  }: { accessToken?: string; booking: Booking; holdNotice?: HoldNotice; manageUrl: string; room: Room; tenant: Tenant },
 ): Promise<void> {
   const locale = localeOf(tenant)
   const text = copy[locale][kind]
@@ -74,7 +103,12 @@ export async function sendBookingEmail(
   const quote = booking.refundQuote as null | { refundAmount?: number }
   if (kind === 'cancelled' || kind === 'refunded') lines.push(`${label.refund}: ${formatMoney(quote?.refundAmount ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`)
   if (accessToken) lines.push(`${label.accessToken}: ${accessToken}`)
-  await send(req, booking.customer.email, text.subject.replace('{ref}', booking.ref ?? ''), lines, { href: manageUrl, label: label.manage })
+  if (holdNotice && booking.holdExpiresAt) {
+    const deadline = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tenant.timezone }).format(new Date(booking.holdExpiresAt))
+    lines.push(holdNotices[locale][holdNotice].replace('{time}', deadline))
+  }
+  const link = { href: manageUrl, label: holdNotice === 'confirm' ? label.confirm : label.manage }
+  await send(req, booking.customer.email, text.subject.replace('{ref}', booking.ref ?? ''), lines, link)
 }
 
 export async function sendSearchEmail(req: PayloadRequest, to: string, link: string, locale: Locale): Promise<void> {

@@ -11,14 +11,21 @@ import { statusChange } from '../hooks/guardBooking'
 import { runImmediateJobs } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
+import { awaitsCustomerConfirmation, confirmationCode } from './customerConfirmation'
 import { type BookingEmailKind, sendBookingEmail } from './emails'
+import { takeMailQuota } from './mailQuota'
 import { bookingOptions } from './options'
 import { cancellationQuote } from './publicBooking'
 import { canTransition } from './transitions'
 
-/** The customer's page for this booking; with the access token when we have it (the first email only). */
-export const manageUrl = (req: PayloadRequest, tenant: Tenant, booking: Booking, accessToken?: string) =>
-  `${bookingOptions(req.payload).publicUrl}/${tenant.slug}/book/${booking.ref}${accessToken ? `?token=${encodeURIComponent(accessToken)}` : ''}`
+/**
+ * The customer's page for this booking; with the access token when we have it (the first email only), and
+ * the confirmation code when the booking waits for its customer's confirmation.
+ */
+export function manageUrl(req: PayloadRequest, tenant: Tenant, booking: Booking, { accessToken, withConfirmation = false }: { accessToken?: string; withConfirmation?: boolean } = {}) {
+  const query = new URLSearchParams({ ...(accessToken ? { token: accessToken } : {}), ...(withConfirmation ? { confirm: confirmationCode(req.payload, booking) } : {}) }).toString()
+  return `${bookingOptions(req.payload).publicUrl}/${tenant.slug}/book/${booking.ref}${query ? `?${query}` : ''}`
+}
 
 export async function bookingContext(req: PayloadRequest, booking: Booking): Promise<{ room: Room; tenant: Tenant }> {
   const room = await req.payload.findByID({ id: idOf(booking.room as number | { id: number }), collection: 'rooms', depth: 0, overrideAccess: true, req })
@@ -26,16 +33,25 @@ export async function bookingContext(req: PayloadRequest, booking: Booking): Pro
   return { room, tenant }
 }
 
+type NotifyOptions = {
+  accessToken?: string
+  /** Sent because of an anonymous request (a public booking, a customer's cancellation): counted against the address's hourly share, and dropped beyond it. */
+  anonymous?: boolean
+  room?: Room
+  tenant?: Tenant
+}
+
 /** Mail failures are logged, not fatal: the change is committed and the customer can still look it up. */
-export async function notifyCustomer(
-  req: PayloadRequest,
-  kind: BookingEmailKind,
-  booking: Booking,
-  { accessToken, ...known }: { accessToken?: string; room?: Room; tenant?: Tenant } = {},
-): Promise<void> {
+export async function notifyCustomer(req: PayloadRequest, kind: BookingEmailKind, booking: Booking, { accessToken, anonymous = false, ...known }: NotifyOptions = {}): Promise<void> {
   try {
+    if (anonymous && !(await takeMailQuota(req.payload, booking.customer.email))) {
+      req.payload.logger.warn({ bookingId: booking.id, msg: `The ${kind} email was not sent: its address had its share of booking emails this hour` })
+      return
+    }
     const { room, tenant } = known.room && known.tenant ? { room: known.room, tenant: known.tenant } : await bookingContext(req, booking)
-    await sendBookingEmail(req, kind, { accessToken, booking, manageUrl: manageUrl(req, tenant, booking, accessToken), room, tenant })
+    const confirming = kind === 'received' && awaitsCustomerConfirmation(booking)
+    const holdNotice = kind === 'received' && booking.holdExpiresAt ? (confirming ? 'confirm' : 'pay') : undefined
+    await sendBookingEmail(req, kind, { accessToken, booking, holdNotice, manageUrl: manageUrl(req, tenant, booking, { accessToken, withConfirmation: confirming }), room, tenant })
   } catch (error) {
     req.payload.logger.error({ bookingId: booking.id, err: error, msg: `Could not send the ${kind} email` })
   }
@@ -56,7 +72,7 @@ export async function transitionBooking(req: PayloadRequest, booking: Booking, s
  * Cancels with the refund quote of this moment stored on the booking; emails the customer. The booking is
  * locked and read again first: a deposit recorded meanwhile must count in the quote.
  */
-export async function cancelBooking(req: PayloadRequest, booking: Booking): Promise<Booking> {
+export async function cancelBooking(req: PayloadRequest, booking: Booking, { byCustomer = false }: { byCustomer?: boolean } = {}): Promise<Booking> {
   const { room, tenant } = await bookingContext(req, booking)
   const cancelled = await inTransaction(req, async () => {
     await (await transactionDb(req)).execute(sql`select id from bookings where id = ${booking.id} for update`)
@@ -66,6 +82,6 @@ export async function cancelBooking(req: PayloadRequest, booking: Booking): Prom
   // Other plugins react to a cancellation in the same transaction (payments queues the refund); run it now.
   await runImmediateJobs(req.payload)
   const settled = await req.payload.findByID({ id: cancelled.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
-  await notifyCustomer(req, 'cancelled', settled, { room, tenant })
+  await notifyCustomer(req, 'cancelled', settled, { anonymous: byCustomer, room, tenant })
   return settled
 }

@@ -8,6 +8,7 @@ import { notFound } from '../../../utilities/apiErrors'
 import { createRateLimiter } from '../../../utilities/rateLimit'
 import { digestsEqual } from '../../../utilities/secrets'
 import { sendSearchEmail } from './emails'
+import { takeMailQuota } from './mailQuota'
 import { bookingOptions } from './options'
 
 export const LOOKUP_TASK = 'sendBookingLookup'
@@ -56,7 +57,8 @@ export const bookingLookupTask: TaskConfig = {
       where: { 'customer.email': { equals: email } },
     })
     const booking = docs[0]
-    if (!booking) return { output: { sent: false } }
+    // The per-process limiter above keeps the queue short; this share holds across app nodes.
+    if (!booking || !(await takeMailQuota(req.payload, email))) return { output: { sent: false } }
     const tenant = booking.tenant as { defaultLocale?: string }
     const link = `${bookingOptions(req.payload).publicUrl}/bookings?token=${lookupToken(req, email)}`
     await sendSearchEmail(req, email, link, tenant.defaultLocale === 'fr' ? 'fr' : 'en')

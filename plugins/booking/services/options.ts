@@ -8,9 +8,19 @@ import { derivePepper } from '../../../utilities/secrets'
 
 export const BOOKING_OPTIONS_KEY = 'atelierBooking'
 
-export type ResolvedBookingOptions = BookingPluginOptions & { limiter: RateLimiter; lookupKey: Buffer; tokenPepper: Buffer }
+export type ResolvedBookingOptions = BookingPluginOptions & {
+  addressPepper: Buffer
+  clientIpPepper: Buffer
+  confirmationKey: Buffer
+  limiter: RateLimiter
+  lookupKey: Buffer
+  tokenPepper: Buffer
+}
 
 export const bookingOptionsFromEnv = (env: AtelierEnv): BookingPluginOptions => ({
+  customerEmailsPerHour: env.ATELIER_BOOKING_EMAILS_PER_HOUR,
+  openBookingsPerEmail: env.ATELIER_PUBLIC_OPEN_BOOKINGS_PER_EMAIL,
+  openBookingsPerIp: env.ATELIER_PUBLIC_OPEN_BOOKINGS_PER_IP,
   payloadSecret: env.payloadSecret,
   publicRateLimit: env.ATELIER_PUBLIC_RATE_LIMIT,
   publicUrl: env.ATELIER_PUBLIC_URL.replace(/\/+$/, ''),
@@ -18,6 +28,9 @@ export const bookingOptionsFromEnv = (env: AtelierEnv): BookingPluginOptions => 
 
 export const resolveBookingOptions = (options: BookingPluginOptions): ResolvedBookingOptions => ({
   ...options,
+  addressPepper: derivePepper(options.payloadSecret, 'booking-email-address'),
+  clientIpPepper: derivePepper(options.payloadSecret, 'booking-client-ip'),
+  confirmationKey: derivePepper(options.payloadSecret, 'booking-confirmation'),
   limiter: createRateLimiter({ limit: options.publicRateLimit, windowMs: 60_000 }),
   lookupKey: derivePepper(options.payloadSecret, 'booking-lookup'),
   tokenPepper: derivePepper(options.payloadSecret, 'bookings'),

@@ -12,6 +12,7 @@ import { idOf } from '../../../utilities/idOf'
 import { poolDb } from '../../../utilities/transactionDb'
 import { digestsEqual, hashSecret } from '../../../utilities/secrets'
 import { normaliseBookingRef } from './bookingRef'
+import { verifyLookupToken } from './lookup'
 import { refundQuote } from './money'
 import { bookingOptions } from './options'
 import { BLOCKING_STATUSES } from './transitions'
@@ -64,21 +65,39 @@ export async function busyIntervals(req: PayloadRequest, roomId: number, from: D
   return result.rows.map((row) => ({ end: new Date(row.end), start: new Date(row.start) }))
 }
 
-export type BookingProof = { email?: string; token?: string }
+/** What a request may prove a booking is the customer's with: its access token, a lookup link's token, or the email. */
+export type BookingProof = { email?: string; lookupToken?: string; token?: string }
+/**
+ * The strongest proof that matched. `token` and `lookup` hold a secret (the booking call's answer, an email);
+ * `email` does not: a ref and an address are no secrets, so they may show a booking but not change it.
+ */
+export type ProofKind = 'email' | 'lookup' | 'token'
 
-/** The booking `ref` if the proof matches it; 404 for a missing booking and a wrong proof alike. */
-export async function bookingWithProof(req: PayloadRequest, ref: string, proof: BookingProof): Promise<Booking> {
+const lookupAddress = (req: PayloadRequest, token: string | undefined): null | string => {
+  if (!token) return null
+  try {
+    return verifyLookupToken(req, token)
+  } catch {
+    return null
+  }
+}
+
+/** The booking `ref` if the proof matches it, and which proof did; 404 for a missing booking and a wrong proof alike. */
+export async function bookingWithProof(req: PayloadRequest, ref: string, proof: BookingProof): Promise<{ booking: Booking; proof: ProofKind }> {
   const refused = () => notFound('Booking not found.')
-  if (!proof.token && !proof.email) throw refused()
+  if (!proof.token && !proof.email && !proof.lookupToken) throw refused()
   const result = (await dbOf(req).execute(sql`select id, customer_email, secrets_access_token_hash from bookings where ref = ${normaliseBookingRef(ref)}`)) as {
     rows: { customer_email: string; id: number; secrets_access_token_hash: null | string }[]
   }
   const row = result.rows[0]
   if (!row) throw refused()
+  const customerEmail = row.customer_email.trim().toLowerCase()
   const tokenMatches = proof.token ? digestsEqual(row.secrets_access_token_hash, hashSecret(bookingOptions(req.payload).tokenPepper, proof.token)) : false
-  const emailMatches = proof.email ? row.customer_email.trim().toLowerCase() === proof.email.trim().toLowerCase() : false
-  if (!tokenMatches && !emailMatches) throw refused()
-  return req.payload.findByID({ id: row.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
+  const lookupMatches = lookupAddress(req, proof.lookupToken)?.toLowerCase() === customerEmail
+  const emailMatches = proof.email ? customerEmail === proof.email.trim().toLowerCase() : false
+  const matched: null | ProofKind = tokenMatches ? 'token' : lookupMatches ? 'lookup' : emailMatches ? 'email' : null
+  if (!matched) throw refused()
+  return { booking: await req.payload.findByID({ id: row.id, collection: 'bookings', depth: 0, overrideAccess: true, req }), proof: matched }
 }
 
 export type StoredQuote = {

@@ -6,6 +6,9 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number]
 /** Statuses that hold the room's slot; cancelled and expired bookings free it. */
 export const BLOCKING_STATUSES: BookingStatus[] = ['pending', 'awaiting_payment', 'confirmed', 'converted', 'completed']
 
+/** Statuses in which a hold (`holdExpiresAt`) can run out; leaving them ends the hold. */
+export const HOLDING_STATUSES: BookingStatus[] = ['pending', 'awaiting_payment']
+
 export const BOOKING_TRANSITIONS: Record<BookingStatus, BookingStatus[]> = {
   // Back to pending from awaiting_payment: a checkout abandoned before the hold expires.
   awaiting_payment: ['confirmed', 'cancelled', 'expired', 'pending'],

@@ -70,7 +70,10 @@ export const refundOnCancellation: CollectionAfterChangeHook<Booking> = async ({
   return doc
 }
 
-/** Every minute: unpaid bookings past their hold free their slot; their Checkout Session is closed first. */
+/**
+ * Every minute: bookings awaiting payment past their hold free their slot; their Checkout Session is closed
+ * first. Pending bookings past their hold are the booking plugin's job (`expireBookingHolds`).
+ */
 export const expireHoldsTask: TaskConfig = {
   slug: 'expireHolds',
   handler: async ({ req }) => ({ output: { expired: await expireHolds(req) } }),

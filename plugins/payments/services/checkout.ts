@@ -33,7 +33,13 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
 
   return inTransaction(req, async () => {
     const db = await transactionDb(req)
-    await db.execute(sql`select id from bookings where id = ${booking.id} for update`)
+    // Under the row lock, the booking as it is now: it may have expired meanwhile. A pending booking past its
+    // hold is about to expire; a new session must not give it a second hold.
+    const { rows } = (await db.execute(sql`select status, hold_expires_at < now() as hold_over from bookings where id = ${booking.id} for update`)) as {
+      rows: { hold_over: boolean | null; status: Booking['status'] }[]
+    }
+    if (rows[0]?.status !== 'pending' && rows[0]?.status !== 'awaiting_payment') throw conflict('This booking takes no payment in its current state.', 'not_payable')
+    if (rows[0].status === 'pending' && rows[0].hold_over) throw conflict('The time held for this booking has run out; please book again.', 'hold_expired')
     const { docs: existing } = await req.payload.find({
       collection: 'payments',
       depth: 0,

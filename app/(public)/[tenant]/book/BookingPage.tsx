@@ -5,6 +5,7 @@
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 
 import { callApi, describeFailure } from './api'
+import { type Booked, BookedStep } from './BookedStep'
 import styles from './book.module.css'
 import {
   addDays,
@@ -23,7 +24,6 @@ type Tenant = { currency: string; locale: string; name: string; slug: string; ti
 type Room = { capacity: number; hourlyRate: number; id: number; maxMinutes: number; minMinutes: number; name: string; slotStepMinutes: number; slug: string }
 type Slot = { end: string; start: string }
 type Day = { date: string; slots: Slot[] }
-type Booked = { accessToken?: string; currency: string; deposit: number; end: string; price: number; ref: string; start: string; status: string }
 
 const TAKEN_MESSAGE = 'Sorry, that time was just booked by someone else. The times below are up to date: please choose another.'
 
@@ -39,12 +39,6 @@ const EMPTY_FORM: Form = { email: '', name: '', notes: '', phone: '' }
 const FIELD_OF_PATH: Record<string, FieldName> = { 'customer.email': 'email', 'customer.name': 'name', 'customer.phone': 'phone', notes: 'notes' }
 const FIELD_ORDER: FieldName[] = ['name', 'email', 'phone', 'notes']
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-const STATUS_TEXT: Record<string, string> = {
-  awaiting_payment: 'Awaiting the deposit',
-  confirmed: 'Confirmed',
-  pending: 'Received, waiting for the studio to confirm',
-}
 
 function checkForm(form: Form): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {}
@@ -277,55 +271,22 @@ export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
   }
 
   if (step === 'done' && booked) {
-    const bookedSlot = { end: booked.end, start: booked.start }
     return (
       <main className={styles.page}>
         {header}
-        <h2 className={styles.stepHeading} ref={headingRef} tabIndex={-1}>
-          {booked.status === 'confirmed' ? 'Your booking is confirmed' : 'Thank you, your booking is received'}
-        </h2>
-        <div className={styles.card}>
-          <dl className={styles.details}>
-            <dt>Reference</dt>
-            <dd>
-              <span className={styles.ref} data-testid="booking-ref">
-                {booked.ref}
-              </span>
-            </dd>
-            <dt>Room</dt>
-            <dd>{room.name}</dd>
-            <dt>Date</dt>
-            <dd>{dayLabel(wallDate(booked.start))}</dd>
-            <dt>Time</dt>
-            <dd>
-              {timeRange(bookedSlot)} <span className={styles.muted}>({tenant.timezone})</span>
-            </dd>
-            <dt>Price</dt>
-            <dd>{formatMoney(booked.price, booked.currency)}</dd>
-            <dt>Deposit</dt>
-            <dd>{booked.deposit > 0 ? formatMoney(booked.deposit, booked.currency) : 'None'}</dd>
-            <dt>Status</dt>
-            <dd>{STATUS_TEXT[booked.status] ?? booked.status}</dd>
-          </dl>
-        </div>
-        <p>
-          We have sent a confirmation email to <strong>{form.email.trim()}</strong>. It contains your access code: keep it to view or cancel
-          this booking. Quote the reference when you contact the studio.
-        </p>
-        <div className={styles.actions}>
-          <button
-            className={styles.secondary}
-            onClick={() => {
-              setBooked(null)
-              setForm((current) => ({ ...current, notes: '' }))
-              setAvailability({ state: 'loading' })
-              backToTimes()
-            }}
-            type="button"
-          >
-            Book another time
-          </button>
-        </div>
+        <BookedStep
+          booked={booked}
+          email={form.email.trim()}
+          headingRef={headingRef}
+          onBookAnother={() => {
+            setBooked(null)
+            setForm((current) => ({ ...current, notes: '' }))
+            setAvailability({ state: 'loading' })
+            backToTimes()
+          }}
+          roomName={room.name}
+          timezone={tenant.timezone}
+        />
       </main>
     )
   }

@@ -38,7 +38,8 @@ export async function callApi<T>(url: string, init: RequestInit = {}): Promise<A
 
 /** One sentence for a failure that has no more specific wording on the page. */
 export function describeFailure(failure: ApiFailure): string {
-  if (failure.status === 429) {
+  // A 429 with a code is a limit on what was asked (too many open bookings), explained by the server.
+  if (failure.status === 429 && !failure.code) {
     const wait = failure.retryAfter ? `${failure.retryAfter} second${failure.retryAfter === 1 ? '' : 's'}` : 'a minute'
     return `Too many requests from your connection. Please wait ${wait} and try again.`
   }

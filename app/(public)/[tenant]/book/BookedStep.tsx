@@ -1,0 +1,80 @@
+// The last step of the booking page: the booking as made, and what keeps it (a deposit to pay, or the
+// confirmation link in the email) until its hold ends.
+import type { RefObject } from 'react'
+
+import styles from './book.module.css'
+import { dayLabel, formatMoney, wallDate } from './format'
+import { holdDeadline, timeRange } from './[ref]/manageText'
+
+export type Booked = {
+  accessToken?: string
+  awaitingCustomerConfirmation?: boolean
+  currency: string
+  deposit: number
+  end: string
+  holdExpiresAt?: null | string
+  price: number
+  ref: string
+  start: string
+  status: string
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  awaiting_payment: 'Awaiting the deposit',
+  confirmed: 'Confirmed',
+  pending: 'Received, waiting for the studio to confirm',
+}
+
+type Props = { booked: Booked; email: string; headingRef: RefObject<HTMLHeadingElement | null>; onBookAnother: () => void; roomName: string; timezone: string }
+
+export function BookedStep({ booked, email, headingRef, onBookAnother, roomName, timezone }: Props) {
+  const deadline = booked.holdExpiresAt ? holdDeadline(booked.holdExpiresAt) : null
+  return (
+    <>
+      <h2 className={styles.stepHeading} ref={headingRef} tabIndex={-1}>
+        {booked.status === 'confirmed' ? 'Your booking is confirmed' : booked.awaitingCustomerConfirmation ? 'Please confirm your booking' : 'Thank you, your booking is received'}
+      </h2>
+      <div className={styles.card}>
+        <dl className={styles.details}>
+          <dt>Reference</dt>
+          <dd>
+            <span className={styles.ref} data-testid="booking-ref">
+              {booked.ref}
+            </span>
+          </dd>
+          <dt>Room</dt>
+          <dd>{roomName}</dd>
+          <dt>Date</dt>
+          <dd>{dayLabel(wallDate(booked.start))}</dd>
+          <dt>Time</dt>
+          <dd>
+            {timeRange(booked.start, booked.end)} <span className={styles.muted}>({timezone})</span>
+          </dd>
+          <dt>Price</dt>
+          <dd>{formatMoney(booked.price, booked.currency)}</dd>
+          <dt>Deposit</dt>
+          <dd>{booked.deposit > 0 ? formatMoney(booked.deposit, booked.currency) : 'None'}</dd>
+          <dt>Status</dt>
+          <dd>{booked.awaitingCustomerConfirmation ? 'Waiting for your confirmation' : (STATUS_TEXT[booked.status] ?? booked.status)}</dd>
+        </dl>
+      </div>
+      {booked.awaitingCustomerConfirmation ? (
+        <p data-testid="confirm-notice">
+          We have sent an email to <strong>{email}</strong>. Please open its “Confirm my booking” link{deadline ? ` by ${deadline}` : ''}: until then this time is kept for
+          you, then it is released. The email also holds your access code, to view or cancel this booking.
+        </p>
+      ) : (
+        <p>
+          We have sent a confirmation email to <strong>{email}</strong>. It contains your access code: keep it to view or cancel this booking. Quote the reference when
+          you contact the studio.
+          {booked.deposit > 0 && deadline ? ` Pay the deposit from the link in it by ${deadline} to keep this time; otherwise it is released.` : ''}
+        </p>
+      )}
+      <div className={styles.actions}>
+        <button className={styles.secondary} onClick={onBookAnother} type="button">
+          Book another time
+        </button>
+      </div>
+    </>
+  )
+}

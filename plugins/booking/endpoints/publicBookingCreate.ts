@@ -1,0 +1,75 @@
+// POST /api/public/booking: a customer books a slot. It holds the slot for the policy's holdMinutes until
+// its deposit is paid or (no deposit) its customer confirms from the emailed link.
+import type { Endpoint } from 'payload'
+
+import { z } from 'zod'
+
+import { HttpError } from '../../../utilities/apiErrors'
+import { inTransaction } from '../../../utilities/inTransaction'
+import { parseBody } from '../../../utilities/parseRequest'
+import { generateSecret, hashSecret } from '../../../utilities/secrets'
+import { requestMeta } from '../../audit-log/services/requestMeta'
+import { PUBLIC_BOOKING, type PublicBookingContext } from '../hooks/prepareBooking'
+import { checkBookingWindow } from '../services/availability'
+import { notifyCustomer } from '../services/lifecycle'
+import { assertOpenBookingsWithinLimits, clientIpHash } from '../services/openBookingLimits'
+import { bookingOptions } from '../services/options'
+import { activeTenantBySlug, publicRoom, roomRules } from '../services/publicBooking'
+import { id, instantWithOffset, publicBooking, publicEndpoint } from './public'
+
+// Bookings open up to two years ahead; dates outside a sane window are bad input, not arithmetic errors.
+const MAX_AHEAD_MS = 2 * 366 * 86_400_000
+
+// Unknown keys are dropped, not refused: a client-sent price is simply ignored.
+const createSchema = z.object({
+  customer: z.object({
+    email: z.string().trim().email().max(254),
+    name: z.string().trim().min(1).max(120),
+    phone: z.string().trim().max(40).optional(),
+  }),
+  end: instantWithOffset,
+  notes: z.string().max(2000).optional(),
+  room: id,
+  start: instantWithOffset,
+  tenant: z.string().trim().min(1).max(63),
+})
+
+/**
+ * POST /api/public/booking: 201 with the booking and its access token (shown here and in the email only);
+ * 409 `slot_taken`; 429 `too_many_open_bookings` when the address or the client IP already has its share of
+ * open bookings at the studio.
+ */
+export const createBookingEndpoint: Endpoint = {
+  handler: publicEndpoint(async (req) => {
+    const body = await parseBody(req, createSchema)
+    const tenant = await activeTenantBySlug(req, body.tenant)
+    const { room } = await publicRoom(req, body.room, tenant)
+    const start = new Date(body.start)
+    const end = new Date(body.end)
+    if (start.getTime() - Date.now() > MAX_AHEAD_MS) throw new HttpError(400, 'Bookings open up to two years ahead.', [{ message: 'Bookings open up to two years ahead.', path: 'start' }], { code: 'too_far' })
+    const problem = checkBookingWindow({ end, now: new Date(), rules: roomRules(room), start, timeZone: tenant.timezone })
+    if (problem) {
+      throw new HttpError(400, problem.message, [{ message: problem.message, path: problem.code === 'too_soon' || problem.code === 'outside_opening_hours' ? 'start' : 'end' }], {
+        code: problem.code,
+      })
+    }
+    const accessToken = generateSecret()
+    const ipHash = clientIpHash(req.payload, requestMeta(req).ip)
+    const handover: PublicBookingContext = { accessTokenHash: hashSecret(bookingOptions(req.payload).tokenPepper, accessToken), clientIpHash: ipHash, room, tenant }
+    const booking = await inTransaction(req, async () => {
+      await assertOpenBookingsWithinLimits(req, { email: body.customer.email.toLowerCase(), ipHash, tenantId: tenant.id })
+      return req.payload.create({
+        collection: 'bookings',
+        context: { [PUBLIC_BOOKING]: handover },
+        data: { customer: body.customer, end: end.toISOString(), notes: body.notes, room: room.id, start: start.toISOString(), status: 'pending', tenant: tenant.id },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    })
+    await notifyCustomer(req, 'received', booking, { accessToken, anonymous: true, room, tenant })
+    return Response.json({ ...publicBooking(booking, tenant), accessToken }, { status: 201 })
+  }),
+  method: 'post',
+  path: '/public/booking',
+}

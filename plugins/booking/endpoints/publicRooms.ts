@@ -1,0 +1,83 @@
+// The public booking API, before booking: a studio's rooms and a room's free slots.
+import type { Endpoint } from 'payload'
+
+import { z } from 'zod'
+
+import { badRequest } from '../../../utilities/apiErrors'
+import { parseQuery } from '../../../utilities/parseRequest'
+import { freeSlots } from '../services/availability'
+import { activeTenantBySlug, busyIntervals, publicRoom, roomRules } from '../services/publicBooking'
+import { addDays, formatInZone, localDateOf, zonedDateTimeToInstant } from '../services/zonedTime'
+import { id, instantWithOffset, localDate, publicEndpoint } from './public'
+
+const MAX_RANGE_DAYS = 62
+
+export const publicRoomsEndpoint: Endpoint = {
+  handler: publicEndpoint(async (req) => {
+    const { tenant: slug } = z.object({ tenant: z.string().min(1).max(63) }).parse(req.routeParams)
+    const tenant = await activeTenantBySlug(req, slug)
+    const { docs } = await req.payload.find({
+      collection: 'rooms',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      sort: 'name',
+      where: { and: [{ tenant: { equals: tenant.id } }, { active: { equals: true } }] },
+    })
+    return Response.json({
+      rooms: docs.map((room) => ({
+        capacity: room.capacity,
+        hourlyRate: room.hourlyRate,
+        id: room.id,
+        maxMinutes: room.maxMinutes,
+        minMinutes: room.minMinutes,
+        name: room.name,
+        slotStepMinutes: room.slotStepMinutes,
+        slug: room.slug,
+      })),
+      tenant: { currency: tenant.defaultCurrency, locale: tenant.defaultLocale, name: tenant.name, slug: tenant.slug, timezone: tenant.timezone },
+    })
+  }),
+  method: 'get',
+  path: '/public/tenants/:tenant/rooms',
+}
+
+const availabilityQuery = z
+  .object({
+    duration: z.coerce.number().int().positive().max(24 * 60).optional(),
+    from: z.union([localDate, instantWithOffset]).optional(),
+    to: z.union([localDate, instantWithOffset]).optional(),
+  })
+  .strict()
+
+/** GET /api/public/rooms/:id/availability?from=&to=&duration= : free slots per local day, in the studio's zone. */
+export const availabilityEndpoint: Endpoint = {
+  handler: publicEndpoint(async (req) => {
+    const { id: roomId } = z.object({ id }).parse(req.routeParams)
+    const query = parseQuery(req, availabilityQuery)
+    const { room, tenant } = await publicRoom(req, roomId)
+    const zone = tenant.timezone
+    const asLocalDate = (value: string) => (value.length === 10 ? value : localDateOf(new Date(value), zone))
+    const from = query.from ? asLocalDate(query.from) : localDateOf(new Date(), zone)
+    const to = query.to ? asLocalDate(query.to) : addDays(from, 6)
+    const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
+    if (span < 0) throw badRequest('`to` must not be before `from`.', 'to')
+    if (span > MAX_RANGE_DAYS) throw badRequest(`At most ${MAX_RANGE_DAYS} days at a time.`, 'to')
+    const duration = query.duration ?? room.minMinutes
+    if (duration < room.minMinutes || duration > room.maxMinutes) {
+      throw badRequest(`This room is booked for ${room.minMinutes} to ${room.maxMinutes} minutes.`, 'duration')
+    }
+    // One day of margin either side covers ranges that end past midnight and buffers.
+    const busy = await busyIntervals(req, room.id, zonedDateTimeToInstant(addDays(from, -1), '00:00', zone), zonedDateTimeToInstant(addDays(to, 2), '00:00', zone))
+    const days = freeSlots({ busy, durationMinutes: duration, from, now: new Date(), rules: roomRules(room), timeZone: zone, to })
+    return Response.json({
+      days: days.map(({ date, slots }) => ({ date, slots: slots.map((slot) => ({ end: formatInZone(slot.end, zone), start: formatInZone(slot.start, zone) })) })),
+      duration,
+      room: { id: room.id, name: room.name },
+      timezone: zone,
+    })
+  }),
+  method: 'get',
+  path: '/public/rooms/:id/availability',
+}
