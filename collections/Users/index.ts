@@ -7,6 +7,7 @@ import { selfOrCan } from '../../plugins/rbac/access/selfOrCan'
 import { adminLanguageOptions } from '../../utilities/locales'
 import { passwordEmailHtml, passwordEmailSubject } from './emails/passwordEmail'
 import { refuseEditsAcrossTenants } from './hooks/refuseEditsAcrossTenants'
+import { refuseEmailChange } from './hooks/refuseEmailChange'
 import { refuseUnlockAcrossTenants } from './hooks/refuseUnlockAcrossTenants'
 
 export const Users: CollectionConfig = {
@@ -55,7 +56,7 @@ export const Users: CollectionConfig = {
     currencyField({ name: 'currencyPreference' }),
   ],
   hooks: {
-    beforeChange: [refuseEditsAcrossTenants],
+    beforeChange: [refuseEditsAcrossTenants, refuseEmailChange],
     beforeOperation: [refuseUnlockAcrossTenants],
   },
 }

@@ -8,6 +8,7 @@ import type { TenancyPluginOptions, TenantScopedOptions } from './types'
 
 import { isSuperAdmin } from '../../access/isSuperAdmin'
 import { membershipRoleField } from './fields/membershipRole'
+import { keepRelationsInTenant } from './fields/sameTenantOptions'
 import { validateTenantMembership } from './validateTenantMembership'
 
 export type { TenancyPluginOptions, TenantScopedOptions } from './types'
@@ -32,7 +33,10 @@ export const tenancyPlugin =
   (options: TenancyPluginOptions = {}) =>
   (incomingConfig: Config): Config => {
     if (options.enabled === false) return incomingConfig
-    const collections = (incomingConfig.collections ?? []).map(withPerTenantIndexes)
+    const scopedSlugs = (incomingConfig.collections ?? []).filter((collection) => scopeOptions(collection)).map(({ slug }) => slug)
+    const collections = (incomingConfig.collections ?? []).map((collection) =>
+      scopeOptions(collection) ? withPerTenantIndexes({ ...collection, fields: keepRelationsInTenant(collection.fields, scopedSlugs) }) : collection,
+    )
     const scoped = collections.filter((collection) => scopeOptions(collection))
 
     return multiTenantPlugin({

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { diffDocuments } from '../services/diff'
-import { tenantOf } from '../services/tenantOf'
+import { tenantOf, tenantOfAccountChange } from '../services/tenantOf'
 import { writeAuditEntry } from '../services/writeAuditEntry'
 
 /** Context flag for writes that must not be audited (bulk maintenance that audits itself). */
@@ -10,12 +10,14 @@ export const SKIP_AUDIT = 'skipAudit'
 export const writeChangeEntry: CollectionAfterChangeHook = async ({ collection, context, doc, operation, previousDoc, req }) => {
   if (context[SKIP_AUDIT]) return doc
   const assignment = collection.slug === 'role-assignments' && operation === 'create'
+  const changes = diffDocuments(operation === 'update' ? previousDoc : undefined, doc)
+  const previous = operation === 'update' ? previousDoc : undefined
   await writeAuditEntry(req, {
     action: assignment ? 'role_assigned' : operation,
-    changes: diffDocuments(operation === 'update' ? previousDoc : undefined, doc),
+    changes,
     collection: collection.slug,
     documentId: doc.id,
-    tenant: tenantOf(collection.slug, doc),
+    tenant: collection.auth ? tenantOfAccountChange(previous, doc, Object.keys(changes)) : tenantOf(collection.slug, doc),
     tenantTimeZone: collection.slug === 'tenants' ? doc.timezone : undefined,
   })
   return doc

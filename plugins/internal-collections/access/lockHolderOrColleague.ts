@@ -1,52 +1,68 @@
-// A document lock is seen and released by its holder, and by colleagues who could edit that kind of
-// document in a studio they share with the holder (the admin panel shows them "being edited by …" and
-// lets them take over); super admins see all. A member of two studios learns nothing of the locks of
-// people in the studio where they could not edit the document.
+// A document lock is seen and released by its holder, and by whoever may edit the locked document itself:
+// `<collection>:update` in the document's own tenant (the admin panel shows them "being edited by …" and
+// lets them take over). Super admins see all. Nobody learns of locks on documents they could not edit,
+// whoever holds them and whatever studios they share.
 import type { Access, PayloadRequest, Where } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { tenantsAllowing } from '../../rbac'
 
 type Id = number | string
+type Lock = { document?: null | { relationTo?: string; value?: Id | { id: Id } }; id: Id }
+type CollectionInfo = { config: { custom?: { rbacResource?: string }; fields: { name?: string }[] } }
+
+const LOCKS = 'payload-locked-documents'
 
 // Once per request: the list view asks for the locks of every page it shows.
 const scopeByRequest = new WeakMap<object, Promise<Where>>()
 
-const resourceOf = (req: PayloadRequest, slug: string): string =>
-  (req.payload.collections as Record<string, { config: { custom?: { rbacResource?: string } } } | undefined>)[slug]?.config.custom?.rbacResource ?? slug
-
-async function membersOf(req: PayloadRequest, tenantIds: string[]): Promise<Id[]> {
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { email: true },
-    where: { 'tenants.tenant': { in: tenantIds } },
-  })
-  return docs.map((doc) => doc.id)
+const lockedId = (lock: Lock): Id | undefined => {
+  const value = lock.document?.value
+  return value && typeof value === 'object' ? value.id : value
 }
 
-/** Own locks, plus, per collection, the locks held by members of the tenants where the user may update it. */
+/** Where a collection's documents say their tenant, or undefined for those without one. */
+function tenantPathOf(slug: string, collection: CollectionInfo | undefined): string | undefined {
+  if (slug === 'tenants') return 'id'
+  return collection?.config.fields.some((field) => field.name === 'tenant') ? 'tenant' : undefined
+}
+
+async function editableLockIds(req: PayloadRequest): Promise<Id[]> {
+  const { docs } = await req.payload.find({ collection: LOCKS as never, depth: 0, overrideAccess: true, pagination: false, req })
+  const bySlug = new Map<string, Lock[]>()
+  for (const lock of docs as unknown as Lock[]) {
+    const slug = lock.document?.relationTo
+    if (slug) bySlug.set(slug, [...(bySlug.get(slug) ?? []), lock])
+  }
+  const visible: Id[] = []
+  for (const [slug, locks] of bySlug) {
+    const collection = (req.payload.collections as Record<string, CollectionInfo | undefined>)[slug]
+    const tenantPath = tenantPathOf(slug, collection)
+    if (!tenantPath) continue
+    const tenantIds = await tenantsAllowing(req, collection?.config.custom?.rbacResource ?? slug, 'update')
+    if (tenantIds.length === 0) continue
+    const { docs: editable } = await req.payload.find({
+      collection: slug as 'tenants',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { and: [{ id: { in: locks.map(lockedId).filter((id) => id !== undefined) } }, { [tenantPath]: { in: tenantIds } }] },
+    })
+    const editableIds = new Set(editable.map((doc) => String(doc.id)))
+    visible.push(...locks.filter((lock) => editableIds.has(String(lockedId(lock)))).map((lock) => lock.id))
+  }
+  return visible
+}
+
 function lockScope(req: PayloadRequest): Promise<Where> {
   const cached = scopeByRequest.get(req)
   if (cached) return cached
   const user = req.user!
   const scope = (async (): Promise<Where> => {
     const own: Where = { and: [{ 'user.relationTo': { equals: user.collection } }, { 'user.value': { equals: user.id } }] }
-    const byCollection: Where[] = []
-    // Most collections share the same tenant set (an owner's): one members query per distinct set.
-    const members = new Map<string, Promise<Id[]>>()
-    for (const slug of Object.keys(req.payload.collections)) {
-      if (slug.startsWith('payload-')) continue
-      const tenantIds = (await tenantsAllowing(req, resourceOf(req, slug), 'update')).sort()
-      if (tenantIds.length === 0) continue
-      const key = tenantIds.join(',')
-      if (!members.has(key)) members.set(key, membersOf(req, tenantIds))
-      byCollection.push({ and: [{ 'document.relationTo': { equals: slug } }, { 'user.value': { in: await members.get(key)! } }] })
-    }
-    return { or: [own, ...byCollection] }
+    const editable = await editableLockIds(req)
+    return editable.length > 0 ? { or: [own, { id: { in: editable } }] } : own
   })()
   scopeByRequest.set(req, scope)
   return scope

@@ -23,7 +23,8 @@ export const RoleAssignments: CollectionConfig = {
       admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Empty: never. From this instant on, the role grants nothing.' },
       index: true,
     },
-    { name: 'grantedBy', type: 'relationship', admin: { readOnly: true }, relationTo: 'users' },
+    // Set by the server on create; a client-set value would forge who granted it (and query other accounts).
+    { name: 'grantedBy', type: 'relationship', access: { create: () => false, update: () => false }, admin: { readOnly: true }, relationTo: 'users' },
   ],
   hooks: {
     beforeChange: [

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { withErrorHandling } from '../../../utilities/apiErrors'
+import { idOf } from '../../../utilities/idOf'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { CONTENT_LOCALES } from '../../../utilities/locales'
 import { authenticateSite, publishedArtistOf } from '../services/siteAuth'
@@ -19,7 +20,7 @@ function plainText(value: unknown): string {
   return (root.children ?? []).map(textOf).filter(Boolean).join('\n\n')
 }
 
-type PortfolioItem = { alt?: null | string; id: number }
+type PortfolioItem = { alt?: null | string; id: number; tenant?: null | number | { id: number } }
 
 /**
  * GET /api/sites/me with `X-Site-Key`: the site and its artist's published data, nothing of anyone else.
@@ -30,7 +31,10 @@ export const siteMeEndpoint: Endpoint = {
     const { locale } = parseQuery(req, querySchema)
     const site = await authenticateSite(req)
     const artist = await publishedArtistOf(req, site, { depth: 1, locale })
-    const portfolio = ((artist?.portfolio ?? []) as (number | PortfolioItem)[]).filter((item): item is PortfolioItem => typeof item === 'object')
+    // Only the studio's own images: a portfolio must never publish another studio's upload.
+    const portfolio = ((artist?.portfolio ?? []) as (number | PortfolioItem)[]).filter(
+      (item): item is PortfolioItem => typeof item === 'object' && idOf(item.tenant ?? 0) === site.tenant_id,
+    )
     return Response.json({
       artist: artist
         ? {

@@ -24,6 +24,7 @@ export const sitePortfolioEndpoint: Endpoint = {
     const portfolio = (artist?.portfolio ?? []).map((item) => idOf(item as number | { id: number }))
     if (!portfolio.includes(mediaId)) throw notFound('No such image in this artist’s portfolio.')
     const media = await req.payload.findByID({ id: mediaId, collection: 'media', depth: 0, overrideAccess: true })
+    if (idOf(media.tenant ?? 0) !== site.tenant_id) throw notFound('No such image in this artist’s portfolio.')
     const staticDir = req.payload.collections.media.config.upload.staticDir ?? ''
     const file = path.join(path.resolve(staticDir), path.basename(media.filename ?? ''))
     const size = await stat(file).then((info) => info.size, () => null)
