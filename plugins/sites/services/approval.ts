@@ -28,7 +28,7 @@ export type Approval = {
 /** Approves (or re-approves, which redeploys) an artist. The token is returned here and never again. */
 export async function approveArtist(req: PayloadRequest, artistId: number): Promise<Approval> {
   const artist = await findVisible(req, 'artists', artistId, 'Artist not found.')
-  const tenantId = idOf(artist.tenant as number | { id: number })
+  const tenantId = idOf(artist.tenant)
   await requirePermission(req, 'artists', 'approve', tenantId)
   const { pepper } = sitesOptions(req.payload)
 
@@ -75,7 +75,8 @@ export async function approveArtist(req: PayloadRequest, artistId: number): Prom
       tenant: tenantId,
     })
     const site = await req.payload.findByID({ id: siteId, collection: 'sites', depth: 0, overrideAccess: true, req })
-    const tenant = await req.payload.findByID({ id: tenantId, collection: 'tenants', depth: 0, overrideAccess: true, req })
+    // Saving the artist above validated its tenant (required), so there is one.
+    const tenant = await req.payload.findByID({ id: tenantId!, collection: 'tenants', depth: 0, overrideAccess: true, req })
     return {
       artist: { email: updated.email, id: updated.id, name: updated.name, status: updated.status },
       registrationToken,

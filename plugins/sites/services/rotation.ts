@@ -23,7 +23,7 @@ export type Rotation = { jobId: number | string; keyPrefix: string; newKey: stri
 
 export async function regenerateSiteKey(req: PayloadRequest, siteId: number): Promise<Rotation> {
   const visible = await findVisible(req, 'sites', siteId, 'Site not found.')
-  await requirePermission(req, 'sites', 'regenerate-key', idOf(visible.tenant as number | { id: number }))
+  await requirePermission(req, 'sites', 'regenerate-key', idOf(visible.tenant))
   const options = sitesOptions(req.payload)
   const newKey = generateSecret()
 
