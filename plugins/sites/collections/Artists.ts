@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, Collection
 
 import { ValidationError } from 'payload'
 
+import { nobody } from '../../../access/nobody'
 import { can } from '../../rbac/access/can'
 
 export const ARTIST_STATUSES = ['pending', 'approved', 'rejected'] as const
@@ -51,7 +52,7 @@ export const Artists: CollectionConfig = {
     {
       name: 'site',
       type: 'relationship',
-      access: { create: () => false, update: () => false },
+      access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true },
       relationTo: 'sites',
     },
