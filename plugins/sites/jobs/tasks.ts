@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { SitesPluginOptions } from '../types'
 
+import { poolDb } from '../../../utilities/transactionDb'
 import { PUSH_KEY_TASK, pushPendingKey } from '../services/rotation'
 
 /** Delivers a rotated key to its site; retried with exponential backoff until the site's attempt budget is spent. */
@@ -19,9 +20,9 @@ export const pushSiteKeyTask = ({ keyPush }: SitesPluginOptions): TaskConfig => 
 export const markStaleSitesTask = ({ staleDays }: SitesPluginOptions): TaskConfig => ({
   slug: 'markStaleSites',
   handler: async ({ req }) => {
-    const result = (await req.payload.db.drizzle.execute(sql`
+    const result = (await poolDb(req.payload).execute(sql`
       update sites set status = 'inactive'
-      where status = 'active' and coalesce(last_sync, created_at) < now() - make_interval(days => ${staleDays}::int)`)) as unknown as { rowCount: number }
+      where status = 'active' and coalesce(last_sync, created_at) < now() - make_interval(days => ${staleDays}::int)`)) as { rowCount: null | number }
     return { output: { markedInactive: result.rowCount ?? 0 } }
   },
   outputSchema: [{ name: 'markedInactive', type: 'number' }],
