@@ -9,7 +9,7 @@ import type { Tenant } from '../payload-types'
 import { roleIn } from '../access/tenantRoles'
 import { INVITATION_CONTEXT } from '../collections/Users/emails/passwordEmail'
 import { MEMBERSHIP_CHANGE_AUTHORISED } from '../collections/Users/hooks/refuseEditsAcrossTenants'
-import { membershipChangeRefusal } from '../plugins/rbac/services/membershipChange'
+import { membershipChangeRefusal } from '../plugins/rbac'
 import { forbidden } from '../utilities/apiErrors'
 import { idOf } from '../utilities/idOf'
 

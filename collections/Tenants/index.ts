@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isSuperAdminAccess } from '../../access/isSuperAdmin'
 import { currencyField } from '../../fields/currencyField'
 import { isIanaTimeZone, isSlug } from '../../fields/validators'
-import { can } from '../../plugins/rbac/access/can'
+import { can } from '../../plugins/rbac'
 import { DEFAULT_LOCALE, localeOptions } from '../../utilities/locales'
 import { setMemberEndpoint } from './endpoints/setMember'
 

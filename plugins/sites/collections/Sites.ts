@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 
 export const SITE_STATUSES = ['pending', 'active', 'inactive', 'suspended', 'out_of_sync'] as const
 export type SiteStatus = (typeof SITE_STATUSES)[number]
