@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { can } from '../access/can'
+import { recordGrantedBy } from '../hooks/recordGrantedBy'
 import { rejectAssignmentEscalation } from '../hooks/rejectAssignmentEscalation'
 
 /** A role a user holds in one tenant, beyond their membership role, optionally until `expiresAt`. */
@@ -26,9 +27,6 @@ export const RoleAssignments: CollectionConfig = {
     { name: 'grantedBy', type: 'relationship', admin: { readOnly: true }, relationTo: 'users' },
   ],
   hooks: {
-    beforeChange: [
-      rejectAssignmentEscalation,
-      ({ data, operation, req }) => (operation === 'create' && req.user ? { ...data, grantedBy: req.user.id } : data),
-    ],
+    beforeChange: [rejectAssignmentEscalation, recordGrantedBy],
   },
 }
