@@ -10,7 +10,7 @@ import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { requirePermission } from '../../rbac'
-import { APPROVING } from '../collections/Artists'
+import { APPROVING_ARTIST } from '../context'
 import { sitesOptions } from './options'
 import { generateSecret, hashSecret } from './secrets'
 import { writeSecrets } from './siteRows'
@@ -33,7 +33,7 @@ export async function approveArtist(req: PayloadRequest, artistId: number): Prom
   const { pepper } = sitesOptions(req.payload)
 
   return inTransaction(req, async () => {
-    const context = { [APPROVING]: true }
+    const context = { [APPROVING_ARTIST]: true }
     // Locked and read again: two approvals at once (a double click) must not make two sites.
     const locked = (await (await transactionDb(req)).execute(sql`select site_id from artists where id = ${artist.id} for update`)) as {
       rows: { site_id: null | number }[]
