@@ -2,6 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
+import type { Media } from '../../../payload-types'
+
 import { withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { CONTENT_LOCALES } from '../../../utilities/locales'
@@ -19,8 +21,6 @@ function plainText(value: unknown): string {
   return (root.children ?? []).map(textOf).filter(Boolean).join('\n\n')
 }
 
-type PortfolioItem = { alt?: null | string; id: number }
-
 /**
  * GET /api/sites/me with `X-Site-Key`: the site and its artist's published data, nothing of anyone else.
  * An artist who is not (or no longer) approved publishes nothing.
@@ -30,7 +30,7 @@ export const siteMeEndpoint: Endpoint = {
     const { locale } = parseQuery(req, querySchema)
     const site = await authenticateSite(req)
     const artist = await publishedArtistOf(req, site, { depth: 1, locale })
-    const portfolio = ((artist?.portfolio ?? []) as (number | PortfolioItem)[]).filter((item): item is PortfolioItem => typeof item === 'object')
+    const portfolio = (artist?.portfolio ?? []).filter((item): item is Media => typeof item === 'object')
     return Response.json({
       artist: artist
         ? {
