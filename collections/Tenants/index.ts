@@ -5,7 +5,7 @@ import { currencyField } from '../../fields/currencyField'
 import { isIanaTimeZone, isSlug } from '../../fields/validators'
 import { can } from '../../plugins/rbac'
 import { DEFAULT_LOCALE, localeOptions } from '../../utilities/locales'
-import { setMemberEndpoint } from './endpoints/setMember'
+import { setMemberEndpoint } from './members'
 
 export const TENANT_STATUSES = ['trial', 'active', 'suspended'] as const
 

@@ -4,9 +4,8 @@ import { isSuperAdmin, isSuperAdminAccess } from '../../access/isSuperAdmin'
 import { currencyField } from '../../fields/currencyField'
 import { can, selfOrCan } from '../../plugins/rbac'
 import { adminLanguageOptions } from '../../utilities/locales'
+import { refuseEditsAcrossTenants, refuseUnlockAcrossTenants } from '../Tenants/members'
 import { passwordEmailHtml, passwordEmailSubject } from './emails/passwordEmail'
-import { refuseEditsAcrossTenants } from './hooks/refuseEditsAcrossTenants'
-import { refuseUnlockAcrossTenants } from './hooks/refuseUnlockAcrossTenants'
 
 export const Users: CollectionConfig = {
   slug: 'users',

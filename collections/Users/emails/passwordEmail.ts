@@ -1,7 +1,7 @@
 // The password email doubles as the invitation: a new member sets their password through the same link.
 import type { PayloadRequest } from 'payload'
 
-export const INVITATION_CONTEXT = 'invitationToTenant'
+import { INVITATION_CONTEXT } from '../../Tenants/members'
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!)

@@ -2,9 +2,9 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { Forbidden } from 'payload'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { tenantIdsOf } from '../../../access/tenantRoles'
-import { tenantsAllowing } from '../../../plugins/rbac'
+import { isSuperAdmin } from '../../../../access/isSuperAdmin'
+import { tenantIdsOf } from '../../../../access/tenantRoles'
+import { tenantsAllowing } from '../../../../plugins/rbac'
 
 /**
  * Lifting a lockout undoes a brute-force defence, so it needs `users:unlock` (owners) in every tenant the
