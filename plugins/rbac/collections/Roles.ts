@@ -2,7 +2,7 @@ import type { CollectionConfig, Validate } from 'payload'
 
 import type { Role } from '../../../payload-types'
 
-import { TENANT_ROLES } from '../../../access/tenantRoles'
+import { TENANT_ROLES } from '../../../utilities/tenantRoles'
 import { isSlug } from '../../../fields/validators'
 import { readRoles } from '../access/readRoles'
 import { writeTenantRoles } from '../access/writeTenantRoles'

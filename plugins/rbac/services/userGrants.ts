@@ -1,7 +1,7 @@
 // What a user may do in each of their tenants: membership role + live assignments, with inheritance.
 import type { PayloadRequest, TypedUser } from 'payload'
 
-import { type MembershipHolder, tenantIdsOf } from '../../../access/tenantRoles'
+import { type MembershipHolder, tenantIdsOf } from '../../../utilities/tenantRoles'
 import { idOf, type Relation } from '../../../utilities/idOf'
 import { type EffectivePermissions, effectivePermissions, missingPermissions, type RoleNode } from './permissions'
 

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
-import { TENANT_ROLES } from '../../../../access/tenantRoles'
+import { TENANT_ROLES } from '../../../../utilities/tenantRoles'
 import { unauthorized, withErrorHandling } from '../../../../utilities/apiErrors'
 import { findVisible } from '../../../../utilities/findVisible'
 import { parseBody } from '../../../../utilities/parseRequest'

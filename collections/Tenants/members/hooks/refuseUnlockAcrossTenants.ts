@@ -3,7 +3,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { Forbidden } from 'payload'
 
 import { isSuperAdmin } from '../../../../access/isSuperAdmin'
-import { tenantIdsOf } from '../../../../access/tenantRoles'
+import { tenantIdsOf } from '../../../../utilities/tenantRoles'
 import { tenantsAllowing } from '../../../../plugins/rbac'
 
 /**

@@ -3,10 +3,10 @@ import type { PayloadRequest } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
-import type { TenantRole } from '../../../../access/tenantRoles'
+import type { TenantRole } from '../../../../utilities/tenantRoles'
 import type { Tenant } from '../../../../payload-types'
 
-import { roleIn } from '../../../../access/tenantRoles'
+import { roleIn } from '../../../../utilities/tenantRoles'
 import { membershipChangeRefusal } from '../../../../plugins/rbac'
 import { forbidden } from '../../../../utilities/apiErrors'
 import { idOf } from '../../../../utilities/idOf'
