@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { can } from '../plugins/rbac/access/can'
+import { can } from '../plugins/rbac'
 
 export const mediaCollection = (staticDir: string): CollectionConfig => ({
   slug: 'media',

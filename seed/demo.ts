@@ -1,5 +1,5 @@
 // The demo studios and their people. Plain data: seed/index.ts writes it.
-import type { TenantRole } from '../access/tenantRoles'
+import type { TenantRole } from '../utilities/tenantRoles'
 
 export type DemoRoom = { capacity: number; hourlyRate: number; name: string; opens: string; closes: string; slug: string; weekend: boolean }
 

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSuperAdminAccess } from '../../access/isSuperAdmin'
+import { isSuperAdmin, isSuperAdminAccess } from '../../access/isSuperAdmin'
 import { currencyField } from '../../fields/currencyField'
 import { isIanaTimeZone, isSlug } from '../../fields/validators'
-import { can } from '../../plugins/rbac/access/can'
+import { can } from '../../plugins/rbac'
 import { DEFAULT_LOCALE, localeOptions } from '../../utilities/locales'
-import { setMemberEndpoint } from './endpoints/setMember'
+import { setMemberEndpoint } from './members'
 
 export const TENANT_STATUSES = ['trial', 'active', 'suspended'] as const
 
@@ -53,11 +53,11 @@ export const Tenants: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
-      access: { update: ({ req }) => Boolean(req.user?.superAdmin) },
+      access: { update: ({ req }) => isSuperAdmin(req.user) },
       defaultValue: 'trial',
       options: TENANT_STATUSES.map((status) => ({ label: status, value: status })),
       required: true,
     },
-    { name: 'trialEndsAt', type: 'date', access: { update: ({ req }) => Boolean(req.user?.superAdmin) } },
+    { name: 'trialEndsAt', type: 'date', access: { update: ({ req }) => isSuperAdmin(req.user) } },
   ],
 }

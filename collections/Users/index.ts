@@ -2,13 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { isSuperAdmin, isSuperAdminAccess } from '../../access/isSuperAdmin'
 import { currencyField } from '../../fields/currencyField'
-import { can } from '../../plugins/rbac'
-import { selfOrCan } from '../../plugins/rbac/access/selfOrCan'
+import { can, selfOrCan } from '../../plugins/rbac'
 import { adminLanguageOptions } from '../../utilities/locales'
+import { refuseEditsAcrossTenants, refuseEmailChange, refuseUnlockAcrossTenants } from '../Tenants/members'
 import { passwordEmailHtml, passwordEmailSubject } from './emails/passwordEmail'
-import { refuseEditsAcrossTenants } from './hooks/refuseEditsAcrossTenants'
-import { refuseEmailChange } from './hooks/refuseEmailChange'
-import { refuseUnlockAcrossTenants } from './hooks/refuseUnlockAcrossTenants'
 
 export const Users: CollectionConfig = {
   slug: 'users',

@@ -13,9 +13,10 @@ import { registerCapabilities } from './registry'
 
 export { can, tenantsAllowing } from './access/can'
 export { requirePermission } from './access/requirePermission'
-export { ROLE_EXPIRED_CONTEXT } from './jobs/expireAssignments'
+export { selfOrCan } from './access/selfOrCan'
+export { ROLE_EXPIRED_CONTEXT } from './context'
 export { accountEditRefusal, membershipChangeRefusal } from './services/membershipChange'
-export { registerCapabilities, resourceRegistry } from './registry'
+export { registerCapabilities } from './registry'
 export type { RbacPluginOptions } from './types'
 
 export const rbacPlugin =

@@ -1,7 +1,7 @@
 import type { PayloadRequest, Validate } from 'payload'
 
 import { isSuperAdmin } from '../../access/isSuperAdmin'
-import { tenantIdsOf } from '../../access/tenantRoles'
+import { tenantIdsOf } from '../../utilities/tenantRoles'
 import { idOf } from '../../utilities/idOf'
 import { tenantsAllowing } from '../rbac'
 

@@ -38,7 +38,7 @@ describe('tenant isolation over REST', () => {
 
   describe('tenant-scoped collection (media)', () => {
     it('lists only the own tenant’s documents', async () => {
-      const response = await app.rest.get('/media?limit=100', { token: tokenA })
+      const response = await app.rest.get('/media', { query: { limit: 100 }, token: tokenA })
       const body = (await response.json()) as ListBody<Media>
       expect(response.status).toBe(200)
       expect(body.docs.map((doc) => doc.id)).toEqual([mediaA.id])
@@ -62,8 +62,8 @@ describe('tenant isolation over REST', () => {
     })
 
     it('cannot bulk-update or bulk-delete across tenants through a where query', async () => {
-      await app.rest.patch(`/media?where[alt][equals]=B`, { alt: 'bulk' }, { token: tokenA })
-      await app.rest.delete(`/media?where[alt][equals]=B`, { token: tokenA })
+      await app.rest.patch('/media', { alt: 'bulk' }, { query: { where: { alt: { equals: 'B' } } }, token: tokenA })
+      await app.rest.delete('/media', { query: { where: { alt: { equals: 'B' } } }, token: tokenA })
       const stored = await app.payload.findByID({ id: mediaB.id, collection: 'media' })
       expect(stored.alt).toBe('B')
     })
@@ -107,7 +107,7 @@ describe('tenant isolation over REST', () => {
 
   describe('users', () => {
     it('lists only users who share a tenant', async () => {
-      const body = (await (await app.rest.get('/users?limit=100', { token: tokenA })).json()) as ListBody<User>
+      const body = (await (await app.rest.get('/users', { query: { limit: 100 }, token: tokenA })).json()) as ListBody<User>
       const ids = body.docs.map((user) => user.id)
       expect(ids).toContain(adminA.id)
       expect(ids).not.toContain(adminB.id)

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
-import type { TenantRole } from '../../access/tenantRoles'
+import type { TenantRole } from '../../utilities/tenantRoles'
 import type { Tenant, User } from '../../payload-types'
 
 export const PASSWORD = 'correct-horse-battery'

@@ -1,14 +1,29 @@
 // A REST client over Payload's Next route handlers, called in-process with real Request objects.
-import type { SanitizedConfig } from 'payload'
+import type { SanitizedConfig, Where } from 'payload'
 
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import * as qs from 'qs-esm'
 
 type Method = 'DELETE' | 'GET' | 'PATCH' | 'POST' | 'PUT'
+
+/** Payload's REST query parameters, serialised as Payload's own REST client does. */
+export type RestQuery = { depth?: number; limit?: number; locale?: string; page?: number; sort?: string; where?: Where }
+
 type RequestOptions = {
   /** Sent as JSON unless it is already a string or FormData. */
   body?: unknown
   headers?: Record<string, string>
+  /** Merged with any query string already in the path. */
+  query?: RestQuery
   token?: string
+}
+
+/** `path` with `query` added to its own query string; unchanged without one. */
+const withQuery = (path: string, query: RestQuery | undefined): string => {
+  if (!query) return path
+  const cut = path.indexOf('?')
+  const [pathname, search] = cut === -1 ? [path, ''] : [path.slice(0, cut), path.slice(cut + 1)]
+  return `${pathname}${qs.stringify({ ...qs.parse(search), ...query }, { addQueryPrefix: true })}`
 }
 
 export class RestClient {
@@ -24,8 +39,8 @@ export class RestClient {
     }
   }
 
-  async request(method: Method, path: string, { body, headers = {}, token }: RequestOptions = {}): Promise<Response> {
-    const url = new URL(`/api${path}`, 'http://localhost:3000')
+  async request(method: Method, path: string, { body, headers = {}, query, token }: RequestOptions = {}): Promise<Response> {
+    const url = new URL(`/api${withQuery(path, query)}`, 'http://localhost:3000')
     const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
     const isForm = body instanceof FormData
     const request = new Request(url, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { tenantIdsOf } from '../../access/tenantRoles'
+import { tenantIdsOf } from '../../utilities/tenantRoles'
 import {
   effectivePermissions,
   findInheritanceCycle,

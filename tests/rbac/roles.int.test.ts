@@ -152,14 +152,14 @@ describe('RBAC', () => {
   describe('tenant scope', () => {
     it('shows system roles and own-tenant roles only', async () => {
       await createRole({ name: 'B only', slug: 'b-only', tenant: tenantB.id })
-      const response = await app.rest.get('/roles?limit=100&depth=0', { token: adminToken })
+      const response = await app.rest.get('/roles', { query: { depth: 0, limit: 100 }, token: adminToken })
       const { docs } = (await response.json()) as { docs: Role[] }
       expect(docs.every((role) => role.tenant === null || role.tenant === undefined || role.tenant === tenantA.id)).toBe(true)
       expect(docs.some((role) => role.slug === 'b-only')).toBe(false)
     })
 
     it('shows tenant roles only to those with roles:read; system roles to everyone', async () => {
-      const response = await app.rest.get('/roles?limit=100&depth=0', { token: artistToken })
+      const response = await app.rest.get('/roles', { query: { depth: 0, limit: 100 }, token: artistToken })
       const { docs } = (await response.json()) as { docs: Role[] }
       expect(docs.length).toBeGreaterThan(0)
       expect(docs.every((role) => !role.tenant)).toBe(true)

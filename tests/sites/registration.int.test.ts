@@ -317,7 +317,7 @@ describe('site registration', () => {
 
     it('needs a login, lists newest first, never returns hashes or tokens', async () => {
       expect((await app.rest.get('/sites')).status).toBe(403)
-      const response = await app.rest.get('/sites?limit=100&depth=0', { token: tokenA })
+      const response = await app.rest.get('/sites', { query: { depth: 0, limit: 100 }, token: tokenA })
       const body = (await response.json()) as { docs: Site[] }
       expect(response.status).toBe(200)
       const created = body.docs.map((doc) => new Date(doc.createdAt).getTime())
@@ -331,7 +331,7 @@ describe('site registration', () => {
     })
 
     it('keeps tenants apart: B can neither read, edit, rotate nor delete A’s site', async () => {
-      const list = (await (await app.rest.get('/sites?limit=100', { token: tokenB })).json()) as { docs: Site[] }
+      const list = (await (await app.rest.get('/sites', { query: { limit: 100 }, token: tokenB })).json()) as { docs: Site[] }
       expect(list.docs.every((doc) => doc.tenant === tenantB.id || (typeof doc.tenant === 'object' && doc.tenant?.id === tenantB.id))).toBe(true)
       expect((await app.rest.get(`/sites/${registeredId}`, { token: tokenB })).status).toBe(404)
       expect([403, 404]).toContain((await app.rest.patch(`/sites/${registeredId}`, { status: 'suspended' }, { token: tokenB })).status)

@@ -2,8 +2,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { escapeHtml } from '../../../utilities/escapeHtml'
-
-export const INVITATION_CONTEXT = 'invitationToTenant'
+import { INVITATION_CONTEXT } from '../../Tenants/members'
 
 const invitedTo = (req?: PayloadRequest): string | undefined => {
   const tenantName: unknown = req?.context?.[INVITATION_CONTEXT]

@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../../access/nobody'
+
 import { can } from '../access/can'
+import { recordGrantedBy } from '../hooks/recordGrantedBy'
 import { rejectAssignmentEscalation } from '../hooks/rejectAssignmentEscalation'
 
 /** A role a user holds in one tenant, beyond their membership role, optionally until `expiresAt`. */
@@ -24,12 +27,9 @@ export const RoleAssignments: CollectionConfig = {
       index: true,
     },
     // Set by the server on create; a client-set value would forge who granted it (and query other accounts).
-    { name: 'grantedBy', type: 'relationship', access: { create: () => false, update: () => false }, admin: { readOnly: true }, relationTo: 'users' },
+    { name: 'grantedBy', type: 'relationship', access: { create: nobody, update: nobody }, admin: { readOnly: true }, relationTo: 'users' },
   ],
   hooks: {
-    beforeChange: [
-      rejectAssignmentEscalation,
-      ({ data, operation, req }) => (operation === 'create' && req.user ? { ...data, grantedBy: req.user.id } : data),
-    ],
+    beforeChange: [rejectAssignmentEscalation, recordGrantedBy],
   },
 }

@@ -1,8 +1,11 @@
 import type { CollectionConfig, Validate } from 'payload'
 
-import { TENANT_ROLES } from '../../../access/tenantRoles'
+import type { Role } from '../../../payload-types'
+
+import { TENANT_ROLES } from '../../../utilities/tenantRoles'
 import { isSlug } from '../../../fields/validators'
-import { readRoles, writeTenantRoles } from '../access/rolesAccess'
+import { readRoles } from '../access/readRoles'
+import { writeTenantRoles } from '../access/writeTenantRoles'
 import { keepRoleTenant } from '../hooks/keepRoleTenant'
 import { rejectInheritanceCycle } from '../hooks/rejectInheritanceCycle'
 import { rejectPermissionEscalation } from '../hooks/rejectPermissionEscalation'
@@ -13,10 +16,9 @@ import { idOf } from '../../../utilities/idOf'
  * Unique among the system roles, or within the role's tenant (PostgreSQL treats NULL tenants as distinct).
  * A tenant role may not take a system role's slug: memberships name roles by slug.
  */
-const uniqueSlugInScope: Validate = async (value, { data, id, req }) => {
+const uniqueSlugInScope: Validate<string, Role> = async (value, { data, id, req }) => {
   if (typeof value !== 'string' || !isSlug(value)) return 'Use lowercase letters, digits and single hyphens.'
-  const tenant = (data as { tenant?: number | { id: number } | null }).tenant
-  const tenantId = tenant ? idOf(tenant) : undefined
+  const tenantId = data.tenant ? idOf(data.tenant) : undefined
   if (tenantId !== undefined && (TENANT_ROLES as readonly string[]).includes(value)) return 'This slug belongs to a system role.'
   const { totalDocs } = await req.payload.count({
     collection: 'roles',

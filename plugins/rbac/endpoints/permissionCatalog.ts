@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { tenantIdsOf } from '../../../access/tenantRoles'
+import { tenantIdsOf } from '../../../utilities/tenantRoles'
 import { forbidden, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { requirePermission } from '../access/requirePermission'

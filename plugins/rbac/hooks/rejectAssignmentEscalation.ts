@@ -2,15 +2,18 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { loadRoles } from '../services/userGrants'
-import { assertHoldsEverything } from './rejectPermissionEscalation'
+import type { RoleAssignment } from '../../../payload-types'
+
 import { idOf } from '../../../utilities/idOf'
+import { assertHoldsEverything } from '../services/escalation'
+import { loadRoles } from '../services/userGrants'
 
 /** The role must be usable in the tenant, the user a member there, and the actor must hold all it grants. */
-export const rejectAssignmentEscalation: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  const tenantId = idOf(data.tenant ?? originalDoc?.tenant)
+export const rejectAssignmentEscalation: CollectionBeforeChangeHook<RoleAssignment> = async ({ data, originalDoc, req }) => {
+  // Required fields, but validation runs after this hook: a missing tenant fails the lookup below.
+  const tenantId = idOf(data.tenant ?? originalDoc?.tenant)!
   const roleId = idOf(data.role ?? originalDoc?.role)
-  const userId = idOf(data.user ?? originalDoc?.user)
+  const userId = idOf(data.user ?? originalDoc?.user)!
   const rolesById = await loadRoles(req, [tenantId])
   const role = rolesById.get(String(roleId))
   if (!role) throw new APIError('This role does not exist in this tenant.', 400, null, true)

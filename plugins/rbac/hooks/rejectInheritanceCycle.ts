@@ -2,13 +2,15 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
+import type { Role } from '../../../payload-types'
+
+import { idOf } from '../../../utilities/idOf'
 import { findInheritanceCycle } from '../services/permissions'
 import { loadRoles } from '../services/userGrants'
-import { idOf } from '../../../utilities/idOf'
 
 /** Inheritance must stay a tree of system roles and roles of the same tenant, with no cycle. */
-export const rejectInheritanceCycle: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
-  const inherits: number[] = (data?.inherits ?? originalDoc?.inherits ?? []).map(idOf)
+export const rejectInheritanceCycle: CollectionBeforeValidateHook<Role> = async ({ data, originalDoc, req }) => {
+  const inherits = (data?.inherits ?? originalDoc?.inherits ?? []).map((parent) => idOf(parent))
   if (inherits.length === 0) return data
   const tenant = data?.tenant !== undefined ? data.tenant : originalDoc?.tenant
   const tenantId = tenant ? idOf(tenant) : undefined

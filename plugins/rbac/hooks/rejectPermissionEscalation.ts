@@ -1,27 +1,19 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
-import { APIError } from 'payload'
+import type { Role } from '../../../payload-types'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { type RoleNode } from '../services/permissions'
-import { loadRoles, permissionsBeyondUser, toRoleNode } from '../services/userGrants'
 import { idOf } from '../../../utilities/idOf'
-
-/** 403 unless the actor holds, in `tenantId`, every permission that `role` would grant with its ancestors. */
-export async function assertHoldsEverything(req: PayloadRequest, tenantId: number | string, role: RoleNode, rolesById: Map<string, RoleNode>) {
-  if (!req.user || isSuperAdmin(req.user)) return
-  const missing = await permissionsBeyondUser(req, tenantId, [role.id], new Map([...rolesById, [String(role.id), role]]))
-  if (missing.length > 0) {
-    throw new APIError(`You cannot grant permissions you do not hold: ${missing.join(', ')}.`, 403, { missing }, true)
-  }
-}
+import { assertHoldsEverything } from '../services/escalation'
+import { loadRoles, toRoleNode } from '../services/userGrants'
 
 /** A user may only create or edit a tenant role whose permissions they hold themselves. */
-export const rejectPermissionEscalation: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+export const rejectPermissionEscalation: CollectionBeforeChangeHook<Role> = async ({ data, originalDoc, req }) => {
   if (!req.user || isSuperAdmin(req.user)) return data
-  const tenantId = idOf(data.tenant ?? originalDoc?.tenant)
+  // Access lets only tenant roles this far for anyone but super admins.
+  const tenantId = idOf(data.tenant ?? originalDoc?.tenant)!
   const rolesById = await loadRoles(req, [tenantId])
-  const candidate = toRoleNode({ ...originalDoc, ...data, id: originalDoc?.id ?? '(new)' })
+  const candidate = toRoleNode({ ...originalDoc, ...data, id: originalDoc?.id ?? '(new)', slug: data.slug ?? originalDoc?.slug ?? '(new)' })
   await assertHoldsEverything(req, tenantId, candidate, rolesById)
   return data
 }

@@ -2,14 +2,16 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
+import type { Role } from '../../../payload-types'
+
 import { resourceRegistry } from '../registry'
 import { WILDCARD } from '../services/permissions'
 
 /** A role may only name resources and actions that some plugin registered (or `*`). */
-export const rejectUnknownPermissions: CollectionBeforeValidateHook = ({ data, req }) => {
+export const rejectUnknownPermissions: CollectionBeforeValidateHook<Role> = ({ data, req }) => {
   const registry = resourceRegistry(req.payload.config)
   const errors: { message: string; path: string }[] = []
-  ;(data?.permissions ?? []).forEach((entry: { actions?: string[]; resource?: string }, index: number) => {
+  ;(data?.permissions ?? []).forEach((entry, index) => {
     const resource = entry.resource ?? ''
     const known = resource === WILDCARD ? [...new Set(Object.values(registry).flat())] : registry[resource]
     if (!known) {

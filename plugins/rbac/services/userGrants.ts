@@ -1,23 +1,23 @@
 // What a user may do in each of their tenants: membership role + live assignments, with inheritance.
 import type { PayloadRequest, TypedUser } from 'payload'
 
-import { type MembershipHolder, tenantIdsOf } from '../../../access/tenantRoles'
-import { idOf } from '../../../utilities/idOf'
+import { type MembershipHolder, tenantIdsOf } from '../../../utilities/tenantRoles'
+import { idOf, type Relation } from '../../../utilities/idOf'
 import { type EffectivePermissions, effectivePermissions, missingPermissions, type RoleNode } from './permissions'
 
 export type TenantGrants = Map<string, EffectivePermissions>
 
 type StoredRole = {
   id: number | string
-  inherits?: (number | { id: number })[] | null
+  inherits?: null | Relation[]
   permissions?: { actions?: string[] | null; resource: string }[] | null
   slug: string
-  tenant?: null | number | { id: number }
+  tenant?: null | Relation
 }
 
 export const toRoleNode = (role: StoredRole): RoleNode => ({
   id: role.id,
-  inherits: (role.inherits ?? []).map(idOf),
+  inherits: (role.inherits ?? []).map((parent) => idOf(parent)),
   permissions: (role.permissions ?? []).map(({ actions, resource }) => ({ actions: actions ?? [], resource })),
   slug: role.slug,
   tenant: role.tenant ? idOf(role.tenant) : null,
@@ -35,7 +35,7 @@ export async function loadRoles(req: PayloadRequest, tenantIds: (number | string
     req,
     where: tenantIds.length > 0 ? { or: [{ tenant: { exists: false } }, { tenant: { in: tenantIds } }] } : { tenant: { exists: false } },
   })
-  return new Map(docs.map((role) => [String(role.id), toRoleNode(role as StoredRole)]))
+  return new Map(docs.map((role) => [String(role.id), toRoleNode(role)]))
 }
 
 /** Role ids a user holds per tenant right now; an expired assignment counts for nothing. */

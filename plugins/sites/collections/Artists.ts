@@ -1,28 +1,11 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { ValidationError } from 'payload'
-
-import { can } from '../../rbac/access/can'
+import { nobody } from '../../../access/nobody'
+import { can } from '../../rbac'
+import { deleteArtistSites } from '../hooks/deleteArtistSites'
+import { refuseApprovalByEdit } from '../hooks/refuseApprovalByEdit'
 
 export const ARTIST_STATUSES = ['pending', 'approved', 'rejected'] as const
-
-/** Set by the approval flow; `approved` cannot be reached by a plain edit. */
-export const APPROVING = 'atelierApprovingArtist'
-
-const approvalGoesThroughTheEndpoint: CollectionBeforeChangeHook = ({ context, data, originalDoc }) => {
-  if (data.status === 'approved' && originalDoc?.status !== 'approved' && !context[APPROVING]) {
-    throw new ValidationError({
-      collection: 'artists',
-      errors: [{ message: 'Approve an artist with the Approve button (POST /api/artists/:id/approve): it also prepares the site.', path: 'status' }],
-    })
-  }
-  return data
-}
-
-/** An artist's site goes with the artist, in the same transaction. */
-const deleteTheArtistsSites: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  await req.payload.delete({ collection: 'sites', overrideAccess: true, req, where: { artist: { equals: id } } })
-}
 
 export const Artists: CollectionConfig = {
   slug: 'artists',
@@ -51,7 +34,7 @@ export const Artists: CollectionConfig = {
     {
       name: 'site',
       type: 'relationship',
-      access: { create: () => false, update: () => false },
+      access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true },
       relationTo: 'sites',
     },
@@ -61,5 +44,5 @@ export const Artists: CollectionConfig = {
       admin: { components: { Field: '/plugins/sites/admin/ApproveArtistButton#ApproveArtistButton' }, position: 'sidebar' },
     },
   ],
-  hooks: { beforeChange: [approvalGoesThroughTheEndpoint], beforeDelete: [deleteTheArtistsSites] },
+  hooks: { beforeChange: [refuseApprovalByEdit], beforeDelete: [deleteArtistSites] },
 }

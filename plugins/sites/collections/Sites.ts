@@ -1,11 +1,11 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { can } from '../../rbac/access/can'
+import { nobody } from '../../../access/nobody'
+import { can } from '../../rbac'
 
 export const SITE_STATUSES = ['pending', 'active', 'inactive', 'suspended', 'out_of_sync'] as const
 export type SiteStatus = (typeof SITE_STATUSES)[number]
 
-const nobody: FieldAccess = () => false
 const systemOnly = { create: nobody, update: nobody }
 
 /**
@@ -17,7 +17,7 @@ export const Sites: CollectionConfig = {
   slug: 'sites',
   access: {
     // Sites are created by approving an artist, never directly.
-    create: () => false,
+    create: nobody,
     delete: can('sites', 'delete'),
     read: can('sites', 'read'),
     update: can('sites', 'update'),

@@ -2,6 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
+import type { Media } from '../../../payload-types'
+
 import { withErrorHandling } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
 import { parseQuery } from '../../../utilities/parseRequest'
@@ -20,8 +22,6 @@ function plainText(value: unknown): string {
   return (root.children ?? []).map(textOf).filter(Boolean).join('\n\n')
 }
 
-type PortfolioItem = { alt?: null | string; id: number; tenant?: null | number | { id: number } }
-
 /**
  * GET /api/sites/me with `X-Site-Key`: the site and its artist's published data, nothing of anyone else.
  * An artist who is not (or no longer) approved publishes nothing.
@@ -32,9 +32,7 @@ export const siteMeEndpoint: Endpoint = {
     const site = await authenticateSite(req)
     const artist = await publishedArtistOf(req, site, { depth: 1, locale })
     // Only the studio's own images: a portfolio must never publish another studio's upload.
-    const portfolio = ((artist?.portfolio ?? []) as (number | PortfolioItem)[]).filter(
-      (item): item is PortfolioItem => typeof item === 'object' && idOf(item.tenant ?? 0) === site.tenant_id,
-    )
+    const portfolio = (artist?.portfolio ?? []).filter((item): item is Media => typeof item === 'object' && idOf(item.tenant) === site.tenant_id)
     return Response.json({
       artist: artist
         ? {

@@ -21,7 +21,7 @@ export const sitePortfolioEndpoint: Endpoint = {
     const { mediaId } = paramsSchema.parse(req.routeParams)
     const site = await authenticateSite(req)
     const artist = await publishedArtistOf(req, site, { depth: 0 })
-    const portfolio = (artist?.portfolio ?? []).map((item) => idOf(item as number | { id: number }))
+    const portfolio = (artist?.portfolio ?? []).map((item) => idOf(item))
     if (!portfolio.includes(mediaId)) throw notFound('No such image in this artist’s portfolio.')
     const media = await req.payload.findByID({ id: mediaId, collection: 'media', depth: 0, overrideAccess: true })
     if (idOf(media.tenant ?? 0) !== site.tenant_id) throw notFound('No such image in this artist’s portfolio.')

@@ -1,9 +1,8 @@
 import type { TaskConfig } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres'
-
 import type { SitesPluginOptions } from '../types'
 
+import { markStaleSites } from '../services/liveness'
 import { PUSH_KEY_TASK, pushPendingKey } from '../services/rotation'
 
 /** Delivers a rotated key to its site; retried with exponential backoff until the site's attempt budget is spent. */
@@ -18,12 +17,7 @@ export const pushSiteKeyTask = ({ keyPush }: SitesPluginOptions): TaskConfig => 
 /** Daily: active sites not heard from in `staleDays` turn inactive (a later call makes them active again). */
 export const markStaleSitesTask = ({ staleDays }: SitesPluginOptions): TaskConfig => ({
   slug: 'markStaleSites',
-  handler: async ({ req }) => {
-    const result = (await req.payload.db.drizzle.execute(sql`
-      update sites set status = 'inactive'
-      where status = 'active' and coalesce(last_sync, created_at) < now() - make_interval(days => ${staleDays}::int)`)) as unknown as { rowCount: number }
-    return { output: { markedInactive: result.rowCount ?? 0 } }
-  },
+  handler: async ({ req }) => ({ output: { markedInactive: await markStaleSites(req.payload, staleDays) } }),
   outputSchema: [{ name: 'markedInactive', type: 'number' }],
   retries: 2,
   schedule: [{ cron: '45 3 * * *', queue: 'nightly' }],

@@ -9,8 +9,8 @@ import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { requirePermission } from '../../rbac/access/requirePermission'
-import { APPROVING } from '../collections/Artists'
+import { requirePermission } from '../../rbac'
+import { APPROVING_ARTIST } from '../context'
 import { sitesOptions } from './options'
 import { generateSecret, hashSecret } from './secrets'
 import { writeSecrets } from './siteRows'
@@ -28,12 +28,12 @@ export type Approval = {
 /** Approves (or re-approves, which redeploys) an artist. The token is returned here and never again. */
 export async function approveArtist(req: PayloadRequest, artistId: number): Promise<Approval> {
   const artist = await findVisible(req, 'artists', artistId, 'Artist not found.')
-  const tenantId = idOf(artist.tenant as number | { id: number })
+  const tenantId = idOf(artist.tenant)
   await requirePermission(req, 'artists', 'approve', tenantId)
   const { pepper } = sitesOptions(req.payload)
 
   return inTransaction(req, async () => {
-    const context = { [APPROVING]: true }
+    const context = { [APPROVING_ARTIST]: true }
     // Locked and read again: two approvals at once (a double click) must not make two sites.
     const locked = (await (await transactionDb(req)).execute(sql`select site_id from artists where id = ${artist.id} for update`)) as {
       rows: { site_id: null | number }[]
@@ -75,7 +75,8 @@ export async function approveArtist(req: PayloadRequest, artistId: number): Prom
       tenant: tenantId,
     })
     const site = await req.payload.findByID({ id: siteId, collection: 'sites', depth: 0, overrideAccess: true, req })
-    const tenant = await req.payload.findByID({ id: tenantId, collection: 'tenants', depth: 0, overrideAccess: true, req })
+    // Saving the artist above validated its tenant (required), so there is one.
+    const tenant = await req.payload.findByID({ id: tenantId!, collection: 'tenants', depth: 0, overrideAccess: true, req })
     return {
       artist: { email: updated.email, id: updated.id, name: updated.name, status: updated.status },
       registrationToken,

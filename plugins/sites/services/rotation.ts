@@ -11,7 +11,7 @@ import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { requirePermission } from '../../rbac/access/requirePermission'
+import { requirePermission } from '../../rbac'
 import { sitesOptions } from './options'
 import { generateSecret, hashSecret, seal, secretPrefix, signPayload, signingDigest, unseal } from './secrets'
 import { postToSite } from './siteClient'
@@ -23,7 +23,7 @@ export type Rotation = { jobId: number | string; keyPrefix: string; newKey: stri
 
 export async function regenerateSiteKey(req: PayloadRequest, siteId: number): Promise<Rotation> {
   const visible = await findVisible(req, 'sites', siteId, 'Site not found.')
-  await requirePermission(req, 'sites', 'regenerate-key', idOf(visible.tenant as number | { id: number }))
+  await requirePermission(req, 'sites', 'regenerate-key', idOf(visible.tenant))
   const options = sitesOptions(req.payload)
   const newKey = generateSecret()
 

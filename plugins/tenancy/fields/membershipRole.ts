@@ -1,6 +1,6 @@
 import type { SelectField } from 'payload'
 
-import { TENANT_ROLES } from '../../../access/tenantRoles'
+import { TENANT_ROLES } from '../../../utilities/tenantRoles'
 
 /** The role a user holds in one tenant, stored on the row of the users' `tenants` array. */
 export const membershipRoleField: SelectField = {

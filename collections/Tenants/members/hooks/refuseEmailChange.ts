@@ -2,9 +2,9 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { User } from '../../../payload-types'
+import type { User } from '../../../../payload-types'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
+import { isSuperAdmin } from '../../../../access/isSuperAdmin'
 
 /**
  * The sign-in email is an identity, proven when the account was invited or created: a studio adds an

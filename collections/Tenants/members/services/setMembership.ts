@@ -3,15 +3,14 @@ import type { PayloadRequest } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
-import type { TenantRole } from '../access/tenantRoles'
-import type { Tenant } from '../payload-types'
+import type { TenantRole } from '../../../../utilities/tenantRoles'
+import type { Tenant } from '../../../../payload-types'
 
-import { roleIn } from '../access/tenantRoles'
-import { INVITATION_CONTEXT } from '../collections/Users/emails/passwordEmail'
-import { MEMBERSHIP_CHANGE_AUTHORISED } from '../collections/Users/hooks/refuseEditsAcrossTenants'
-import { membershipChangeRefusal } from '../plugins/rbac/services/membershipChange'
-import { forbidden } from '../utilities/apiErrors'
-import { idOf } from '../utilities/idOf'
+import { roleIn } from '../../../../utilities/tenantRoles'
+import { membershipChangeRefusal } from '../../../../plugins/rbac'
+import { forbidden } from '../../../../utilities/apiErrors'
+import { idOf } from '../../../../utilities/idOf'
+import { INVITATION_CONTEXT, MEMBERSHIP_CHANGE_AUTHORISED } from '../context'
 
 export type SetMembershipInput = { email: string; name?: string; role: TenantRole; tenant: Tenant }
 export type SetMembershipResult = {

@@ -1,5 +1,5 @@
 // Tenant membership roles and the pure helpers that read them off a user.
-import { idOf } from '../utilities/idOf'
+import { idOf } from './idOf'
 
 export const TENANT_ROLES = ['owner', 'admin', 'staff', 'editor', 'artist'] as const
 export type TenantRole = (typeof TENANT_ROLES)[number]

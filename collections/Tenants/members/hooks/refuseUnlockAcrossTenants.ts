@@ -2,17 +2,17 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { Forbidden } from 'payload'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { tenantIdsOf } from '../../../access/tenantRoles'
-import { tenantsAllowing } from '../../../plugins/rbac'
+import { isSuperAdmin } from '../../../../access/isSuperAdmin'
+import { tenantIdsOf } from '../../../../utilities/tenantRoles'
+import { tenantsAllowing } from '../../../../plugins/rbac'
 
 /**
  * Lifting a lockout undoes a brute-force defence, so it needs `users:unlock` (owners) in every tenant the
  * locked account belongs to, not just in one: access alone would let an owner of any shared studio do it.
  */
-export const refuseUnlockAcrossTenants: CollectionBeforeOperationHook = async ({ args, operation, overrideAccess, req }) => {
+export const refuseUnlockAcrossTenants: CollectionBeforeOperationHook<'users'> = async ({ args, operation, overrideAccess, req }) => {
   if (operation !== 'unlock' || overrideAccess || isSuperAdmin(req.user)) return args
-  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').toLowerCase().trim()
+  const email = String(args.data?.email ?? '').toLowerCase().trim()
   const { docs } = await req.payload.find({ collection: 'users', depth: 0, limit: 1, overrideAccess: true, req, where: { email: { equals: email } } })
   const target = docs[0]
   if (!target) return args

@@ -2,11 +2,11 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
-import { TENANT_ROLES } from '../../../access/tenantRoles'
-import { setMembership } from '../../../services/memberships'
-import { unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
-import { findVisible } from '../../../utilities/findVisible'
-import { parseBody } from '../../../utilities/parseRequest'
+import { TENANT_ROLES } from '../../../../utilities/tenantRoles'
+import { unauthorized, withErrorHandling } from '../../../../utilities/apiErrors'
+import { findVisible } from '../../../../utilities/findVisible'
+import { parseBody } from '../../../../utilities/parseRequest'
+import { setMembership } from '../services/setMembership'
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() })
 const bodySchema = z

@@ -2,13 +2,11 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { User } from '../../../payload-types'
+import type { User } from '../../../../payload-types'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { accountEditRefusal } from '../../../plugins/rbac'
-
-/** Set in `context` by a trusted service that has already authorised the change it makes. */
-export const MEMBERSHIP_CHANGE_AUTHORISED = 'membershipChangeAuthorised'
+import { isSuperAdmin } from '../../../../access/isSuperAdmin'
+import { accountEditRefusal } from '../../../../plugins/rbac'
+import { MEMBERSHIP_CHANGE_AUTHORISED } from '../context'
 
 /**
  * Editing someone else's account (email, password, name) needs `users:update` in every tenant they
