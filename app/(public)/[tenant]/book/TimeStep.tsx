@@ -6,6 +6,7 @@ import type { Room } from './bookingTypes'
 import styles from './book.module.css'
 import { addDays, dayLabel, durationLabel, shortDayLabel, wallTime } from './format'
 import { StepHeading } from './StepHeading'
+import week from './timeStep.module.css'
 
 type Props = { money: (minor: number) => string; room: Room; state: BookingPageState; timezone: string; today: string }
 
@@ -44,12 +45,12 @@ export function TimeStep({ money, room, state, timezone, today }: Props) {
           </select>
         </div>
       )}
-      <p className={styles.zone}>Times are in {timezone}</p>
-      <nav aria-label="Weeks" className={styles.weekNav}>
+      <p className={week.zone}>Times are in {timezone}</p>
+      <nav aria-label="Weeks" className={week.weekNav}>
         <button className={styles.secondary} disabled={weekStart <= today} onClick={() => state.moveWeek(-1)} type="button">
           <span aria-hidden="true">← </span>Previous week
         </button>
-        <p className={styles.weekLabel}>{weekText}</p>
+        <p className={week.weekLabel}>{weekText}</p>
         <button className={styles.secondary} onClick={() => state.moveWeek(1)} type="button">
           Next week<span aria-hidden="true"> →</span>
         </button>
@@ -67,23 +68,23 @@ export function TimeStep({ money, room, state, timezone, today }: Props) {
         </div>
       )}
       {availability.state === 'ready' && (
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Start times, {durationLabel(duration)} each</legend>
+        <fieldset className={week.fieldset}>
+          <legend className={week.legend}>Start times, {durationLabel(duration)} each</legend>
           {weekDates.map((date) => {
             const slots = days.find((day) => day.date === date)?.slots ?? []
             const headingId = `${idPrefix}-day-${date}`
             return (
-              <div aria-labelledby={headingId} className={styles.day} data-date={date} key={date} role="group">
-                <h3 className={styles.dayHeading} id={headingId}>
+              <div aria-labelledby={headingId} className={week.day} data-date={date} key={date} role="group">
+                <h3 className={week.dayHeading} id={headingId}>
                   {dayLabel(date)}
                 </h3>
                 {slots.length === 0 ? (
-                  <p className={styles.noSlots}>No free times on this day.</p>
+                  <p className={week.noSlots}>No free times on this day.</p>
                 ) : (
-                  <ul className={styles.slotList}>
+                  <ul className={week.slotList}>
                     {slots.map((candidate) => (
                       <li key={candidate.start}>
-                        <button className={styles.slotButton} data-start={candidate.start} onClick={() => state.chooseSlot(candidate)} type="button">
+                        <button className={week.slotButton} data-start={candidate.start} onClick={() => state.chooseSlot(candidate)} type="button">
                           {wallTime(candidate.start)}
                           <span className={styles.srOnly}> to {wallTime(candidate.end)}</span>
                         </button>
