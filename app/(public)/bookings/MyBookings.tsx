@@ -3,47 +3,26 @@
 // link's token, which proves the mailbox there: it can confirm and cancel.
 import React, { useEffect, useState } from 'react'
 
+import { callApi, type PublicBooking } from '../[tenant]/book/api'
 import { formatMoney, wallDate, wallTime } from '../[tenant]/book/format'
 
-type Listed = {
-  awaitingCustomerConfirmation?: boolean
-  currency: string
-  deposit: number
-  end: string
-  price: number
-  ref: string
-  room: string
-  start: string
-  status: string
-  studio: { name: string; slug: string }
-}
+type Listed = PublicBooking & { currency: string; price: number; room: string; studio: { name: string; slug: string } }
 type State = { bookings: Listed[]; email: string; kind: 'ready' } | { kind: 'error'; message: string } | { kind: 'loading' }
 
-const STATUS_LABELS: Record<string, string> = {
-  awaiting_payment: 'Waiting for the deposit',
-  cancelled: 'Cancelled',
-  completed: 'Completed',
-  confirmed: 'Confirmed',
-  converted: 'Confirmed',
-  expired: 'Expired',
-  pending: 'Received',
-}
+const FAILED = 'Your bookings could not be loaded. Please try again.'
 
 export function MyBookings({ token }: { token: string }) {
   const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'error', message: 'This link is incomplete. Ask for a new one from the booking page.' })
 
   useEffect(() => {
     if (!token) return
-    void fetch(`/api/public/bookings?token=${encodeURIComponent(token)}`)
-      .then(async (response) => {
-        if (response.ok) {
-          const body = (await response.json()) as { bookings: Listed[]; email: string }
-          setState({ bookings: body.bookings, email: body.email, kind: 'ready' })
-        } else {
-          setState({ kind: 'error', message: response.status === 404 ? 'This link is invalid or has expired (links work for one hour).' : 'Your bookings could not be loaded. Please try again.' })
-        }
-      })
-      .catch(() => setState({ kind: 'error', message: 'Your bookings could not be loaded. Please try again.' }))
+    const controller = new AbortController()
+    void callApi<{ bookings: Listed[]; email: string }>(`/api/public/bookings?${new URLSearchParams({ token })}`, { signal: controller.signal }).then((result) => {
+      if (controller.signal.aborted) return
+      if (result.ok) setState({ bookings: result.data.bookings, email: result.data.email, kind: 'ready' })
+      else setState({ kind: 'error', message: result.status === 404 ? 'This link is invalid or has expired (links work for one hour).' : FAILED })
+    })
+    return () => controller.abort()
   }, [token])
 
   return (
@@ -68,7 +47,7 @@ export function MyBookings({ token }: { token: string }) {
                   · {booking.studio.name}, {booking.room}
                   <br />
                   {wallDate(booking.start)} {wallTime(booking.start)}–{wallTime(booking.end)} · {formatMoney(booking.price, booking.currency)} ·{' '}
-                  {booking.awaitingCustomerConfirmation ? 'Waiting for your confirmation' : (STATUS_LABELS[booking.status] ?? booking.status)}
+                  {booking.statusLabel}
                 </li>
               ))}
             </ul>

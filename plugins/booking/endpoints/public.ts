@@ -15,7 +15,7 @@ import { bookingTimes } from '../services/emails'
 import { bookingContext } from '../services/lifecycle'
 import { bookingOptions } from '../services/options'
 import { bookingWithProof, type ProofKind } from '../services/publicBooking'
-import { canTransition } from '../services/transitions'
+import { bookingStanding, isCancellable } from '../services/publicView'
 import { formatInZone } from '../services/zonedTime'
 
 const plausible = (value: string) => {
@@ -33,18 +33,26 @@ export const publicEndpoint = (handler: PayloadHandler): PayloadHandler =>
     return handler(req)
   })
 
-/** A booking as its customer (and the lookup list) sees it; times in the studio's zone. */
-export const publicBooking = (booking: Booking, tenant: Tenant) => ({
-  awaitingCustomerConfirmation: awaitsCustomerConfirmation(booking),
-  currency: booking.currency,
-  customerConfirmedAt: booking.customerConfirmedAt ? formatInZone(new Date(booking.customerConfirmedAt), tenant.timezone) : null,
-  deposit: booking.deposit,
-  holdExpiresAt: booking.holdExpiresAt ? formatInZone(new Date(booking.holdExpiresAt), tenant.timezone) : null,
-  price: booking.price,
-  ref: booking.ref,
-  status: booking.status,
-  ...bookingTimes(booking, tenant),
-})
+/**
+ * A booking as its customer (and the lookup list) sees it; times in the studio's zone. Beside its data, what
+ * the pages show rather than work out: `payable` (its deposit can be paid now), `cancellable` (its status
+ * allows cancelling), `phase` (`open`, `kept` or `ended`) and `statusLabel`.
+ */
+export const publicBooking = (booking: Booking, tenant: Tenant) => {
+  const awaitingCustomerConfirmation = awaitsCustomerConfirmation(booking)
+  return {
+    awaitingCustomerConfirmation,
+    currency: booking.currency,
+    customerConfirmedAt: booking.customerConfirmedAt ? formatInZone(new Date(booking.customerConfirmedAt), tenant.timezone) : null,
+    deposit: booking.deposit,
+    holdExpiresAt: booking.holdExpiresAt ? formatInZone(new Date(booking.holdExpiresAt), tenant.timezone) : null,
+    price: booking.price,
+    ref: booking.ref,
+    status: booking.status,
+    ...bookingStanding(booking, awaitingCustomerConfirmation),
+    ...bookingTimes(booking, tenant),
+  }
+}
 
 /**
  * The booking page in full. `cancellation` says whether this request may cancel: `link_required` when it
@@ -52,7 +60,7 @@ export const publicBooking = (booking: Booking, tenant: Tenant) => ({
  */
 export const customerView = (booking: Booking, room: Room, tenant: Tenant, proof: ProofKind) => ({
   ...publicBooking(booking, tenant),
-  cancellation: !canTransition(booking.status, 'cancelled') ? 'unavailable' : proof === 'email' ? 'link_required' : 'allowed',
+  cancellation: !isCancellable(booking.status) ? 'unavailable' : proof === 'email' ? 'link_required' : 'allowed',
   customer: { email: booking.customer.email, name: booking.customer.name },
   refundQuote: booking.refundQuote ?? null,
   room: { id: room.id, name: room.name },

@@ -1,4 +1,4 @@
-// The public booking API, before booking: a studio's rooms and a room's free slots.
+// The public booking API, before booking: a studio's rooms and a room's free slots, priced by the server.
 import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
@@ -7,11 +7,17 @@ import { badRequest } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { freeSlots } from '../services/availability'
 import { activeTenantBySlug, busyIntervals, publicRoom, roomRules } from '../services/publicBooking'
+import { offeredDurations, slotQuote } from '../services/publicView'
+import { termsForRoom } from '../services/terms'
 import { addDays, formatInZone, localDateOf, zonedDateTimeToInstant } from '../services/zonedTime'
 import { id, instantWithOffset, localDate, publicEndpoint } from './public'
 
 const MAX_RANGE_DAYS = 62
 
+/**
+ * GET /api/public/tenants/:tenant/rooms: the studio (currency, locale, zone) and its active rooms, each with the
+ * `durations` the booking page offers (`{ minutes, price }`, price in minor units as a booking is charged).
+ */
 export const publicRoomsEndpoint: Endpoint = {
   handler: publicEndpoint(async (req) => {
     const { tenant: slug } = z.object({ tenant: z.string().min(1).max(63) }).parse(req.routeParams)
@@ -28,6 +34,7 @@ export const publicRoomsEndpoint: Endpoint = {
     return Response.json({
       rooms: docs.map((room) => ({
         capacity: room.capacity,
+        durations: offeredDurations(room),
         hourlyRate: room.hourlyRate,
         id: room.id,
         maxMinutes: room.maxMinutes,
@@ -51,7 +58,11 @@ const availabilityQuery = z
   })
   .strict()
 
-/** GET /api/public/rooms/:id/availability?from=&to=&duration= : free slots per local day, in the studio's zone. */
+/**
+ * GET /api/public/rooms/:id/availability?from=&to=&duration= : free slots per local day, in the studio's zone.
+ * Each slot carries the `price` and `deposit` (minor units of `currency`) that booking it would charge, under
+ * the terms a booking of the room is made under now.
+ */
 export const availabilityEndpoint: Endpoint = {
   handler: publicEndpoint(async (req) => {
     const { id: roomId } = z.object({ id }).parse(req.routeParams)
@@ -71,8 +82,13 @@ export const availabilityEndpoint: Endpoint = {
     // One day of margin either side covers ranges that end past midnight and buffers.
     const busy = await busyIntervals(req, room.id, zonedDateTimeToInstant(addDays(from, -1), '00:00', zone), zonedDateTimeToInstant(addDays(to, 2), '00:00', zone))
     const days = freeSlots({ busy, durationMinutes: duration, from, now: new Date(), rules: roomRules(room), timeZone: zone, to })
+    const terms = await termsForRoom(req, room)
     return Response.json({
-      days: days.map(({ date, slots }) => ({ date, slots: slots.map((slot) => ({ end: formatInZone(slot.end, zone), start: formatInZone(slot.start, zone) })) })),
+      currency: tenant.defaultCurrency,
+      days: days.map(({ date, slots }) => ({
+        date,
+        slots: slots.map((slot) => ({ end: formatInZone(slot.end, zone), start: formatInZone(slot.start, zone), ...slotQuote(room.hourlyRate, terms.deposit, slot.start, slot.end) })),
+      })),
       duration,
       room: { id: room.id, name: room.name },
       timezone: zone,

@@ -2,28 +2,10 @@
 // confirmation link in the email) until its hold ends.
 import type { RefObject } from 'react'
 
+import type { Booked } from './bookingTypes'
+
 import styles from './book.module.css'
-import { dayLabel, formatMoney, wallDate } from './format'
-import { holdDeadline, timeRange } from './[ref]/manageText'
-
-export type Booked = {
-  accessToken?: string
-  awaitingCustomerConfirmation?: boolean
-  currency: string
-  deposit: number
-  end: string
-  holdExpiresAt?: null | string
-  price: number
-  ref: string
-  start: string
-  status: string
-}
-
-const STATUS_TEXT: Record<string, string> = {
-  awaiting_payment: 'Awaiting the deposit',
-  confirmed: 'Confirmed',
-  pending: 'Received, waiting for the studio to confirm',
-}
+import { dayLabel, formatMoney, holdDeadline, timeRange, wallDate } from './format'
 
 type Props = { booked: Booked; email: string; headingRef: RefObject<HTMLHeadingElement | null>; onBookAnother: () => void; roomName: string; timezone: string }
 
@@ -55,7 +37,7 @@ export function BookedStep({ booked, email, headingRef, onBookAnother, roomName,
           <dt>Deposit</dt>
           <dd>{booked.deposit > 0 ? formatMoney(booked.deposit, booked.currency) : 'None'}</dd>
           <dt>Status</dt>
-          <dd>{booked.awaitingCustomerConfirmation ? 'Waiting for your confirmation' : (STATUS_TEXT[booked.status] ?? booked.status)}</dd>
+          <dd>{booked.statusLabel}</dd>
         </dl>
       </div>
       {booked.awaitingCustomerConfirmation ? (
@@ -67,7 +49,7 @@ export function BookedStep({ booked, email, headingRef, onBookAnother, roomName,
         <p>
           We have sent a confirmation email to <strong>{email}</strong>. It contains your access code: keep it to view or cancel this booking. Quote the reference when
           you contact the studio.
-          {booked.deposit > 0 && deadline ? ` Pay the deposit from the link in it by ${deadline} to keep this time; otherwise it is released.` : ''}
+          {booked.payable && deadline ? ` Pay the deposit from the link in it by ${deadline} to keep this time; otherwise it is released.` : ''}
         </p>
       )}
       <div className={styles.actions}>

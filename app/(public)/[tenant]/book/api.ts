@@ -1,9 +1,39 @@
-// The same-origin JSON calls of the booking pages, and one sentence per failure. Errors arrive as
-// `{ errors: [{ message, path? }], code? }`; a 429 may say how long to wait in Retry-After.
+// The same-origin JSON calls of the booking pages, the answers they share, and one sentence per failure.
+// Errors arrive as `{ errors: [{ message, path? }], code? }`; a 429 may say how long to wait in Retry-After.
 
 export type ErrorEntry = { message: string; path?: string }
 export type ApiFailure = { code?: string; errors: ErrorEntry[]; ok: false; retryAfter?: number; status: number }
 export type ApiResult<T> = { data: T; ok: true; status: number } | ApiFailure
+
+/** How a booking stands, as the API says: `open` (waiting for the deposit, the customer or the studio), `kept`, `ended`. */
+export type BookingPhase = 'ended' | 'kept' | 'open'
+
+/**
+ * A booking as every public answer about one carries it (the booking call, the customer's page, the list of
+ * one's bookings): its data, and what the server decided about it, which the pages show as it comes.
+ */
+export type PublicBooking = {
+  awaitingCustomerConfirmation?: boolean
+  /** Its status still allows a cancellation. */
+  cancellable: boolean
+  currency: null | string
+  customerConfirmedAt?: null | string
+  deposit: null | number
+  end: string
+  /** Until when the slot is held without a payment or the customer's confirmation (studio zone). */
+  holdExpiresAt?: null | string
+  /** Its deposit can be paid now. */
+  payable: boolean
+  phase: BookingPhase
+  price: null | number
+  ref: string
+  start: string
+  status: string
+  statusLabel: string
+}
+
+/** Whether a code can travel in a request header as typed: printable ASCII, which headers carry unchanged (`fetch` throws on much else). */
+export const sendableInHeader = (value: string, maxLength: number): boolean => value.length <= maxLength && /^[\x20-\x7e]+$/.test(value)
 
 export const NETWORK_MESSAGE = 'We could not reach the booking service. Check your connection and try again.'
 

@@ -1,8 +1,13 @@
-// Pure helpers for the public booking page: calendar dates as `YYYY-MM-DD` strings, wall-clock times read
-// straight from the API's offset strings (already in the studio's zone), and money in minor units.
+// The labels and formats the public booking pages share: calendar dates as `YYYY-MM-DD` strings, wall-clock
+// times read straight from the API's offset strings (already in the studio's zone), durations, and money in
+// minor units. Pure. What a booking costs, whether it can be paid or cancelled, and its status label come
+// from the API; nothing here decides them.
 
 const PAGE_LOCALE = 'en-GB'
 const DAY_MS = 86_400_000
+
+/** A plausible email address, to say so next to the field before asking the server (which decides). */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Today's calendar date in `timeZone`, as `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
@@ -30,20 +35,24 @@ export const wallTime = (instant: string): string => instant.slice(11, 16)
 /** The calendar date of an API time, as written (studio zone). */
 export const wallDate = (instant: string): string => instant.slice(0, 10)
 
+/** "10:00 – 11:00", with the end date when a booking runs past midnight (wall-clock times of the studio). */
+export function timeRange(start: string, end: string): string {
+  const endsAnotherDay = wallDate(end) !== wallDate(start)
+  return `${wallTime(start)} – ${endsAnotherDay ? `${shortDayLabel(wallDate(end))}, ` : ''}${wallTime(end)}`
+}
+
+/** "Monday 30 November 2026". */
+export const fullDate = (instant: string): string => `${dayLabel(wallDate(instant))} ${wallDate(instant).slice(0, 4)}`
+
+/** "14:30 on 30 Nov": when a hold ends, in the studio's wall-clock time. */
+export const holdDeadline = (instant: string): string => `${wallTime(instant)} on ${shortDayLabel(wallDate(instant))}`
+
 /** "1 h", "1 h 30 min", "45 min". */
 export function durationLabel(minutes: number): string {
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60
   if (hours === 0) return `${rest} min`
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
-}
-
-/** Every bookable duration of a room: min to max in slot steps (always at least the minimum). */
-export function durationsOf(room: { maxMinutes: number; minMinutes: number; slotStepMinutes: number }): number[] {
-  const step = room.slotStepMinutes > 0 ? room.slotStepMinutes : room.minMinutes
-  const durations: number[] = []
-  for (let minutes = room.minMinutes; minutes <= room.maxMinutes && durations.length < 200; minutes += step) durations.push(minutes)
-  return durations.length > 0 ? durations : [room.minMinutes]
 }
 
 /** Formats an integer amount of minor units (cents) of `currency`. */
@@ -62,5 +71,5 @@ export function formatMoney(minor: number, currency: string): string {
   }
 }
 
-/** Rate × minutes / 60, rounded half up, as the server prices a booking. */
-export const estimatePrice = (hourlyRateMinor: number, minutes: number): number => Math.floor((2 * hourlyRateMinor * minutes + 60) / 120)
+/** "€7.50 (30 %)", the non-breaking space keeping the percentage together on a narrow screen. */
+export const refundText = (amount: number, percent: number, currency: string): string => `${formatMoney(amount, currency)} (${percent}\u00a0%)`

@@ -4,13 +4,12 @@ import type { RefObject } from 'react'
 import type { Booking } from './manageTypes'
 
 import styles from '../book.module.css'
-import { formatMoney } from '../format'
+import { formatMoney, fullDate, refundText, timeRange } from '../format'
 import manage from './manage.module.css'
-import { fullDate, headline, refundNote, refundText, statusLabel, timeRange } from './manageText'
-import { PAYABLE, SETTLED } from './manageTypes'
+import { headline, refundNote } from './manageText'
 
-const toneOf = (booking: Booking) =>
-  SETTLED.has(booking.status) ? manage.good : PAYABLE.has(booking.status) ? manage.waiting : manage.ended
+// The badge's colour follows how the booking stands, as the server says.
+const TONE = { ended: manage.ended, kept: manage.good, open: manage.waiting }
 
 export function BookingDetails({ booking, headingRef }: { booking: Booking; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const currency = booking.currency ?? 'EUR'
@@ -30,8 +29,8 @@ export function BookingDetails({ booking, headingRef }: { booking: Booking; head
           </dd>
           <dt>Status</dt>
           <dd>
-            <span className={`${manage.badge} ${toneOf(booking)}`} data-status={booking.status} data-testid="booking-status">
-              {statusLabel(booking)}
+            <span className={`${manage.badge} ${TONE[booking.phase] ?? manage.ended}`} data-status={booking.status} data-testid="booking-status">
+              {booking.statusLabel}
             </span>
           </dd>
           {booking.room && (

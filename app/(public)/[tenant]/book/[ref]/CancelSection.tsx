@@ -7,7 +7,8 @@ import type { Booking, CancelFlow, LinkRequest } from './manageTypes'
 import styles from '../book.module.css'
 import manage from './manage.module.css'
 import { AlertBox } from './AlertBox'
-import { quoteExplanation, refundText } from './manageText'
+import { refundText } from '../format'
+import { quoteExplanation } from './manageText'
 
 type Props = {
   alert: null | string

@@ -5,7 +5,7 @@ import type { Booking } from './manageTypes'
 import styles from '../book.module.css'
 import manage from './manage.module.css'
 import { AlertBox } from './AlertBox'
-import { holdDeadline } from './manageText'
+import { holdDeadline } from '../format'
 
 type Props = { alert: null | string; booking: Booking; canConfirm: boolean; confirming: boolean; headingId: string; onConfirm: () => void }
 

@@ -2,10 +2,9 @@
 import type { Booking } from './manageTypes'
 
 import styles from '../book.module.css'
-import { formatMoney } from '../format'
+import { formatMoney, holdDeadline } from '../format'
 import manage from './manage.module.css'
 import { AlertBox } from './AlertBox'
-import { holdDeadline } from './manageText'
 
 type Props = { alert: null | string; booking: Booking; headingId: string; onPay: () => void; paying: boolean }
 

@@ -13,7 +13,6 @@ import { BookingDetails } from './BookingDetails'
 import { CancelSection } from './CancelSection'
 import { ConfirmSection } from './ConfirmSection'
 import { DepositSection } from './DepositSection'
-import { PAYABLE } from './manageTypes'
 import { PaymentBanner } from './PaymentBanner'
 import { ProofForm } from './ProofForm'
 import { type ManageBookingLinks, useManageBooking } from './useManageBooking'
@@ -84,8 +83,10 @@ export function ManageBooking(links: ManageBookingLinks) {
     )
   }
 
-  const payable = PAYABLE.has(booking.status) && (booking.deposit ?? 0) > 0 && paymentReturn !== 'success'
-  const cancellable = booking.cancellation === 'allowed' || booking.cancellation === 'link_required'
+  // As the server answers: whether the deposit can be paid now, and whether the status allows cancelling.
+  // Back from the payment page, no second payment is offered while the first one is being confirmed.
+  const payable = booking.payable && paymentReturn !== 'success'
+  const { cancellable } = booking
 
   return page(
     <>

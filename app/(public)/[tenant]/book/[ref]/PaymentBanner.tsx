@@ -3,13 +3,12 @@ import type { Booking, PaymentReturn } from './manageTypes'
 
 import styles from '../book.module.css'
 import manage from './manage.module.css'
-import { PAYABLE, SETTLED } from './manageTypes'
 
 type Props = { booking: Booking | null; onRefresh: () => void; paymentReturn: PaymentReturn; refreshing: boolean; refreshNote: string }
 
 export function PaymentBanner({ booking, onRefresh, paymentReturn, refreshing, refreshNote }: Props) {
   if (paymentReturn === 'cancelled') {
-    const canPay = booking === null || PAYABLE.has(booking.status)
+    const canPay = booking === null || booking.payable
     return (
       <div className={`${manage.banner} ${manage.bannerNeutral}`} role="status">
         <p>
@@ -20,8 +19,9 @@ export function PaymentBanner({ booking, onRefresh, paymentReturn, refreshing, r
     )
   }
   if (paymentReturn !== 'success') return null
-  const settled = booking !== null && SETTLED.has(booking.status)
-  const waiting = booking === null || PAYABLE.has(booking.status)
+  // Kept (confirmed) once the deposit is in; still payable while the provider's confirmation has not arrived.
+  const settled = booking !== null && booking.phase === 'kept'
+  const waiting = booking === null || booking.payable
   return (
     <div className={`${manage.banner} ${manage.bannerSuccess}`} data-testid="payment-banner">
       <div role="status">

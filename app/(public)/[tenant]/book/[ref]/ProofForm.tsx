@@ -5,9 +5,11 @@ import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react
 
 import type { Proof } from './manageTypes'
 
+import { sendableInHeader } from '../api'
 import styles from '../book.module.css'
+import { EMAIL } from '../format'
 import manage from './manage.module.css'
-import { ACCESS_CODE, EMAIL, NOT_FOUND_MESSAGE } from './manageTypes'
+import { MAX_ACCESS_CODE, NOT_FOUND_MESSAGE } from './manageTypes'
 
 type Props = {
   alert: null | string
@@ -45,7 +47,7 @@ export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, se
       emailField.current?.focus()
       return
     }
-    if (code !== '' && !ACCESS_CODE.test(code)) {
+    if (code !== '' && !sendableInHeader(code, MAX_ACCESS_CODE)) {
       setAlert(NOT_FOUND_MESSAGE)
       codeField.current?.focus()
       return
@@ -76,7 +78,7 @@ export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, se
             autoCorrect="off"
             className={styles.control}
             id={codeId}
-            maxLength={200}
+            maxLength={MAX_ACCESS_CODE}
             name="code"
             onChange={(event: ChangeEvent<HTMLInputElement>) => setCodeInput(event.target.value)}
             ref={codeField}

@@ -1,28 +1,25 @@
-// Sentences of the customer's booking page, from the booking and the API's answers. Pure.
+// Sentences of the customer's booking page, from the booking and the API's answers. Pure. The status label
+// itself comes from the API (`statusLabel`); the dates, times and amounts from `../format`.
 import type { ApiFailure } from '../api'
 import type { Booking, Quote, StoredRefund, Tier } from './manageTypes'
 
 import { describeFailure } from '../api'
-import { dayLabel, formatMoney, shortDayLabel, wallDate, wallTime } from '../format'
-import { AWAITING_CONFIRMATION_HEADLINE, AWAITING_CONFIRMATION_LABEL, HEADLINE, NOT_FOUND_MESSAGE, STATUS_LABEL } from './manageTypes'
+import { formatMoney } from '../format'
+import { NOT_FOUND_MESSAGE } from './manageTypes'
 
-/** "10:00 – 11:00", with the end date when a booking runs past midnight (wall-clock times of the studio). */
-export function timeRange(start: string, end: string): string {
-  const endsAnotherDay = wallDate(end) !== wallDate(start)
-  return `${wallTime(start)} – ${endsAnotherDay ? `${shortDayLabel(wallDate(end))}, ` : ''}${wallTime(end)}`
+const HEADLINE: Record<string, string> = {
+  awaiting_payment: 'Your booking is waiting for the deposit',
+  cancelled: 'This booking is cancelled',
+  completed: 'This booking is completed',
+  confirmed: 'Your booking is confirmed',
+  converted: 'Your booking is confirmed',
+  expired: 'This booking has expired',
+  pending: 'Your booking is received',
 }
 
-/** "Monday 30 November 2026". */
-export const fullDate = (instant: string) => `${dayLabel(wallDate(instant))} ${wallDate(instant).slice(0, 4)}`
-
-/** "14:30 on 30 Nov": when a hold ends, in the studio's wall-clock time. */
-export const holdDeadline = (instant: string) => `${wallTime(instant)} on ${shortDayLabel(wallDate(instant))}`
-
-export const statusLabel = (booking: Booking) => (booking.awaitingCustomerConfirmation ? AWAITING_CONFIRMATION_LABEL : (STATUS_LABEL[booking.status] ?? booking.status))
-export const headline = (booking: Booking) => (booking.awaitingCustomerConfirmation ? AWAITING_CONFIRMATION_HEADLINE : (HEADLINE[booking.status] ?? 'Your booking'))
-
-/** "€7.50 (30 %)", the non-breaking space keeping the percentage together on a narrow screen. */
-export const refundText = (amount: number, percent: number, currency: string) => `${formatMoney(amount, currency)} (${percent}\u00a0%)`
+/** The page's heading for the booking as it stands. */
+export const headline = (booking: Booking) =>
+  booking.awaitingCustomerConfirmation ? 'Please confirm your booking' : Object.hasOwn(HEADLINE, booking.status) ? HEADLINE[booking.status]! : 'Your booking'
 
 const noticeText = (tier: Tier) => `${tier.noticeAmount} ${tier.noticeUnit === 'days' ? 'day' : 'hour'}${tier.noticeAmount === 1 ? '' : 's'}`
 

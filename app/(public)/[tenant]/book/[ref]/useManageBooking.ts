@@ -7,9 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiResult } from '../api'
 import type { Booking, CancelFlow, FocusTarget, LinkRequest, LoadMode, PaymentReturn, Proof, Quote, Screen } from './manageTypes'
 
-import { callApi, describeFailure } from '../api'
+import { callApi, describeFailure, sendableInHeader } from '../api'
 import { confirmationFailure, paymentFailure } from './manageText'
-import { ACCESS_CODE, BOOKING_REF, CONFIRMATION_CODE, LOOKUP_TOKEN, NOT_FOUND_MESSAGE, PAYABLE } from './manageTypes'
+import { MAX_ACCESS_CODE, MAX_LOOKUP_TOKEN, NOT_FOUND_MESSAGE } from './manageTypes'
 
 const AUTO_CHECKS = 5
 const AUTO_CHECK_MS = 4000
@@ -19,12 +19,11 @@ type Suffix = '' | '/cancel' | '/cancel-quote' | '/confirm' | '/create-payment'
 export type ManageBookingLinks = { bookingRef: string; confirmCode: string; lookupToken: string; paymentReturn: PaymentReturn; tenantSlug: string; token: string }
 
 export function useManageBooking({ bookingRef, confirmCode, lookupToken, paymentReturn, tenantSlug, token }: ManageBookingLinks) {
-  const validRef = BOOKING_REF.test(bookingRef.trim().toUpperCase())
-  const linkCode = ACCESS_CODE.test(token) ? token : ''
-  const linkLookup = LOOKUP_TOKEN.test(lookupToken) ? lookupToken : ''
+  // Whether the reference is one, and the codes match, is the server's to say: the first call asks it.
+  const linkCode = token && sendableInHeader(token, MAX_ACCESS_CODE) ? token : ''
+  const linkLookup = lookupToken && sendableInHeader(lookupToken, MAX_LOOKUP_TOKEN) ? lookupToken : ''
   const linkProof: null | Proof = linkCode ? { token: linkCode } : linkLookup ? { lookup: linkLookup } : null
-  const confirmation = CONFIRMATION_CODE.test(confirmCode) ? confirmCode : ''
-  const [screen, setScreen] = useState<Screen>(!validRef ? 'invalidRef' : linkProof ? 'loading' : 'form')
+  const [screen, setScreen] = useState<Screen>('loading')
   const [failure, setFailure] = useState('')
   const [proof, setProof] = useState<null | Proof>(null)
   const [booking, setBooking] = useState<Booking | null>(null)
@@ -77,6 +76,11 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
       setScreen('invalidRef')
       return
     }
+    if (mode === 'probe') {
+      // A reference (404 without a proof), or no answer: the form, where the server has its say again.
+      setScreen('form')
+      return
+    }
     if (result.status === 404 || (result.status === 400 && result.errors.some((entry) => entry.path === 'token'))) {
       // A wrong code, email or expired link (or a ref that does not exist, which the server does not tell apart).
       setBooking(null)
@@ -98,16 +102,17 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
     } else if (mode === 'refresh') setRefreshNote(message)
   }, [])
 
-  // With a code or a lookup link in the URL, straight to the booking.
+  // With a code or a lookup link in the URL, straight to the booking; without, the same call says whether the
+  // reference is one at all (400 `ref`), then the form.
   useEffect(() => {
-    if (!validRef || (!linkToken && !linkLookupToken)) return
-    const initial: Proof = linkToken ? { token: linkToken } : { lookup: linkLookupToken }
+    const initial: Proof = linkToken ? { token: linkToken } : linkLookupToken ? { lookup: linkLookupToken } : {}
+    const mode: LoadMode = linkToken || linkLookupToken ? 'initial' : 'probe'
     const controller = new AbortController()
     void call<Booking>('', initial, { signal: controller.signal }).then((result) => {
-      if (!controller.signal.aborted) settle(result, initial, 'initial')
+      if (!controller.signal.aborted) settle(result, initial, mode)
     })
     return () => controller.abort()
-  }, [call, linkLookupToken, linkToken, settle, validRef])
+  }, [call, linkLookupToken, linkToken, settle])
 
   // The studio's name for the header; the page works without it.
   useEffect(() => {
@@ -136,7 +141,7 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
       settle(result, proof, mode)
       if (mode === 'refresh' && result.ok) {
         setRefreshNote(
-          PAYABLE.has(result.data.status)
+          result.data.payable
             ? `Checked at ${new Date().toTimeString().slice(0, 5)}: the payment is not confirmed yet. Please try again in a moment.`
             : 'Updated.',
         )
@@ -146,7 +151,7 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
   )
 
   // Back from the payment page, the webhook may lag behind the customer: look again a few times.
-  const waitingForPayment = paymentReturn === 'success' && booking !== null && PAYABLE.has(booking.status)
+  const waitingForPayment = paymentReturn === 'success' && booking !== null && booking.payable
   useEffect(() => {
     if (!waitingForPayment || refreshing || autoChecks >= AUTO_CHECKS) return
     const timer = setTimeout(() => {
@@ -195,12 +200,12 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
   }
 
   /** The customer's confirmation: possible with the emailed link (access code plus confirmation code) or a lookup link. */
-  const canConfirm = Boolean(proof && (proof.lookup || (proof.token && confirmation)))
+  const canConfirm = Boolean(proof && (proof.lookup || (proof.token && confirmCode)))
   const confirmBooking = async () => {
     if (!proof || !canConfirm || confirming) return
     setConfirming(true)
     setConfirmAlert(null)
-    const body = proof.lookup ? undefined : JSON.stringify({ code: confirmation })
+    const body = proof.lookup ? undefined : JSON.stringify({ code: confirmCode })
     const result = await call<Booking>('/confirm', proof, { body, headers: body ? { 'Content-Type': 'application/json' } : {}, method: 'POST' })
     setConfirming(false)
     if (result.ok) {

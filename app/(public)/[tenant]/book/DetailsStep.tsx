@@ -1,0 +1,95 @@
+// Step 3 of the booking page: the chosen time with the price the server quoted for it, then the customer's
+// details; errors show next to their fields.
+import type { BookingPageState } from './useBookingPage'
+import type { FieldName, Room, Slot } from './bookingTypes'
+
+import styles from './book.module.css'
+import { dayLabel, durationLabel, timeRange, wallDate } from './format'
+import { StepHeading } from './StepHeading'
+
+type Props = { money: (minor: number) => string; room: Room; slot: Slot; state: BookingPageState; timezone: string }
+type InputProps = { autoComplete: string; inputMode?: 'email' | 'tel'; type: string }
+
+export function DetailsStep({ money, room, slot, state, timezone }: Props) {
+  const { fieldErrors, fieldId, form } = state
+  const describedBy = (name: FieldName) => (fieldErrors[name] ? `${fieldId(name)}-error` : undefined)
+  const fieldError = (name: FieldName) =>
+    fieldErrors[name] && (
+      <p className={styles.fieldError} id={`${fieldId(name)}-error`}>
+        {fieldErrors[name]}
+      </p>
+    )
+  const input = (name: FieldName, label: string, props: InputProps) => (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={fieldId(name)}>
+        {label}
+      </label>
+      <input
+        aria-describedby={describedBy(name)}
+        aria-invalid={fieldErrors[name] ? true : undefined}
+        className={styles.control}
+        id={fieldId(name)}
+        name={name}
+        onChange={state.changeField(name)}
+        value={form[name]}
+        {...props}
+      />
+      {fieldError(name)}
+    </div>
+  )
+  return (
+    <>
+      <StepHeading headingRef={state.headingRef} number={3} text="Your details" />
+      <div className={styles.card}>
+        <dl className={styles.details}>
+          <dt>Room</dt>
+          <dd>{room.name}</dd>
+          <dt>Date</dt>
+          <dd>{dayLabel(wallDate(slot.start))}</dd>
+          <dt>Time</dt>
+          <dd>
+            {timeRange(slot.start, slot.end)} ({durationLabel(state.duration)})
+          </dd>
+          <dt>Price</dt>
+          <dd>{money(slot.price)}</dd>
+        </dl>
+        <p className={styles.muted} style={{ marginBottom: 0 }}>
+          Times are in {timezone}. The deposit, if any, is shown once you book.
+        </p>
+      </div>
+      <button className={styles.linkButton} onClick={state.backToTimes} type="button">
+        Choose another time
+      </button>
+      {state.formAlert && (
+        <div className={styles.alert} role="alert">
+          <p>{state.formAlert}</p>
+        </div>
+      )}
+      <form noValidate onSubmit={(event) => void state.submit(event)} style={{ marginTop: '1rem' }}>
+        {input('name', 'Name', { autoComplete: 'name', type: 'text' })}
+        {input('email', 'Email', { autoComplete: 'email', inputMode: 'email', type: 'email' })}
+        {input('phone', 'Phone (optional)', { autoComplete: 'tel', inputMode: 'tel', type: 'tel' })}
+        <div className={styles.field}>
+          <label className={styles.label} htmlFor={fieldId('notes')}>
+            Notes (optional)
+          </label>
+          <textarea
+            aria-describedby={describedBy('notes')}
+            aria-invalid={fieldErrors.notes ? true : undefined}
+            className={styles.control}
+            id={fieldId('notes')}
+            maxLength={2000}
+            name="notes"
+            onChange={state.changeField('notes')}
+            rows={3}
+            value={form.notes}
+          />
+          {fieldError('notes')}
+        </div>
+        <button aria-disabled={state.submitting} className={styles.primary} type="submit">
+          {state.submitting ? 'Booking…' : 'Book this time'}
+        </button>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,17 @@
+// "Step 2 of 3" and the step's heading, which takes the focus when the step opens.
+import type { RefObject } from 'react'
+
+import styles from './book.module.css'
+
+type Props = { headingRef: RefObject<HTMLHeadingElement | null>; number: number; text: string }
+
+export function StepHeading({ headingRef, number, text }: Props) {
+  return (
+    <>
+      <p className={styles.step}>Step {number} of 3</p>
+      <h2 className={styles.stepHeading} ref={headingRef} tabIndex={-1}>
+        {text}
+      </h2>
+    </>
+  )
+}
