@@ -14,14 +14,14 @@ import { Users } from './collections/Users'
 import { healthEndpoint } from './endpoints/health'
 import { answerUnstorableTextWith400 } from './utilities/apiErrors'
 import { migrations } from './migrations'
-import { plugins } from './plugins'
-import { loadEnv } from './utilities/env'
+import { atelierPlugins } from './plugins'
+import { atelierEnv } from './utilities/env'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from './utilities/locales'
 import { createMailTransport } from './utilities/mailTransport'
 import { logIdlePoolErrors } from './utilities/poolErrors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const env = loadEnv()
+const env = atelierEnv()
 
 export default buildConfig({
   admin: {
@@ -40,7 +40,7 @@ export default buildConfig({
     },
     prodMigrations: migrations,
     // Schema changes are committed migrations; only a throwaway test database may be pushed.
-    push: process.env.ATELIER_DB_PUSH === 'true',
+    push: env.ATELIER_DB_PUSH,
   }),
   editor: lexicalEditor(),
   email: nodemailerAdapter({
@@ -72,7 +72,7 @@ export default buildConfig({
       { cron: '*/10 * * * *', queue: 'nightly' },
     ],
     // Tests run jobs explicitly with payload.jobs.run().
-    shouldAutoRun: () => process.env.NODE_ENV !== 'test',
+    shouldAutoRun: () => env.NODE_ENV !== 'test',
   },
   localization: {
     defaultLocale: DEFAULT_LOCALE,
@@ -82,7 +82,7 @@ export default buildConfig({
   onInit: async (payload) => {
     logIdlePoolErrors(payload)
   },
-  plugins,
+  plugins: atelierPlugins(env),
   secret: env.payloadSecret,
   serverURL: env.ATELIER_PUBLIC_URL,
   sharp,

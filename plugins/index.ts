@@ -5,7 +5,7 @@
 // anywhere.
 import type { Plugin } from 'payload'
 
-import { loadEnv } from '../utilities/env'
+import type { AtelierEnv } from '../utilities/env'
 
 import { auditLogPlugin } from './audit-log'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
@@ -16,13 +16,14 @@ import { rbacPlugin } from './rbac'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
 
-export const plugins: Plugin[] = [
+/** The plugins with their options from `env`, the environment the config was built with. */
+export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   rbacPlugin({ capabilities: { reports: ['read', 'export'] } }),
-  sitesPlugin(sitesOptionsFromEnv(loadEnv())),
-  bookingPlugin(bookingOptionsFromEnv(loadEnv())),
-  paymentsPlugin(paymentsOptionsFromEnv(loadEnv())),
+  sitesPlugin(sitesOptionsFromEnv(env)),
+  bookingPlugin(bookingOptionsFromEnv(env)),
+  paymentsPlugin(paymentsOptionsFromEnv(env)),
   auditLogPlugin(),
   integrityPlugin(),
   tenancyPlugin(),
-  internalCollectionsPlugin({ jobsSecret: loadEnv().ATELIER_JOBS_SECRET }),
+  internalCollectionsPlugin({ jobsSecret: env.ATELIER_JOBS_SECRET }),
 ]

@@ -27,7 +27,7 @@ export async function launch(mode: 'dev' | 'start'): Promise<void> {
   // Which addresses rate limits and the audit log will believe: easy to get wrong behind a new proxy.
   console.log(`[atelier] ${trustedProxiesNotice(env.ATELIER_TRUSTED_PROXIES)}`)
 
-  const port = process.env.PORT ?? '3000'
+  const port = env.PORT
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
     env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env },
     stdio: 'inherit',

@@ -15,6 +15,11 @@ const envSchema = z.object({
   ATELIER_ADMIN_EMAIL: z.string().email().optional(),
   ATELIER_ADMIN_PASSWORD: z.string().min(8).optional(),
   ATELIER_BOOKING_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  // Exactly `true`, nothing else: pushing the schema is only for a throwaway database.
+  ATELIER_DB_PUSH: z
+    .string()
+    .optional()
+    .transform((value) => value === 'true'),
   ATELIER_EMAIL_FROM_NAME: z.string().default('Atelier'),
   ATELIER_JOBS_SECRET: z.string().min(32).optional(),
   ATELIER_PUBLIC_OPEN_BOOKINGS_PER_EMAIL: z.coerce.number().int().min(1).default(3),
@@ -43,6 +48,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   NODE_ENV: z.string().default('development'),
   PAYLOAD_SECRET: z.string().optional(),
+  PORT: z.string().default('3000'),
   ATELIER_MAIL_DIR: z.string().default('.data/mail'),
   STRIPE_API_BASE: z.string().url().default('https://api.stripe.com'),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
@@ -66,6 +72,7 @@ export type AtelierEnv = z.infer<typeof envSchema> & {
 const isProductionRuntime = (source: NodeJS.ProcessEnv): boolean =>
   source.NODE_ENV === 'production' && source.NEXT_PHASE !== 'phase-production-build'
 
+/** Reads and checks `source` now. Launchers that change process.env (the database URL) call it themselves. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
   const parsed = envSchema.safeParse(source)
   if (!parsed.success) {
@@ -96,3 +103,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
     payloadSecret: env.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
   }
 }
+
+let processEnv: AtelierEnv | undefined
+
+/**
+ * The app's environment, read and checked on first use and kept for the life of the process. First used
+ * when the config loads, i.e. after a launcher or a test has set the variables.
+ */
+export const atelierEnv = (): AtelierEnv => (processEnv ??= loadEnv())

@@ -5,10 +5,10 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { Changes } from './diff'
 
+import { requestMeta } from '../../../utilities/requestMeta'
 import { transactionDb } from '../../../utilities/transactionDb'
 
 import { auditOptions } from './options'
-import { requestMeta } from './requestMeta'
 import { hourIn, type RiskFacts, scoreRisk } from './risk'
 import { tenantTimeZone } from './tenantTimeZone'
 

@@ -8,7 +8,7 @@ import type { Booking, Room, Tenant } from '../../../payload-types'
 
 import { HttpError, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
-import { requestMeta } from '../../audit-log/services/requestMeta'
+import { requestMeta } from '../../../utilities/requestMeta'
 import { isBookingRef } from '../services/bookingRef'
 import { awaitsCustomerConfirmation } from '../services/customerConfirmation'
 import { bookingTimes } from '../services/emails'
