@@ -9,6 +9,7 @@ import type { CollectionConfig, Config, Field } from 'payload'
 
 import type { PaymentsPluginOptions } from './types'
 
+import { nobody } from '../../access/nobody'
 import { Payments } from './collections/Payments'
 import { Refunds } from './collections/Refunds'
 import { StripeEvents } from './collections/StripeEvents'
@@ -25,7 +26,7 @@ const bookingPaymentFields: Field[] = [
   {
     name: 'depositPaidAt',
     type: 'date',
-    access: { create: () => false, update: () => false },
+    access: { create: nobody, update: nobody },
     admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
   },
 ]

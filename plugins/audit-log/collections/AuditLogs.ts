@@ -1,17 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../../access/nobody'
 import { can } from '../../rbac/access/can'
-
-const never = () => false
 
 /** Immutable: written only through `writeAuditEntry`, deleted only by retention cleanup. */
 export const AuditLogs: CollectionConfig = {
   slug: 'audit-logs',
   access: {
-    create: never,
-    delete: never,
+    create: nobody,
+    delete: nobody,
     read: can('audit', 'read'),
-    update: never,
+    update: nobody,
   },
   admin: {
     defaultColumns: ['createdAt', 'action', 'collection', 'user', 'ip', 'riskScore'],

@@ -1,12 +1,12 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../../access/nobody'
 import { can } from '../../rbac/access/can'
 import { guardBooking } from '../hooks/guardBooking'
 import { prepareBooking } from '../hooks/prepareBooking'
 import { answerConflictsWithCode } from '../hooks/slotTaken'
 import { BOOKING_STATUSES } from '../services/transitions'
 
-const nobody: FieldAccess = () => false
 const computed = { create: nobody, update: nobody }
 
 /**

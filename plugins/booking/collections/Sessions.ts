@@ -1,15 +1,14 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 
 import { APIError } from 'payload'
 
+import { nobody } from '../../../access/nobody'
 import { idOf } from '../../../utilities/idOf'
 import { can } from '../../rbac/access/can'
 import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
 import { answerConflictsWithCode } from '../hooks/slotTaken'
 import { assertNoBookingOverlap } from '../services/roomLock'
 import { BLOCKING_STATUSES, canTransitionSession, SESSION_STATUSES, type SessionStatus } from '../services/transitions'
-
-const nobody: FieldAccess = () => false
 
 const prepareSession: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
   if (!data) return data

@@ -1,13 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../../access/nobody'
 import { can } from '../../rbac/access/can'
-
-const systemOnly = () => false
 
 /** A deposit payment: one Stripe Checkout Session. Written by the payments plugin only; amounts in minor units. */
 export const Payments: CollectionConfig = {
   slug: 'payments',
-  access: { create: systemOnly, delete: systemOnly, read: can('payments', 'read'), update: systemOnly },
+  access: { create: nobody, delete: nobody, read: can('payments', 'read'), update: nobody },
   admin: { defaultColumns: ['booking', 'amount', 'currency', 'status', 'paidAt', 'amountRefunded'], group: 'Booking' },
   custom: { rbacActions: ['refund'], tenantScoped: true },
   defaultSort: '-createdAt',

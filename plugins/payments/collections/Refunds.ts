@@ -1,13 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../../access/nobody'
 import { can } from '../../rbac/access/can'
-
-const systemOnly = () => false
 
 /** A Stripe refund of a payment: for a cancellation (policy tiers), by staff, or of a payment that came too late. */
 export const Refunds: CollectionConfig = {
   slug: 'refunds',
-  access: { create: systemOnly, delete: systemOnly, read: can('payments', 'read'), update: systemOnly },
+  access: { create: nobody, delete: nobody, read: can('payments', 'read'), update: nobody },
   admin: { defaultColumns: ['booking', 'amount', 'currency', 'reason', 'status', 'createdAt'], group: 'Booking' },
   custom: { rbacResource: 'payments', tenantScoped: true },
   defaultSort: '-createdAt',

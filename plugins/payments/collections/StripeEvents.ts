@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
-
-const superAdmins = ({ req }: { req: { user?: unknown } }) => isSuperAdmin(req.user as never)
-const nobody = () => false
+import { isSuperAdminAccess } from '../../../access/isSuperAdmin'
+import { nobody } from '../../../access/nobody'
 
 /**
  * Every Stripe webhook event, stored before it is acknowledged and keyed by its Stripe id, so a replay or a
@@ -11,7 +9,7 @@ const nobody = () => false
  */
 export const StripeEvents: CollectionConfig = {
   slug: 'stripe-events',
-  access: { create: nobody, delete: nobody, read: superAdmins, update: nobody },
+  access: { create: nobody, delete: nobody, read: isSuperAdminAccess, update: nobody },
   admin: { defaultColumns: ['eventId', 'type', 'status', 'attempts', 'createdAt'], group: 'Platform' },
   defaultSort: '-createdAt',
   fields: [
