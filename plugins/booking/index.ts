@@ -20,7 +20,15 @@ import { expireBookingHoldsTask } from './jobs/expireBookingHolds'
 import { bookingLookupTask } from './services/lookup'
 import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 
+// What other plugins may use (payments does): status changes, the customer's proof of a booking and the public
+// endpoint wrapper, the staff booking loader, the booking row lock, the customer's emails, the overlap check.
+export { provenBooking, publicEndpoint } from './endpoints/public'
+export { bookingFor } from './endpoints/staff'
+export { statusChange } from './hooks/guardBooking'
+export { lockBooking } from './services/bookingLock'
+export { notifyCustomer } from './services/lifecycle'
 export { bookingOptionsFromEnv } from './services/options'
+export { slotStillFree } from './services/roomLock'
 export type { BookingPluginOptions } from './types'
 
 export const bookingPlugin =

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 
 /** Immutable: written only through `writeAuditEntry`, deleted only by retention cleanup. */
 export const AuditLogs: CollectionConfig = {

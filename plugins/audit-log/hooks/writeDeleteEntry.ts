@@ -1,6 +1,6 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
-import { ROLE_EXPIRED_CONTEXT } from '../../rbac/jobs/expireAssignments'
+import { ROLE_EXPIRED_CONTEXT } from '../../rbac'
 import { tenantOf } from '../services/tenantOf'
 import { writeAuditEntry } from '../services/writeAuditEntry'
 import { SKIP_AUDIT } from './writeChangeEntry'

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { forbidden, unauthorized } from '../../../utilities/apiErrors'
-import { tenantsAllowing } from '../../rbac/access/can'
+import { tenantsAllowing } from '../../rbac'
 
 /** Tenant ids whose entries the caller may `action` on; undefined for a super admin (all). */
 export async function auditScope(req: PayloadRequest, action: string): Promise<number[] | undefined> {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 
 /**
  * Deposit, confirmation, hold and cancellation terms. One default per tenant (a partial unique index);

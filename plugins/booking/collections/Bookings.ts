@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 import { guardBooking } from '../hooks/guardBooking'
 import { prepareBooking } from '../hooks/prepareBooking'
 import { answerConflictsWithCode } from '../hooks/slotTaken'

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { isSlug } from '../../../fields/validators'
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 
 const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
 const WEEKDAY_OPTIONS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((value) => ({

@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import { nobody } from '../../../access/nobody'
 import { idOf } from '../../../utilities/idOf'
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
 import { answerConflictsWithCode } from '../hooks/slotTaken'
 import { assertNoBookingOverlap } from '../services/roomLock'

@@ -8,7 +8,7 @@ import { findVisible } from '../../../utilities/findVisible'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { parseBody } from '../../../utilities/parseRequest'
-import { requirePermission } from '../../rbac/access/requirePermission'
+import { requirePermission } from '../../rbac'
 import { cancelBooking, notifyCustomer, transitionBooking } from '../services/lifecycle'
 
 const params = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) })

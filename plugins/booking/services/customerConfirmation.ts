@@ -3,7 +3,6 @@
 // about the address). Confirming ends the hold; the booking stays pending for the studio to confirm.
 import type { Payload, PayloadRequest } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres'
 import { createHmac } from 'node:crypto'
 
 import type { Booking } from '../../../payload-types'
@@ -11,7 +10,7 @@ import type { Booking } from '../../../payload-types'
 import { conflict } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { digestsEqual } from '../../../utilities/secrets'
-import { transactionDb } from '../../../utilities/transactionDb'
+import { lockBooking } from './bookingLock'
 import { bookingOptions } from './options'
 
 /** Stateless, like the lookup links: an HMAC of the booking under a key derived from PAYLOAD_SECRET. */
@@ -34,7 +33,7 @@ export const awaitsCustomerConfirmation = (booking: Booking, now = new Date()): 
  */
 export async function confirmByCustomer(req: PayloadRequest, booking: Booking): Promise<Booking> {
   return inTransaction(req, async () => {
-    await (await transactionDb(req)).execute(sql`select id from bookings where id = ${booking.id} for update`)
+    await lockBooking(req, booking.id)
     const current = await req.payload.findByID({ id: booking.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
     if (current.status === 'cancelled') throw conflict('This booking was cancelled.', 'booking_cancelled')
     if (holdEnded(current, new Date())) throw conflict('This booking was not confirmed in time and its slot has been released. Please book again.', 'hold_expired')

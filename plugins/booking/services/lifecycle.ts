@@ -3,14 +3,13 @@ import type { PayloadRequest } from 'payload'
 
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
-import { sql } from '@payloadcms/db-postgres'
 import { APIError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
 import { statusChange } from '../hooks/guardBooking'
 import { runImmediateJobs } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
-import { transactionDb } from '../../../utilities/transactionDb'
+import { lockBooking } from './bookingLock'
 import { awaitsCustomerConfirmation, confirmationCode } from './customerConfirmation'
 import { type BookingEmailKind, sendBookingEmail } from './emails'
 import { takeMailQuota } from './mailQuota'
@@ -75,7 +74,7 @@ export async function transitionBooking(req: PayloadRequest, booking: Booking, s
 export async function cancelBooking(req: PayloadRequest, booking: Booking, { byCustomer = false }: { byCustomer?: boolean } = {}): Promise<Booking> {
   const { room, tenant } = await bookingContext(req, booking)
   const cancelled = await inTransaction(req, async () => {
-    await (await transactionDb(req)).execute(sql`select id from bookings where id = ${booking.id} for update`)
+    await lockBooking(req, booking.id)
     const current = await req.payload.findByID({ id: booking.id, collection: 'bookings', depth: 0, overrideAccess: true, req })
     return transitionBooking(req, current, 'cancelled', { refundQuote: cancellationQuote(current, tenant) })
   })

@@ -5,7 +5,11 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { APIError } from 'payload'
 
+import type { Booking } from '../../../payload-types'
+
+import { idOf } from '../../../utilities/idOf'
 import { type Executor, transactionDb } from '../../../utilities/transactionDb'
+import { BLOCKING_STATUSES } from './transitions'
 
 const ROOM_LOCK_NAMESPACE = 7_301 // arbitrary, distinguishes Atelier's room locks from other advisory locks
 
@@ -46,4 +50,21 @@ export async function assertNoBookingOverlap(req: PayloadRequest, span: Span & {
       ${span.bookingId === undefined ? sql`` : sql`and id <> ${span.bookingId}::int`}
     limit 1`)) as { rows: unknown[] }
   if (result.rows.length > 0) throw new SlotTakenError()
+}
+
+/**
+ * Under the room's lock (which every blocking write takes), whether the booking's span is free of other
+ * blocking bookings and sessions. For a caller that must check before writing, because a failed Local API
+ * write would end the transaction (a late deposit reviving an expired booking).
+ */
+export async function slotStillFree(req: PayloadRequest, booking: Booking): Promise<boolean> {
+  const span = { blockedUntil: new Date(booking.blockedUntil as string), bookingId: booking.id, roomId: idOf(booking.room as number | { id: number }), start: new Date(booking.start) }
+  try {
+    await assertNoBookingOverlap(req, { ...span, blockingStatuses: BLOCKING_STATUSES })
+    await assertNoSessionOverlap(req, span)
+    return true
+  } catch (error) {
+    if (error instanceof SlotTakenError) return false
+    throw error
+  }
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 
 /** A deposit payment: one Stripe Checkout Session. Written by the payments plugin only; amounts in minor units. */
 export const Payments: CollectionConfig = {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
-import { can } from '../../rbac/access/can'
+import { can } from '../../rbac'
 
 /** A Stripe refund of a payment: for a cancellation (policy tiers), by staff, or of a payment that came too late. */
 export const Refunds: CollectionConfig = {

@@ -2,17 +2,14 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
-import { sql } from '@payloadcms/db-postgres'
 import Stripe from 'stripe'
 
 import { badRequest, conflict, HttpError, withErrorHandling } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { parseBody } from '../../../utilities/parseRequest'
-import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { provenBooking, publicEndpoint } from '../../booking/endpoints/public'
-import { bookingFor } from '../../booking/endpoints/staff'
+import { bookingFor, lockBooking, provenBooking, publicEndpoint } from '../../booking'
 import { createCheckout } from '../services/checkout'
 import { issueRefund, refundablePayment } from '../services/refunds'
 import { describeStripeError } from '../services/stripeClient'
@@ -62,7 +59,7 @@ export const staffRefundEndpoint: Endpoint = {
     }
     const refund = await inTransaction(req, async () => {
       // The booking first, as every other writer locks it before its payment.
-      await (await transactionDb(req)).execute(sql`select id from bookings where id = ${booking.id} for update`)
+      await lockBooking(req, booking.id)
       const payment = await refundablePayment(req, booking.id)
       if (!payment) throw conflict('Nothing left to refund on this booking.', 'nothing_to_refund')
       const remaining = payment.amount - (payment.amountRefunded ?? 0)

@@ -6,9 +6,9 @@ import type { Booking } from '../../../payload-types'
 
 import { IMMEDIATE_QUEUE } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
-import { poolDb, transactionDb } from '../../../utilities/transactionDb'
+import { poolDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { statusChange } from '../../booking/hooks/guardBooking'
+import { lockBooking, statusChange } from '../../booking'
 import { paymentsOptions } from '../services/options'
 import { PROCESS_EVENT_TASK, sweepStripeEvents } from '../services/events'
 import { issueRefund, refundablePayment } from '../services/refunds'
@@ -36,7 +36,7 @@ export const refundCancellationTask: TaskConfig = {
 
 async function refundCancellation(req: PayloadRequest, bookingId: number) {
   // The booking first, as every other writer locks it before its payment.
-  await (await transactionDb(req)).execute(sql`select id from bookings where id = ${bookingId} for update`)
+  await lockBooking(req, bookingId)
   const booking = await req.payload.findByID({ id: bookingId, collection: 'bookings', depth: 0, overrideAccess: true, req })
   const quote = (booking.refundQuote ?? {}) as { refundAmount?: number }
   const payment = await refundablePayment(req, booking.id)

@@ -9,7 +9,7 @@ import type { Booking, Payment, Room, Tenant } from '../../../payload-types'
 import { conflict } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
-import { statusChange } from '../../booking/hooks/guardBooking'
+import { statusChange } from '../../booking'
 import { paymentsOptions, stripeOf } from './options'
 import { fromStripeAmount, toStripeAmount } from './stripeAmounts'
 

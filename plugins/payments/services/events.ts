@@ -11,10 +11,7 @@ import { idOf } from '../../../utilities/idOf'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
-import { statusChange } from '../../booking/hooks/guardBooking'
-import { notifyCustomer } from '../../booking/services/lifecycle'
-import { assertNoBookingOverlap, assertNoSessionOverlap, SlotTakenError } from '../../booking/services/roomLock'
-import { BLOCKING_STATUSES } from '../../booking/services/transitions'
+import { lockBooking, notifyCustomer, slotStillFree, statusChange } from '../../booking'
 import { stripeOf } from './options'
 import { issueRefund } from './refunds'
 import { fromStripeAmount } from './stripeAmounts'
@@ -113,8 +110,7 @@ async function handleEvent(req: PayloadRequest, event: Stripe.Event): Promise<Ev
  * of them can deadlock another), and the payment read again under the locks.
  */
 export async function lockBookingAndPayment(req: PayloadRequest, found: Payment): Promise<Payment> {
-  const db = await transactionDb(req)
-  await db.execute(sql`select id from bookings where id = ${idOf(found.booking as number | { id: number })} for update`)
+  const db = await lockBooking(req, idOf(found.booking as number | { id: number }))
   await db.execute(sql`select id from payments where id = ${found.id} for update`)
   return req.payload.findByID({ id: found.id, collection: 'payments', depth: 0, overrideAccess: true, req })
 }
@@ -178,22 +174,6 @@ async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<Even
     note: `Late deposit on a ${booking.status} booking whose slot is gone: refunded ${refund?.amount ?? 0}`,
     status: 'processed',
     tenant,
-  }
-}
-
-/**
- * Under the room's lock (which every blocking write takes), whether the booking's span is free of other
- * blocking bookings and sessions. Checked first because a failed Local API write would end the transaction.
- */
-async function slotStillFree(req: PayloadRequest, booking: Booking): Promise<boolean> {
-  const span = { blockedUntil: new Date(booking.blockedUntil as string), bookingId: booking.id, roomId: idOf(booking.room as number | { id: number }), start: new Date(booking.start) }
-  try {
-    await assertNoBookingOverlap(req, { ...span, blockingStatuses: BLOCKING_STATUSES })
-    await assertNoSessionOverlap(req, span)
-    return true
-  } catch (error) {
-    if (error instanceof SlotTakenError) return false
-    throw error
   }
 }
 
