@@ -22,6 +22,21 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A status change its transition table does not allow (of a booking, a session): 409 `illegal_transition`,
+ * from custom endpoints (`errorResponse`) and from Payload's REST (the collections' `afterError` hook).
+ */
+export class IllegalTransitionError extends APIError {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    subject = 'booking',
+  ) {
+    super(`A ${subject} cannot go from ${from} to ${to}.`, 409, null, true)
+    this.name = 'IllegalTransitionError'
+  }
+}
+
 export const badRequest = (message: string, path?: string) =>
   new HttpError(400, message, [{ message, ...(path ? { path } : {}) }])
 export const unauthorized = (message = 'You must be logged in.') => new HttpError(401, message)
@@ -67,6 +82,9 @@ export const answerUnstorableTextWith400: AfterErrorHook = ({ error }) =>
 /** The one answer to an overlap, from a custom endpoint or Payload's REST (`afterError`). */
 export const slotTakenBody = () => errorBody([{ message: SLOT_TAKEN_MESSAGE }], { code: 'slot_taken' })
 
+/** The one answer to an illegal status change, from a custom endpoint or Payload's REST (`afterError`). */
+export const illegalTransitionBody = (error: IllegalTransitionError) => errorBody([{ message: error.message }], { code: 'illegal_transition' })
+
 /** Maps anything thrown in an endpoint to a JSON response; unexpected errors are logged, never shown. */
 export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payload'>): Response {
   if (isExclusionViolation(error)) return Response.json(slotTakenBody(), { status: 409 })
@@ -77,6 +95,7 @@ export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payloa
   if (error instanceof ZodError) {
     return Response.json(errorBody(zodIssuesToEntries(error)), { status: 400 })
   }
+  if (error instanceof IllegalTransitionError) return Response.json(illegalTransitionBody(error), { status: 409 })
   if (error instanceof ValidationError) {
     const entries = error.data.errors.map(({ message, path }) => ({ message, path }))
     return Response.json(errorBody(entries), { status: error.status })

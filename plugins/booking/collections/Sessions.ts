@@ -1,14 +1,12 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 
-import { APIError } from 'payload'
-
 import { nobody } from '../../../access/nobody'
 import { idOf } from '../../../utilities/idOf'
 import { can } from '../../rbac'
 import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
 import { answerConflictsWithCode } from '../hooks/slotTaken'
 import { assertNoBookingOverlap } from '../services/roomLock'
-import { BLOCKING_STATUSES, canTransitionSession, SESSION_STATUSES, type SessionStatus } from '../services/transitions'
+import { assertSessionTransition, BLOCKING_STATUSES, SESSION_STATUSES, type SessionStatus } from '../services/transitions'
 
 const prepareSession: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
   if (!data) return data
@@ -32,9 +30,7 @@ const prepareSession: CollectionBeforeValidateHook = async ({ data, originalDoc,
 const guardSession: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   const from = originalDoc?.status as SessionStatus | undefined
   const to = (data.status ?? from ?? 'scheduled') as SessionStatus
-  if (operation === 'update' && from && to !== from && !canTransitionSession(from, to)) {
-    throw new APIError(`A session cannot go from ${from} to ${to}.`, 409, { code: 'illegal_transition' }, true)
-  }
+  if (operation === 'update' && from && to !== from) assertSessionTransition(from, to)
   if (to !== 'cancelled') {
     const merged = { ...originalDoc, ...data }
     await assertNoBookingOverlap(req, {

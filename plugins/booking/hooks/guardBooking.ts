@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
 import { assertNoSessionOverlap } from '../services/roomLock'
-import { BLOCKING_STATUSES, type BookingStatus, canTransition, HOLDING_STATUSES } from '../services/transitions'
+import { assertTransition, BLOCKING_STATUSES, type BookingStatus, HOLDING_STATUSES } from '../services/transitions'
 
 /**
  * Set, to the status it moves to, by the code paths that own a status change (confirm, cancel, convert,
@@ -26,9 +26,7 @@ export const guardBooking: CollectionBeforeChangeHook = async ({ context, data, 
   if (changing && context[STATUS_CHANGE] !== to && !(operation === 'update' && to === 'completed')) {
     throw new APIError('Change a booking’s status with its actions (confirm, cancel, convert); new bookings start pending.', 409, { code: 'status_by_action' }, true)
   }
-  if (operation === 'update' && from && to !== from && !canTransition(from, to)) {
-    throw new APIError(`A booking cannot go from ${from} to ${to}.`, 409, { code: 'illegal_transition' }, true)
-  }
+  if (operation === 'update' && from && to !== from) assertTransition(from, to)
   if (!HOLDING_STATUSES.includes(to) && originalDoc?.holdExpiresAt) data.holdExpiresAt = null
   const blocking = BLOCKING_STATUSES.includes(to)
   const spanChanged =

@@ -3,8 +3,6 @@ import type { PayloadRequest } from 'payload'
 
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
-import { APIError } from 'payload'
-
 import { idOf } from '../../../utilities/idOf'
 import { statusChange } from '../hooks/guardBooking'
 import { runImmediateJobs } from '../../../utilities/immediateJobs'
@@ -15,7 +13,7 @@ import { type BookingEmailKind, sendBookingEmail } from './emails'
 import { takeMailQuota } from './mailQuota'
 import { bookingOptions } from './options'
 import { cancellationQuote } from './publicBooking'
-import { canTransition } from './transitions'
+import { assertTransition } from './transitions'
 
 /**
  * The customer's page for this booking; with the access token when we have it (the first email only), and
@@ -59,9 +57,7 @@ export async function notifyCustomer(req: PayloadRequest, kind: BookingEmailKind
 /** Moves a booking to `status` through the transition table (409 when illegal), in one transaction. */
 export async function transitionBooking(req: PayloadRequest, booking: Booking, status: Booking['status'], extra: Partial<Booking> = {}): Promise<Booking> {
   // Asked explicitly, staying put is refused too: cancelling a cancelled booking is a conflict.
-  if (!canTransition(booking.status, status)) {
-    throw new APIError(`A booking cannot go from ${booking.status} to ${status}.`, 409, { code: 'illegal_transition' }, true)
-  }
+  assertTransition(booking.status, status)
   return inTransaction(req, () =>
     req.payload.update({ id: booking.id, collection: 'bookings', context: statusChange(status), data: { ...extra, status }, depth: 0, overrideAccess: true, req }),
   )

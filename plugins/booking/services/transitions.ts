@@ -1,4 +1,7 @@
 // Which status changes bookings and sessions allow. Terminal statuses have no way out.
+import { IllegalTransitionError } from '../../../utilities/apiErrors'
+
+export { IllegalTransitionError }
 
 export const BOOKING_STATUSES = ['pending', 'awaiting_payment', 'confirmed', 'completed', 'cancelled', 'expired', 'converted'] as const
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]
@@ -31,23 +34,12 @@ export const SESSION_TRANSITIONS: Record<SessionStatus, SessionStatus[]> = {
   scheduled: ['in_progress', 'completed', 'cancelled'],
 }
 
-export class IllegalTransitionError extends Error {
-  readonly from: string
-  readonly to: string
-
-  constructor(from: string, to: string, subject: 'booking' | 'session' = 'booking') {
-    super(`A ${subject} cannot go from ${from} to ${to}.`)
-    this.name = 'IllegalTransitionError'
-    this.from = from
-    this.to = to
-  }
-}
-
 export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
   // Own keys only: a status read from the database could be anything, `constructor` included.
   return Object.hasOwn(BOOKING_TRANSITIONS, from) && BOOKING_TRANSITIONS[from].includes(to)
 }
 
+/** 409 `illegal_transition` (IllegalTransitionError) unless the table allows the move. */
 export function assertTransition(from: BookingStatus, to: BookingStatus): void {
   if (!canTransition(from, to)) throw new IllegalTransitionError(from, to, 'booking')
 }
