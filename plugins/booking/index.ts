@@ -24,7 +24,7 @@ import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 // endpoint wrapper, the staff booking loader, the booking row lock, the customer's emails, the overlap check.
 export { provenBooking, publicEndpoint } from './endpoints/public'
 export { bookingFor } from './endpoints/staff'
-export { statusChange } from './hooks/guardBooking'
+export { statusChange } from './context'
 export { lockBooking } from './services/bookingLock'
 export { notifyCustomer } from './services/lifecycle'
 export { bookingOptionsFromEnv } from './services/options'

@@ -2,9 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
 import { can } from '../../rbac'
+import { answerConflictsWithCode } from '../hooks/answerConflictsWithCode'
 import { guardBooking } from '../hooks/guardBooking'
 import { prepareBooking } from '../hooks/prepareBooking'
-import { answerConflictsWithCode } from '../hooks/slotTaken'
 import { BOOKING_STATUSES } from '../services/transitions'
 
 const computed = { create: nobody, update: nobody }

@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { isSlug } from '../../../fields/validators'
 import { can } from '../../rbac'
+import { keepMaxAtLeastMin } from '../hooks/keepMaxAtLeastMin'
 
 const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
 const WEEKDAY_OPTIONS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((value) => ({
@@ -79,14 +80,5 @@ export const Rooms: CollectionConfig = {
       relationTo: 'booking-policies',
     },
   ],
-  hooks: {
-    beforeValidate: [
-      ({ data }) => {
-        if (data && typeof data.minMinutes === 'number' && typeof data.maxMinutes === 'number' && data.maxMinutes < data.minMinutes) {
-          data.maxMinutes = data.minMinutes
-        }
-        return data
-      },
-    ],
-  },
+  hooks: { beforeValidate: [keepMaxAtLeastMin] },
 }

@@ -1,48 +1,11 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
-import { idOf } from '../../../utilities/idOf'
 import { can } from '../../rbac'
-import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
-import { answerConflictsWithCode } from '../hooks/slotTaken'
-import { assertNoBookingOverlap } from '../services/roomLock'
-import { assertSessionTransition, BLOCKING_STATUSES, SESSION_STATUSES, type SessionStatus } from '../services/transitions'
-
-const prepareSession: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
-  if (!data) return data
-  const merged = { ...originalDoc, ...data }
-  if (!merged.room || !merged.start || !merged.end) return data
-  const { end, room, roomTenantId: tenantId } = await roomSpan(req, 'sessions', merged)
-  const invalid = (path: string, message: string) => invalidField('sessions', path, message)
-  if (merged.artist) {
-    const artist = await req.payload.findByID({ id: idOf(merged.artist as number | { id: number }), collection: 'artists', depth: 0, overrideAccess: true, req }).catch(() => null)
-    if (!artist || idOf(artist.tenant as number | { id: number }) !== tenantId) throw invalid('artist', 'No such artist in this studio.')
-  }
-  if (merged.staff) {
-    const staff = await req.payload.findByID({ id: idOf(merged.staff as number | { id: number }), collection: 'users', depth: 0, overrideAccess: true, req }).catch(() => null)
-    if (!staff?.tenants?.some((membership) => idOf(membership.tenant as number | { id: number }) === tenantId)) throw invalid('staff', 'No such member of this studio.')
-  }
-  data.tenant = tenantId
-  data.blockedUntil = blockedUntil(end, room)
-  return data
-}
-
-const guardSession: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
-  const from = originalDoc?.status as SessionStatus | undefined
-  const to = (data.status ?? from ?? 'scheduled') as SessionStatus
-  if (operation === 'update' && from && to !== from) assertSessionTransition(from, to)
-  if (to !== 'cancelled') {
-    const merged = { ...originalDoc, ...data }
-    await assertNoBookingOverlap(req, {
-      blockedUntil: new Date(merged.blockedUntil as string),
-      blockingStatuses: BLOCKING_STATUSES,
-      bookingId: merged.booking ? idOf(merged.booking as number | { id: number }) : undefined,
-      roomId: idOf(merged.room as number | { id: number }),
-      start: new Date(merged.start as string),
-    })
-  }
-  return data
-}
+import { answerConflictsWithCode } from '../hooks/answerConflictsWithCode'
+import { guardSession } from '../hooks/guardSession'
+import { prepareSession } from '../hooks/prepareSession'
+import { SESSION_STATUSES } from '../services/transitions'
 
 /** A studio session, usually converted from a booking. Sessions of one room never overlap (exclusion constraint). */
 export const Sessions: CollectionConfig = {

@@ -1,7 +1,8 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import type { Room, Tenant } from '../../../payload-types'
+import type { Booking } from '../../../payload-types'
 
+import { PUBLIC_BOOKING, type PublicBookingContext } from '../context'
 import { generateBookingRef } from '../services/bookingRef'
 import { holdUntil } from '../services/holds'
 import { depositFor, priceFor } from '../services/money'
@@ -9,24 +10,17 @@ import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
 import { termsForRoom } from '../services/terms'
 
 /**
- * Set by the public booking endpoint, which checks lead time and opening hours itself and hands over what
- * it has already loaded (saving round trips on the hottest write).
- */
-export const PUBLIC_BOOKING = 'atelierPublicBooking'
-export type PublicBookingContext = { accessTokenHash: string; clientIpHash: null | string; room: Room; tenant: Tenant }
-
-/**
  * Everything a booking's client may not decide: ref, price, deposit, currency, terms, source, the span it
  * blocks (end + the room's buffer) and, for a public booking, how long it holds that span unpaid and
  * unconfirmed (the policy's holdMinutes). Recomputed when the room or the times change.
  */
-export const prepareBooking: CollectionBeforeValidateHook = async ({ context, data, operation, originalDoc, req }) => {
+export const prepareBooking: CollectionBeforeValidateHook<Booking> = async ({ context, data, operation, originalDoc, req }) => {
   if (!data) return data
   // Stored lowercase: lookups by address are exact matches on an index.
-  const customer = data.customer as undefined | { email?: unknown }
+  const customer = data.customer
   if (typeof customer?.email === 'string') data.customer = { ...customer, email: customer.email.trim().toLowerCase() }
   const merged = { ...originalDoc, ...data }
-  const changed = operation === 'create' || ['start', 'end', 'room'].some((key) => key in data && String(data[key]) !== String(originalDoc?.[key]))
+  const changed = operation === 'create' || (['start', 'end', 'room'] as const).some((key) => key in data && String(data[key]) !== String(originalDoc?.[key]))
   if (!changed) return data
   if (!merged.room || !merged.start || !merged.end) return data // required-field validation reports these
 
@@ -43,7 +37,7 @@ export const prepareBooking: CollectionBeforeValidateHook = async ({ context, da
   data.tenant = tenant.id
   data.price = price
   // A booking keeps the currency it was priced in, whatever the studio's default becomes.
-  data.currency = (originalDoc?.currency as string | undefined) ?? tenant.defaultCurrency
+  data.currency = originalDoc?.currency ?? tenant.defaultCurrency
   data.blockedUntil = blockedUntil(end, room)
   if (operation === 'create') {
     const terms = await termsForRoom(req, room)

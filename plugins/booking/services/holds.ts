@@ -6,7 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { inTransaction } from '../../../utilities/inTransaction'
 import { poolDb, transactionDb } from '../../../utilities/transactionDb'
-import { statusChange } from '../hooks/guardBooking'
+import { statusChange } from '../context'
 import { HOUSE_TERMS } from './terms'
 
 // Policies saved before the 23 h cap may hold longer; a hold never outlives a Checkout Session (24 h).

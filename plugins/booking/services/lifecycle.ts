@@ -4,7 +4,7 @@ import type { PayloadRequest } from 'payload'
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
 import { idOf } from '../../../utilities/idOf'
-import { statusChange } from '../hooks/guardBooking'
+import { statusChange } from '../context'
 import { runImmediateJobs } from '../../../utilities/immediateJobs'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { lockBooking } from './bookingLock'
