@@ -17,7 +17,7 @@ import { listBookingsEndpoint, searchBookingsEndpoint } from './endpoints/public
 import { availabilityEndpoint, publicRoomsEndpoint } from './endpoints/publicRooms'
 import { confirmBookingEndpoint, convertBookingEndpoint, staffCancelEndpoint } from './endpoints/staff'
 import { expireBookingHoldsTask } from './jobs/expireBookingHolds'
-import { bookingLookupTask } from './services/lookup'
+import { bookingLookupTask } from './jobs/sendBookingLookup'
 import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 
 // What other plugins may use (payments does): status changes, the customer's proof of a booking and the public

@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { intArray } from './filters'
 import { auditOptions } from './options'
+import { writeAuditEntry } from './writeAuditEntry'
 
 /**
  * Deletes entries older than their tenant's retention (`auditRetentionDays`, else the plugin default).
@@ -18,4 +19,11 @@ export async function purgeExpiredEntries(req: PayloadRequest, tenantIds?: numbe
            where a2.created_at < now() - make_interval(days => coalesce(t.audit_retention_days, ${retentionDays})::int)) expired
     where a.id = expired.id ${scope}`)) as unknown as { rowCount: number }
   return result.rowCount ?? 0
+}
+
+/** The daily retention run: deletes what every tenant's retention allows, and records that it did. Returns how many. */
+export async function purgeOnSchedule(req: PayloadRequest): Promise<number> {
+  const deleted = await purgeExpiredEntries(req)
+  await writeAuditEntry(req, { action: 'cleanup', collection: 'audit-logs', details: { deleted, by: 'schedule' }, rowCount: deleted, user: null })
+  return deleted
 }

@@ -1,6 +1,6 @@
 // "Find my bookings": the answer never depends on whether bookings exist. A queued job mails a signed link
 // (valid 1 h) to the address, and only if it has bookings; nothing is stored for the link.
-import type { PayloadRequest, TaskConfig } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { createHmac } from 'node:crypto'
 
@@ -44,27 +44,24 @@ export async function queueLookup(req: PayloadRequest, email: string): Promise<v
   await req.payload.jobs.queue({ input: { email }, req, task: LOOKUP_TASK })
 }
 
-export const bookingLookupTask: TaskConfig = {
-  slug: LOOKUP_TASK,
-  handler: async ({ input, req }) => {
-    const email = (input as { email: string }).email.toLowerCase()
-    const { docs } = await req.payload.find({
-      collection: 'bookings',
-      depth: 1,
-      limit: 1,
-      overrideAccess: true,
-      req,
-      where: { 'customer.email': { equals: email } },
-    })
-    const booking = docs[0]
-    // The per-process limiter above keeps the queue short; this share holds across app nodes.
-    if (!booking || !(await takeMailQuota(req.payload, email))) return { output: { sent: false } }
-    const tenant = booking.tenant as { defaultLocale?: string }
-    const link = `${bookingOptions(req.payload).publicUrl}/bookings?token=${lookupToken(req, email)}`
-    await sendSearchEmail(req, email, link, tenant.defaultLocale === 'fr' ? 'fr' : 'en')
-    return { output: { sent: true } }
-  },
-  inputSchema: [{ name: 'email', type: 'email', required: true }],
-  outputSchema: [{ name: 'sent', type: 'checkbox' }],
-  retries: 3,
+/**
+ * The job's work: mails the address a link to its bookings, only if it has some and its hourly share of
+ * booking emails is not used up. Returns whether it sent one.
+ */
+export async function sendLookupLink(req: PayloadRequest, email: string): Promise<boolean> {
+  const { docs } = await req.payload.find({
+    collection: 'bookings',
+    depth: 1,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    where: { 'customer.email': { equals: email } },
+  })
+  const booking = docs[0]
+  // The per-process limiter above keeps the queue short; this share holds across app nodes.
+  if (!booking || !(await takeMailQuota(req.payload, email))) return false
+  const tenant = booking.tenant as { defaultLocale?: string }
+  const link = `${bookingOptions(req.payload).publicUrl}/bookings?token=${lookupToken(req, email)}`
+  await sendSearchEmail(req, email, link, tenant.defaultLocale === 'fr' ? 'fr' : 'en')
+  return true
 }

@@ -6,7 +6,10 @@ import type { Booking, Payment, Refund } from '../../../payload-types'
 import { sql } from '@payloadcms/db-postgres'
 
 import { HttpError } from '../../../utilities/apiErrors'
+import { idOf } from '../../../utilities/idOf'
 import { transactionDb } from '../../../utilities/transactionDb'
+import { writeAuditEntry } from '../../audit-log'
+import { lockBooking } from '../../booking'
 import { stripeOf } from './options'
 import { describeStripeError } from './stripeClient'
 import { fromStripeAmount, refundableStripeAmount, toStripeAmount } from './stripeAmounts'
@@ -55,7 +58,7 @@ export async function issueRefund(
     earlier[0] ??
     (await req.payload.create({
       collection: 'refunds',
-      data: { amount: minor, booking: booking.id, currency: payment.currency, idempotencyKey, payment: payment.id, reason, requestedBy, status: 'pending', tenant: booking.tenant as number },
+      data: { amount: minor, booking: booking.id, currency: payment.currency, idempotencyKey, payment: payment.id, reason, requestedBy, status: 'pending', tenant: booking.tenant },
       depth: 0,
       overrideAccess: true,
       req,
@@ -72,4 +75,36 @@ export async function issueRefund(
     await req.payload.update({ id: row.id, collection: 'refunds', data: { error: message, status: 'failed' }, depth: 0, overrideAccess: true, req })
     throw new HttpError(502, `Stripe refused the refund: ${message}`)
   }
+}
+
+/**
+ * The refund of a cancelled booking's quote, once (the idempotency key is the booking's), recorded on the
+ * booking and audited. Run it in a transaction: the payment's lock holds until the refund is recorded.
+ * Returns the amount refunded (minor units).
+ */
+export async function refundCancellation(req: PayloadRequest, bookingId: number): Promise<number> {
+  // The booking first, as every other writer locks it before its payment.
+  await lockBooking(req, bookingId)
+  const booking = await req.payload.findByID({ id: bookingId, collection: 'bookings', depth: 0, overrideAccess: true, req })
+  const quote = (booking.refundQuote ?? {}) as { refundAmount?: number }
+  const payment = await refundablePayment(req, booking.id)
+  if (!payment || !quote.refundAmount) return 0
+  const refund = await issueRefund(req, { amount: quote.refundAmount, booking, idempotencyKey: `atelier-refund-booking-${booking.id}-cancellation`, payment, reason: 'cancellation' })
+  await req.payload.update({
+    id: booking.id,
+    collection: 'bookings',
+    data: { refundQuote: { ...quote, refundId: refund?.stripeRefundId ?? null, refundStatus: refund?.status ?? 'none', refundedAmount: refund?.amount ?? 0 } },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  await writeAuditEntry(req, {
+    action: 'refund',
+    collection: 'bookings',
+    details: { amount: refund?.amount ?? 0, reason: 'cancellation', refundId: refund?.stripeRefundId },
+    documentId: booking.id,
+    tenant: idOf(booking.tenant!),
+    user: null,
+  })
+  return refund?.amount ?? 0
 }
