@@ -25,8 +25,8 @@ export function manageUrl(req: PayloadRequest, tenant: Tenant, booking: Booking,
 }
 
 export async function bookingContext(req: PayloadRequest, booking: Booking): Promise<{ room: Room; tenant: Tenant }> {
-  const room = await req.payload.findByID({ id: idOf(booking.room as number | { id: number }), collection: 'rooms', depth: 0, overrideAccess: true, req })
-  const tenant = await req.payload.findByID({ id: idOf(booking.tenant as number | { id: number }), collection: 'tenants', depth: 0, overrideAccess: true, req })
+  const room = await req.payload.findByID({ id: idOf(booking.room), collection: 'rooms', depth: 0, overrideAccess: true, req })
+  const tenant = await req.payload.findByID({ id: idOf(booking.tenant!), collection: 'tenants', depth: 0, overrideAccess: true, req })
   return { room, tenant }
 }
 

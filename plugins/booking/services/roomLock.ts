@@ -58,7 +58,7 @@ export async function assertNoBookingOverlap(req: PayloadRequest, span: Span & {
  * write would end the transaction (a late deposit reviving an expired booking).
  */
 export async function slotStillFree(req: PayloadRequest, booking: Booking): Promise<boolean> {
-  const span = { blockedUntil: new Date(booking.blockedUntil as string), bookingId: booking.id, roomId: idOf(booking.room as number | { id: number }), start: new Date(booking.start) }
+  const span = { blockedUntil: new Date(booking.blockedUntil as string), bookingId: booking.id, roomId: idOf(booking.room), start: new Date(booking.start) }
   try {
     await assertNoBookingOverlap(req, { ...span, blockingStatuses: BLOCKING_STATUSES })
     await assertNoSessionOverlap(req, span)

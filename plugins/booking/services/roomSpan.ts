@@ -29,7 +29,7 @@ export async function roomSpan(
   const roomId = idOf(merged.room as Ref)
   const room = known?.id === roomId ? known : await loadRoom(req, roomId)
   if (!room) throw invalidField(collection, 'room', 'No such room.')
-  const roomTenantId = idOf(room.tenant as Ref)
+  const roomTenantId = idOf(room.tenant!)
   if (merged.tenant && idOf(merged.tenant as Ref) !== roomTenantId) throw invalidField(collection, 'room', 'This room belongs to another studio.')
   const start = new Date(merged.start as string)
   const end = new Date(merged.end as string)
