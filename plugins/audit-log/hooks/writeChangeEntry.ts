@@ -1,11 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { SKIP_AUDIT } from '../context'
 import { diffDocuments } from '../services/diff'
 import { tenantOf, tenantOfAccountChange } from '../services/tenantOf'
 import { writeAuditEntry } from '../services/writeAuditEntry'
-
-/** Context flag for writes that must not be audited (bulk maintenance that audits itself). */
-export const SKIP_AUDIT = 'skipAudit'
 
 export const writeChangeEntry: CollectionAfterChangeHook = async ({ collection, context, doc, operation, previousDoc, req }) => {
   if (context[SKIP_AUDIT]) return doc

@@ -1,9 +1,9 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
 import { ROLE_EXPIRED_CONTEXT } from '../../rbac'
+import { SKIP_AUDIT } from '../context'
 import { tenantOf } from '../services/tenantOf'
 import { writeAuditEntry } from '../services/writeAuditEntry'
-import { SKIP_AUDIT } from './writeChangeEntry'
 
 export const writeDeleteEntry: CollectionAfterDeleteHook = async ({ collection, context, doc, id, req }) => {
   if (context[SKIP_AUDIT]) return doc

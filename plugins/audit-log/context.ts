@@ -1,0 +1,9 @@
+// The request context flags of the audit log. Payload keeps a call's context on the request.
+
+/**
+ * A write that must not be audited.
+ * Set by: the rbac migration, which creates the system roles before the audit table exists
+ * (migrations/20261122_051736_rbac.ts, as the literal `skipAudit`), and the audit overhead benchmark.
+ * Read by: writeChangeEntry and writeDeleteEntry, which then write no entry.
+ */
+export const SKIP_AUDIT = 'skipAudit'
