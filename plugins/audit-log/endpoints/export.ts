@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { withErrorHandling } from '../../../utilities/apiErrors'
 import { csvRow } from '../../../utilities/csv'
 import { parseQuery } from '../../../utilities/parseRequest'
+import { poolDb } from '../../../utilities/transactionDb'
 import { auditScope } from '../services/auditScope'
 import { auditFiltersSchema, auditWhere } from '../services/filters'
 import { writeAuditEntry } from '../services/writeAuditEntry'
@@ -35,10 +36,10 @@ export const exportEndpoint: Endpoint = {
           controller.enqueue(encoder.encode(csvRow(COLUMNS)))
           return
         }
-        const result = (await req.payload.db.drizzle.execute(sql`
+        const result = (await poolDb(req.payload).execute(sql`
           select id, created_at, action, collection, document_id, tenant_id, user_id, subject, actor, ip,
                  user_agent, request_id, risk_score, risk_reasons, changes
-          from audit_logs where ${where} and id > ${lastId} order by id limit ${PAGE_SIZE}`)) as unknown as { rows: Row[] }
+          from audit_logs where ${where} and id > ${lastId} order by id limit ${PAGE_SIZE}`)) as { rows: Row[] }
         const page = result.rows
         if (page.length === 0) {
           // Recorded before the stream ends: a client holding the whole file means the export is on record.

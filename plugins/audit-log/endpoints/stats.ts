@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
+import { poolDb } from '../../../utilities/transactionDb'
 import { auditScope } from '../services/auditScope'
 import { auditFiltersSchema, auditWhere } from '../services/filters'
 import { auditOptions } from '../services/options'
@@ -18,7 +19,7 @@ export const statsEndpoint: Endpoint = {
     const where = auditWhere(filters, tenantIds)
     const { alertThreshold } = auditOptions(req.payload)
     const run = async (query: ReturnType<typeof sql>) =>
-      ((await req.payload.db.drizzle.execute(query)) as unknown as { rows: CountRow[] }).rows
+      ((await poolDb(req.payload).execute(query)) as { rows: CountRow[] }).rows
 
     const [byAction, byDay, byUser, highRisk] = await Promise.all([
       run(sql`select action, count(*)::int as count from audit_logs where ${where} group by action order by count desc`),

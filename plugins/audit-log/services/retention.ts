@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import { poolDb } from '../../../utilities/transactionDb'
 import { intArray } from './filters'
 import { auditOptions } from './options'
 import { writeAuditEntry } from './writeAuditEntry'
@@ -13,11 +14,11 @@ import { writeAuditEntry } from './writeAuditEntry'
 export async function purgeExpiredEntries(req: PayloadRequest, tenantIds?: number[]): Promise<number> {
   const { retentionDays } = auditOptions(req.payload)
   const scope = tenantIds ? sql`and a.tenant_id = any(${intArray(tenantIds)})` : sql``
-  const result = (await req.payload.db.drizzle.execute(sql`
+  const result = (await poolDb(req.payload).execute(sql`
     delete from audit_logs a
     using (select a2.id from audit_logs a2 left join tenants t on t.id = a2.tenant_id
            where a2.created_at < now() - make_interval(days => coalesce(t.audit_retention_days, ${retentionDays})::int)) expired
-    where a.id = expired.id ${scope}`)) as unknown as { rowCount: number }
+    where a.id = expired.id ${scope}`)) as { rowCount: number }
   return result.rowCount ?? 0
 }
 
