@@ -1,6 +1,21 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+// A plugin is used only through its index.ts: what it does not export there is private. The rule sees
+// import paths as written, so each folder depth below plugins/<name>/ gets the `../` count that leaves the
+// plugin (`../../rbac/access/can` from plugins/booking/collections/). `/index` itself is the front door.
+const FRONT_DOOR = "Another plugin is used through its index.ts only: import from '../<plugin>' and export what you need there."
+const OTHER_PLUGIN_ANYWHERE = { message: FRONT_DOOR, regex: '(^|/)plugins/[^/]+/(?!index$)' }
+const pluginBoundaries = [0, 1, 2, 3].map((depth) => ({
+  files: [`plugins/*/${'*/'.repeat(depth)}*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ message: FRONT_DOOR, regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/(?!index$)` }, OTHER_PLUGIN_ANYWHERE] },
+    ],
+  },
+}))
+
 export default tseslint.config(
   {
     ignores: [
@@ -22,6 +37,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  ...pluginBoundaries,
+  {
+    // The plugin list takes each plugin through its index.
+    files: ['plugins/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ message: FRONT_DOOR, regex: '^\\./[^./][^/]*/(?!index$)' }, OTHER_PLUGIN_ANYWHERE] }],
+    },
+  },
+  {
+    // So do the app's pages and routes (the generated admin import map, ignored above, names components by path).
+    files: ['app/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_PLUGIN_ANYWHERE] }] },
   },
   {
     // Launchers and test helpers report progress on the console by design.
