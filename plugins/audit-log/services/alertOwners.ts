@@ -8,8 +8,7 @@ import { AUDIT_COLLECTION } from './writeAuditEntry'
 /** Emails the entry's alert to each owner of its tenant; returns how many were notified. */
 export async function mailAlertToOwners(req: PayloadRequest, entryId: number): Promise<number> {
   const entry = await req.payload.findByID({ id: entryId, collection: AUDIT_COLLECTION, depth: 0, overrideAccess: true, req })
-  // Alerts are queued for entries with a tenant only (writeAuditEntry).
-  const tenantId = idOf(entry.tenant!)
+  const tenantId = idOf(entry.tenant)
   const { docs } = await req.payload.find({
     collection: 'users',
     depth: 0,

@@ -18,7 +18,7 @@ export async function bookingFor(req: PayloadRequest, action: string, resource =
   if (!req.user) throw unauthorized()
   const { id } = params.parse(req.routeParams)
   const booking = await findVisible(req, 'bookings', id, 'Booking not found.')
-  await requirePermission(req, resource, action, idOf(booking.tenant!))
+  await requirePermission(req, resource, action, idOf(booking.tenant))
   return booking
 }
 
@@ -57,7 +57,7 @@ export const convertBookingEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const booking = await bookingFor(req, 'convert')
     const body = req.headers.get('content-length') === '0' || !req.headers.get('content-type') ? {} : await parseBody(req, convertSchema)
-    const tenantId = idOf(booking.tenant!)
+    const tenantId = idOf(booking.tenant)
     const result = await inTransaction(req, async () => {
       const converted = await transitionBooking(req, booking, 'converted')
       const session = await req.payload.create({

@@ -35,7 +35,7 @@ export async function activeTenantBySlug(req: PayloadRequest, slug: string): Pro
 /** An active room of an active studio (of `studio` when given, already loaded), or 404. */
 export async function publicRoom(req: PayloadRequest, roomId: number, studio?: Tenant): Promise<{ room: Room; tenant: Tenant }> {
   const room = await req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
-  const roomTenant = room ? idOf(room.tenant!) : undefined
+  const roomTenant = room ? idOf(room.tenant) : undefined
   if (!room || !room.active || (studio !== undefined && roomTenant !== studio.id)) throw notFound('Room not found.')
   const tenant = studio ?? (await req.payload.findByID({ id: roomTenant!, collection: 'tenants', depth: 0, overrideAccess: true, req }))
   if (tenant.status === 'suspended') throw notFound('Room not found.')

@@ -40,7 +40,7 @@ export function termsOf(policy: BookingPolicy): BookingTerms {
 }
 
 export async function termsForRoom(req: PayloadRequest, room: Room): Promise<BookingTerms> {
-  const tenantId = idOf(room.tenant!)
+  const tenantId = idOf(room.tenant)
   if (room.policy) {
     const own = await req.payload.findByID({ id: idOf(room.policy), collection: 'booking-policies', depth: 0, overrideAccess: true, req }).catch(() => null)
     if (own) return termsOf(own)

@@ -41,7 +41,7 @@ export const staffRefundEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const booking = await bookingFor(req, 'refund', 'payments')
     const body = req.headers.get('content-type') ? await parseBody(req, refundSchema) : {}
-    const tenant = idOf(booking.tenant!)
+    const tenant = idOf(booking.tenant)
     const clientKey = req.headers.get('idempotency-key')
     if (clientKey !== null && !/^[\w-]{8,100}$/.test(clientKey)) throw badRequest('Idempotency-Key: 8 to 100 letters, digits, dashes or underscores.')
 

@@ -17,7 +17,7 @@ import { issueRefund } from './refunds'
 import { fromStripeAmount } from './stripeAmounts'
 
 /** `afterCommit`: work with outside effects (emails) that must not happen if the transaction rolls back. */
-export type EventOutcome = { afterCommit?: (() => Promise<void>)[]; note?: string; status: 'ignored' | 'processed'; tenant?: number }
+export type EventOutcome = { afterCommit?: (() => Promise<void>)[]; note?: string; status: 'ignored' | 'processed'; tenant?: null | number }
 
 /** Durably records the event (once per Stripe id). Throws when the database cannot take it: Stripe retries. */
 export async function storeEvent(req: PayloadRequest, event: Stripe.Event): Promise<void> {
@@ -85,8 +85,8 @@ const bookingOf = (req: PayloadRequest, payment: Payment): Promise<Booking> =>
 
 /** The session's own metadata must name the studio the payment belongs to: no cross-tenant effects. */
 function sameTenant(session: Stripe.Checkout.Session, payment: Payment, booking: Booking): boolean {
-  const tenantId = idOf(payment.tenant!)
-  return session.metadata?.tenant_id === String(tenantId) && idOf(booking.tenant!) === tenantId && session.metadata?.booking_ref === booking.ref
+  const tenantId = idOf(payment.tenant)
+  return session.metadata?.tenant_id === String(tenantId) && idOf(booking.tenant) === tenantId && session.metadata?.booking_ref === booking.ref
 }
 
 async function handleEvent(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
@@ -121,7 +121,7 @@ async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<Even
   const payment = await lockBookingAndPayment(req, found)
   const db = await transactionDb(req)
   const session = await stripeOf(req.payload).checkout.sessions.retrieve(sessionId)
-  const tenant = idOf(payment.tenant!)
+  const tenant = idOf(payment.tenant)
   const booking = await bookingOf(req, payment)
   if (!sameTenant(session, payment, booking)) return { note: 'Session metadata does not match the booking’s studio', status: 'ignored', tenant }
   if (session.payment_status !== 'paid') return { note: `Session not paid (${session.payment_status})`, status: 'ignored', tenant }
@@ -188,7 +188,7 @@ async function sessionEnded(req: PayloadRequest, sessionId: string, reason: 'exp
   const payment = await lockBookingAndPayment(req, found)
   const stripe = stripeOf(req.payload)
   const session = await stripe.checkout.sessions.retrieve(sessionId)
-  const tenant = idOf(payment.tenant!)
+  const tenant = idOf(payment.tenant)
   const booking = await bookingOf(req, payment)
   if (!sameTenant(session, payment, booking)) return { note: 'Session metadata does not match the booking’s studio', status: 'ignored', tenant }
   if (session.payment_status === 'paid' || payment.status === 'paid') return { note: 'Session was paid: nothing to release', status: 'ignored', tenant }
@@ -239,7 +239,7 @@ async function chargeRefunded(req: PayloadRequest, chargeId: string): Promise<Ev
   const { docs } = await req.payload.find({ collection: 'payments', depth: 0, limit: 1, overrideAccess: true, req, where: { paymentIntentId: { equals: intentId ?? '' } } })
   const payment = docs[0]
   if (!payment) return { note: 'Unknown payment intent', status: 'ignored' }
-  const tenant = idOf(payment.tenant!)
+  const tenant = idOf(payment.tenant)
   const currency = payment.currency.toLowerCase()
   for (const refund of charge.refunds?.data ?? []) {
     const known = await req.payload.count({ collection: 'refunds', overrideAccess: true, req, where: { stripeRefundId: { equals: refund.id } } })

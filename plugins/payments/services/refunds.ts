@@ -103,7 +103,7 @@ export async function refundCancellation(req: PayloadRequest, bookingId: number)
     collection: 'bookings',
     details: { amount: refund?.amount ?? 0, reason: 'cancellation', refundId: refund?.stripeRefundId },
     documentId: booking.id,
-    tenant: idOf(booking.tenant!),
+    tenant: idOf(booking.tenant),
     user: null,
   })
   return refund?.amount ?? 0
