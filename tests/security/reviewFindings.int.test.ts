@@ -139,4 +139,10 @@ describe('review findings', () => {
     const stored = await app.payload.findByID({ id: doc.id, collection: 'role-assignments', depth: 0 })
     expect(stored.grantedBy).toBe(attacker.id)
   })
+
+  it('an assignment without a tenant is a 400 naming the field, not a 500', async () => {
+    const response = await app.rest.post('/role-assignments', { role: 1, user: attacker.id }, { token })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(await response.json())).toContain('tenant')
+  })
 })
