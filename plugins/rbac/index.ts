@@ -16,7 +16,7 @@ export { requirePermission } from './access/requirePermission'
 export { selfOrCan } from './access/selfOrCan'
 export { ROLE_EXPIRED_CONTEXT } from './context'
 export { accountEditRefusal, membershipChangeRefusal } from './services/membershipChange'
-export { registerCapabilities } from './registry'
+export { registerCapabilities, resourceOf } from './registry'
 export type { RbacPluginOptions } from './types'
 
 export const rbacPlugin =

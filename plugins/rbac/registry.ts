@@ -29,11 +29,14 @@ export const registerCapabilities = (config: Config, capabilities: ResourceRegis
 
 const isInternal = (collection: Pick<CollectionConfig, 'slug'>) => collection.slug.startsWith('payload-')
 
+/** The resource a collection's documents are checked as: `custom.rbacResource` (audit-logs → `audit`), else its slug. */
+export const resourceOf = (collection: Pick<CollectionConfig, 'custom' | 'slug'>): string => collection.custom?.rbacResource ?? collection.slug
+
 export function resourceRegistry(config: Config | SanitizedConfig): ResourceRegistry {
   const registry: ResourceRegistry = {}
   for (const collection of config.collections ?? []) {
     if (isInternal(collection)) continue
-    const resource = collection.custom?.rbacResource ?? collection.slug
+    const resource = resourceOf(collection)
     registry[resource] = [...new Set([...(registry[resource] ?? []), ...CRUD_ACTIONS, ...(collection.custom?.rbacActions ?? [])])]
   }
   for (const [resource, actions] of Object.entries((config.custom?.[CAPABILITIES_KEY] ?? {}) as ResourceRegistry)) {

@@ -1,19 +1,14 @@
-import type { PayloadRequest, Validate } from 'payload'
+import type { CollectionSlug, Validate } from 'payload'
 
 import { isSuperAdmin } from '../../access/isSuperAdmin'
 import { tenantIdsOf } from '../../utilities/tenantRoles'
 import { idOf } from '../../utilities/idOf'
-import { tenantsAllowing } from '../rbac'
+import { resourceOf, tenantsAllowing } from '../rbac'
 
 type TenantRef = null | number | string | undefined | { id: number | string }
 
 const tenantIdOf = (value: TenantRef) => (value === null || value === undefined ? null : String(idOf(value)))
 
-/** The RBAC resource a collection's documents are checked as (audit-logs → `audit`). */
-const resourceOf = (req: PayloadRequest, slug: string | undefined): string => {
-  const collections = req.payload.collections as Record<string, { config: { custom?: { rbacResource?: string } } } | undefined>
-  return (slug && collections[slug]?.config.custom?.rbacResource) || slug || ''
-}
 
 /**
  * The tenant field's last word, run after every hook has had its say (the tenant cookie, a room's studio):
@@ -34,6 +29,7 @@ export const validateTenantMembership: Validate = async (value: TenantRef, { col
   }
   if (!tenantIdsOf(user).map(String).includes(tenantId)) return 'You are not a member of this tenant.'
   if (overrideAccess || (operation !== 'create' && operation !== 'update')) return true
-  const allowed = await tenantsAllowing(req, resourceOf(req, collectionSlug), operation)
+  const collection = collectionSlug ? req.payload.collections[collectionSlug as CollectionSlug]?.config : undefined
+  const allowed = collection ? await tenantsAllowing(req, resourceOf(collection), operation) : []
   return allowed.includes(tenantId) || `You may not ${operation} this here: you lack the permission in this tenant.`
 }

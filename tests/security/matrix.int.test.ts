@@ -7,6 +7,7 @@ import type { SanitizedCollectionConfig } from 'payload'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { resourceOf } from '../../plugins/rbac'
 import { grants } from '../../plugins/rbac/services/permissions'
 import { startTestApp, type TestApp } from '../helpers/payload'
 import { buildWorld, type World } from './matrixWorld'
@@ -19,7 +20,6 @@ let artistInB: Set<string>
 const pairs = new Map<string, number>()
 const checked = (slug: string, operation: string) => pairs.set(`${slug}:${operation}`, (pairs.get(`${slug}:${operation}`) ?? 0) + 1)
 
-const resourceOf = (collection: SanitizedCollectionConfig) => collection.custom?.rbacResource ?? collection.slug
 const artistMay = (collection: SanitizedCollectionConfig, action: string) => grants(artistInB, resourceOf(collection), action)
 const targetsIn = (collection: SanitizedCollectionConfig) => bDocs(app, world, collection)
 const snapshotOf = (collection: SanitizedCollectionConfig) => snapshot(app, world, collection)

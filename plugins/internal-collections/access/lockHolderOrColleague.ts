@@ -2,14 +2,13 @@
 // `<collection>:update` in the document's own tenant (the admin panel shows them "being edited by …" and
 // lets them take over). Super admins see all. Nobody learns of locks on documents they could not edit,
 // whoever holds them and whatever studios they share.
-import type { Access, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionSlug, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
-import { tenantsAllowing } from '../../rbac'
+import { resourceOf, tenantsAllowing } from '../../rbac'
 
 type Id = number | string
 type Lock = { document?: null | { relationTo?: string; value?: Id | { id: Id } }; id: Id }
-type CollectionInfo = { config: { custom?: { rbacResource?: string }; fields: { name?: string }[] } }
 
 const LOCKS = 'payload-locked-documents'
 
@@ -22,9 +21,9 @@ const lockedId = (lock: Lock): Id | undefined => {
 }
 
 /** Where a collection's documents say their tenant, or undefined for those without one. */
-function tenantPathOf(slug: string, collection: CollectionInfo | undefined): string | undefined {
-  if (slug === 'tenants') return 'id'
-  return collection?.config.fields.some((field) => field.name === 'tenant') ? 'tenant' : undefined
+function tenantPathOf(collection: SanitizedCollectionConfig): string | undefined {
+  if (collection.slug === 'tenants') return 'id'
+  return collection.fields.some((field) => 'name' in field && field.name === 'tenant') ? 'tenant' : undefined
 }
 
 async function editableLockIds(req: PayloadRequest): Promise<Id[]> {
@@ -36,10 +35,10 @@ async function editableLockIds(req: PayloadRequest): Promise<Id[]> {
   }
   const visible: Id[] = []
   for (const [slug, locks] of bySlug) {
-    const collection = (req.payload.collections as Record<string, CollectionInfo | undefined>)[slug]
-    const tenantPath = tenantPathOf(slug, collection)
-    if (!tenantPath) continue
-    const tenantIds = await tenantsAllowing(req, collection?.config.custom?.rbacResource ?? slug, 'update')
+    const collection = req.payload.collections[slug as CollectionSlug]?.config
+    const tenantPath = collection && tenantPathOf(collection)
+    if (!collection || !tenantPath) continue
+    const tenantIds = await tenantsAllowing(req, resourceOf(collection), 'update')
     if (tenantIds.length === 0) continue
     const { docs: editable } = await req.payload.find({
       collection: slug as 'tenants',
