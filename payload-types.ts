@@ -81,6 +81,7 @@ export interface Config {
     payments: Payment;
     refunds: Refund;
     'stripe-events': StripeEvent;
+    'signup-requests': SignupRequest;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -104,6 +105,7 @@ export interface Config {
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     refunds: RefundsSelect<false> | RefundsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
+    'signup-requests': SignupRequestsSelect<false> | SignupRequestsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -177,6 +179,13 @@ export interface Tenant {
   defaultCurrency: string;
   status: 'trial' | 'active' | 'suspended';
   trialEndsAt?: string | null;
+  onboarding?: {
+    step?: ('welcome' | 'room' | 'pricing' | 'staff' | 'plan') | null;
+    completed?: ('welcome' | 'room' | 'pricing' | 'staff' | 'plan')[] | null;
+    skipped?: ('welcome' | 'room' | 'pricing' | 'staff' | 'plan')[] | null;
+    completedAt?: string | null;
+  };
+  trialReminderSentAt?: string | null;
   /**
    * Days audit entries are kept. Empty: the platform default.
    */
@@ -208,6 +217,8 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
+  _verified?: boolean | null;
+  _verificationToken?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -615,6 +626,19 @@ export interface StripeEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signup-requests".
+ */
+export interface SignupRequest {
+  id: number;
+  slug: string;
+  emailDomain: string;
+  tenant?: (number | null) | Tenant;
+  verifiedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -871,6 +895,10 @@ export interface PayloadLockedDocument {
         value: number | StripeEvent;
       } | null)
     | ({
+        relationTo: 'signup-requests';
+        value: number | SignupRequest;
+      } | null)
+    | ({
         relationTo: 'audit-logs';
         value: number | AuditLog;
       } | null);
@@ -928,6 +956,15 @@ export interface TenantsSelect<T extends boolean = true> {
   defaultCurrency?: T;
   status?: T;
   trialEndsAt?: T;
+  onboarding?:
+    | T
+    | {
+        step?: T;
+        completed?: T;
+        skipped?: T;
+        completedAt?: T;
+      };
+  trialReminderSentAt?: T;
   auditRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -955,6 +992,8 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
+  _verified?: T;
+  _verificationToken?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -1225,6 +1264,18 @@ export interface StripeEventsSelect<T extends boolean = true> {
   processedAt?: T;
   note?: T;
   tenant?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signup-requests_select".
+ */
+export interface SignupRequestsSelect<T extends boolean = true> {
+  slug?: T;
+  emailDomain?: T;
+  tenant?: T;
+  verifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,6 +5,7 @@ import * as migration_20261122_064852_sites from './20261122_064852_sites';
 import * as migration_20261122_070728_booking from './20261122_070728_booking';
 import * as migration_20261122_072316_payments from './20261122_072316_payments';
 import * as migration_20261201_204627_booking_holds from './20261201_204627_booking_holds';
+import * as migration_20261202_004012_signup from './20261202_004012_signup';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_204627_booking_holds.up,
     down: migration_20261201_204627_booking_holds.down,
-    name: '20261201_204627_booking_holds'
+    name: '20261201_204627_booking_holds',
+  },
+  {
+    up: migration_20261202_004012_signup.up,
+    down: migration_20261202_004012_signup.down,
+    name: '20261202_004012_signup'
   },
 ];

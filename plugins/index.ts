@@ -13,6 +13,7 @@ import { integrityPlugin } from './integrity'
 import { internalCollectionsPlugin } from './internal-collections'
 import { paymentsOptionsFromEnv, paymentsPlugin } from './payments'
 import { rbacPlugin } from './rbac'
+import { signupOptionsFromEnv, signupPlugin } from './signup'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
 
@@ -22,6 +23,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   sitesPlugin(sitesOptionsFromEnv(env)),
   bookingPlugin(bookingOptionsFromEnv(env)),
   paymentsPlugin(paymentsOptionsFromEnv(env)),
+  signupPlugin(signupOptionsFromEnv(env)),
   auditLogPlugin(),
   integrityPlugin(),
   tenancyPlugin(),

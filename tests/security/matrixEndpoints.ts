@@ -34,6 +34,7 @@ const PUBLIC = new Set([
   'get /api/public/bookings', // needs the emailed link's signed token
   'post /api/stripe/webhooks', // needs Stripe's signature
   'post /api/sites/register', // needs a registration token or the site's key
+  'get /api/signup/check-slug', // whether a studio slug is free: a taken slug is public anyway
 ])
 
 /** Meant for any signed-in person, about themselves or the platform's vocabulary. */
@@ -49,6 +50,7 @@ const SIGNED_IN = new Set([
 /** Query strings an endpoint needs before it looks at who is asking. */
 const QUERY: Record<string, (world: World) => string> = {
   'get /api/permissions/matrix': (world) => `tenant=${world.b.tenant.id}`,
+  'get /api/signup/check-slug': (world) => `slug=${world.b.tenant.slug}`,
   'get /api/users/:id/effective-permissions': (world) => `tenant=${world.b.tenant.id}`,
 }
 /** Bodies an endpoint needs before it looks at who is asking. */
