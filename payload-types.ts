@@ -138,6 +138,7 @@ export interface Config {
       processStripeEvent: TaskProcessStripeEvent;
       refundCancellation: TaskRefundCancellation;
       expireHolds: TaskExpireHolds;
+      sendSignupEmail: TaskSendSignupEmail;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -767,6 +768,7 @@ export interface PayloadJob {
           | 'processStripeEvent'
           | 'refundCancellation'
           | 'expireHolds'
+          | 'sendSignupEmail'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -812,6 +814,7 @@ export interface PayloadJob {
         | 'processStripeEvent'
         | 'refundCancellation'
         | 'expireHolds'
+        | 'sendSignupEmail'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1496,6 +1499,19 @@ export interface TaskExpireHolds {
   input?: unknown;
   output: {
     expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSignupEmail".
+ */
+export interface TaskSendSignupEmail {
+  input: {
+    kind: 'existing_account' | 'verify' | 'welcome';
+    userId: number;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

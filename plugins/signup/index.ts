@@ -8,13 +8,16 @@ import type { SignupPluginOptions } from './types'
 
 import { SignupRequests } from './collections/SignupRequests'
 import { checkSlugEndpoint } from './endpoints/checkSlug'
+import { signupEndpoint } from './endpoints/signup'
 import { tenantSignupFields } from './fields/tenantSignupFields'
 import { verifySelfSignupsOnly } from './hooks/verifySelfSignupsOnly'
+import { sendSignupEmailTask } from './jobs/sendSignupEmail'
 import { resolveSignupOptions, SIGNUP_OPTIONS_KEY } from './services/options'
 
 export { ONBOARDING_STEPS, type OnboardingStep } from './fields/tenantSignupFields'
 export { isTenantPaid, registerPaidCheck, registerProvisioner, type PaidCheck, type Provisioner, type ProvisionerArgs } from './services/seams'
 export { signupOptionsFromEnv } from './services/options'
+export { verifyAndSignIn } from './services/verifyAndSignIn'
 export type { SignupPluginOptions } from './types'
 
 const withTenantFields = (collection: CollectionConfig): CollectionConfig =>
@@ -38,6 +41,7 @@ export const signupPlugin =
       ...config,
       collections: [...(config.collections ?? []).map(withTenantFields).map(withVerification), SignupRequests],
       custom: { ...config.custom, [SIGNUP_OPTIONS_KEY]: resolveSignupOptions(options) },
-      endpoints: [...(config.endpoints ?? []), checkSlugEndpoint],
+      endpoints: [...(config.endpoints ?? []), checkSlugEndpoint, signupEndpoint],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendSignupEmailTask] },
     }
   }

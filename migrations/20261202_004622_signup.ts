@@ -5,6 +5,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_tenants_onboarding_completed" AS ENUM('welcome', 'room', 'pricing', 'staff', 'plan');
   CREATE TYPE "public"."enum_tenants_onboarding_skipped" AS ENUM('welcome', 'room', 'pricing', 'staff', 'plan');
   CREATE TYPE "public"."enum_tenants_onboarding_step" AS ENUM('welcome', 'room', 'pricing', 'staff', 'plan');
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'sendSignupEmail' BEFORE 'auditAlert';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'sendSignupEmail' BEFORE 'auditAlert';
   CREATE TABLE "tenants_onboarding_completed" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
@@ -65,6 +67,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "signup_requests" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_signup_requests_fk";
   
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'expireRoleAssignments', 'pushSiteKey', 'markStaleSites', 'sendBookingLookup', 'expireBookingHolds', 'processStripeEvent', 'refundCancellation', 'expireHolds', 'auditAlert', 'auditRetention');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'expireRoleAssignments', 'pushSiteKey', 'markStaleSites', 'sendBookingLookup', 'expireBookingHolds', 'processStripeEvent', 'refundCancellation', 'expireHolds', 'auditAlert', 'auditRetention');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_signup_requests_id_idx";
   ALTER TABLE "tenants" DROP COLUMN "onboarding_step";
   ALTER TABLE "tenants" DROP COLUMN "onboarding_completed_at";
