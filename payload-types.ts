@@ -139,6 +139,7 @@ export interface Config {
       refundCancellation: TaskRefundCancellation;
       expireHolds: TaskExpireHolds;
       sendSignupEmail: TaskSendSignupEmail;
+      purgeUnverifiedSignups: TaskPurgeUnverifiedSignups;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -769,6 +770,7 @@ export interface PayloadJob {
           | 'refundCancellation'
           | 'expireHolds'
           | 'sendSignupEmail'
+          | 'purgeUnverifiedSignups'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -815,6 +817,7 @@ export interface PayloadJob {
         | 'refundCancellation'
         | 'expireHolds'
         | 'sendSignupEmail'
+        | 'purgeUnverifiedSignups'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1512,6 +1515,16 @@ export interface TaskSendSignupEmail {
   };
   output: {
     sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeUnverifiedSignups".
+ */
+export interface TaskPurgeUnverifiedSignups {
+  input?: unknown;
+  output: {
+    studiosDeleted?: number | null;
   };
 }
 /**

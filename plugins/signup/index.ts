@@ -11,12 +11,14 @@ import { checkSlugEndpoint } from './endpoints/checkSlug'
 import { signupEndpoint } from './endpoints/signup'
 import { tenantSignupFields } from './fields/tenantSignupFields'
 import { verifySelfSignupsOnly } from './hooks/verifySelfSignupsOnly'
+import { purgeUnverifiedSignupsTask } from './jobs/purgeUnverifiedSignups'
 import { sendSignupEmailTask } from './jobs/sendSignupEmail'
 import { resolveSignupOptions, SIGNUP_OPTIONS_KEY } from './services/options'
 
 export { ONBOARDING_STEPS, type OnboardingStep } from './fields/tenantSignupFields'
 export { isTenantPaid, registerPaidCheck, registerProvisioner, type PaidCheck, type Provisioner, type ProvisionerArgs } from './services/seams'
 export { signupOptionsFromEnv } from './services/options'
+export { purgeUnverifiedSignups } from './services/purgeUnverified'
 export { verifyAndSignIn } from './services/verifyAndSignIn'
 export type { SignupPluginOptions } from './types'
 
@@ -42,6 +44,6 @@ export const signupPlugin =
       collections: [...(config.collections ?? []).map(withTenantFields).map(withVerification), SignupRequests],
       custom: { ...config.custom, [SIGNUP_OPTIONS_KEY]: resolveSignupOptions(options) },
       endpoints: [...(config.endpoints ?? []), checkSlugEndpoint, signupEndpoint],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendSignupEmailTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendSignupEmailTask, purgeUnverifiedSignupsTask] },
     }
   }

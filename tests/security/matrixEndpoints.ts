@@ -35,6 +35,7 @@ const PUBLIC = new Set([
   'post /api/stripe/webhooks', // needs Stripe's signature
   'post /api/sites/register', // needs a registration token or the site's key
   'get /api/signup/check-slug', // whether a studio slug is free: a taken slug is public anyway
+  'post /api/signup', // self-serve signup: makes a new studio, never touches an existing one
 ])
 
 /** Meant for any signed-in person, about themselves or the platform's vocabulary. */

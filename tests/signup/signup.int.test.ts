@@ -4,7 +4,7 @@ import type { Config } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { registerProvisioner, verifyAndSignIn } from '../../plugins/signup'
+import { purgeUnverifiedSignups, registerProvisioner, verifyAndSignIn } from '../../plugins/signup'
 import { idOf } from '../../utilities/idOf'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
@@ -263,5 +263,30 @@ describe('every email the SMTP server received', () => {
     for (const message of smtp.messages) {
       for (const password of passwordsUsed) expect(message.raw.includes(password), `"${message.subject}" contains a password`).toBe(false)
     }
+  })
+})
+
+describe('the purge of signups never verified', () => {
+  it('deletes them after 7 days, tenant and owner and policy; keeps verified studios; frees the slugs', async () => {
+    const stale = fresh()
+    const kept = fresh()
+    expect((await signup(stale)).status).toBe(202)
+    expect((await signup(kept)).status).toBe(202)
+    const keptMail = await smtp.waitFor((message) => message.to.includes(String(kept.email)) && Boolean(linkIn(message.body)))
+    expect(await verifyAndSignIn(app.payload, linkIn(keptMail.body)!)).toBeTruthy()
+    const [staleTenant] = await tenantsWithSlug(String(stale.slug))
+
+    const req = { payload: app.payload, context: {} } as Parameters<typeof purgeUnverifiedSignups>[0]
+    expect(await purgeUnverifiedSignups(req, new Date(Date.now() + 6 * 86_400_000))).toBe(0)
+    expect(await tenantsWithSlug(String(stale.slug))).toHaveLength(1)
+    await purgeUnverifiedSignups(req, new Date(Date.now() + 8 * 86_400_000))
+
+    expect(await tenantsWithSlug(String(stale.slug))).toEqual([])
+    expect((await app.payload.count({ collection: 'users', where: { email: { equals: stale.email } } })).totalDocs).toBe(0)
+    expect((await app.payload.count({ collection: 'booking-policies', where: { tenant: { equals: staleTenant!.id } } })).totalDocs).toBe(0)
+    expect(await tenantsWithSlug(String(kept.slug))).toHaveLength(1)
+    expect((await app.payload.count({ collection: 'users', where: { email: { equals: kept.email } } })).totalDocs).toBe(1)
+    const check = await app.rest.get(`/signup/check-slug?slug=${String(stale.slug)}`, { headers: { 'X-Forwarded-For': freshIp() } })
+    expect(await check.json()).toMatchObject({ available: true })
   })
 })

@@ -70,6 +70,7 @@ export async function writeAuditEntry(req: PayloadRequest, input: AuditInput, { 
   const { reasons, score } = scoreRisk(input, facts, options.risk)
 
   // One INSERT in the request's transaction: a Local API create would double the cost of every audited write.
+  // The tenant is looked up, not assumed: deleting a tenant deletes its documents after its row has gone.
   const db = await transactionDb(detached ? { payload: req.payload } : req)
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
   const result = (await db.execute(sql`
@@ -78,7 +79,7 @@ export async function writeAuditEntry(req: PayloadRequest, input: AuditInput, { 
     values (${input.action}, ${req.user ? `${req.user.collection}:${req.user.id}` : 'anonymous'}, ${json(input.changes)}::jsonb,
             ${input.collection ?? null}, ${json(input.details)}::jsonb, ${input.documentId === undefined ? null : String(input.documentId)},
             ${meta.ip}, ${meta.requestId}, ${json(reasons)}::jsonb, ${score}, ${input.rowCount ?? null}, ${input.subject ?? null},
-            ${tenant === null ? null : Number(tenant)}, ${user === null ? null : Number(user)}, ${meta.userAgent}, now(), now())
+            ${tenant === null ? null : sql`(select id from tenants where id = ${Number(tenant)})`}, ${user === null ? null : Number(user)}, ${meta.userAgent}, now(), now())
     returning id`)) as { rows: { id: number }[] }
   const entry = { id: result.rows[0]!.id, riskScore: score }
   if (score >= options.alertThreshold && tenant !== null) {
