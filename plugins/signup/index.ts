@@ -19,6 +19,9 @@ export { ONBOARDING_STEPS, type OnboardingStep } from './fields/tenantSignupFiel
 export { isTenantPaid, registerPaidCheck, registerProvisioner, type PaidCheck, type Provisioner, type ProvisionerArgs } from './services/seams'
 export { signupOptionsFromEnv } from './services/options'
 export { purgeUnverifiedSignups } from './services/purgeUnverified'
+export { signupSchema, type SignupInput } from './services/schemas'
+export { signUp } from './services/signUp'
+export { slugFormatVerdict } from './services/slugs'
 export { verifyAndSignIn } from './services/verifyAndSignIn'
 export type { SignupPluginOptions } from './types'
 
