@@ -21,7 +21,7 @@ export { signupOptionsFromEnv } from './services/options'
 export { purgeUnverifiedSignups } from './services/purgeUnverified'
 export { signupSchema, type SignupInput } from './services/schemas'
 export { signUp } from './services/signUp'
-export { slugFormatVerdict } from './services/slugs'
+export { APP_PATH_SEGMENTS, slugFormatVerdict } from './services/slugs'
 export { verifyAndSignIn } from './services/verifyAndSignIn'
 export type { SignupPluginOptions } from './types'
 
