@@ -5,7 +5,7 @@ import { currencyField } from '../../fields/currencyField'
 import { isIanaTimeZone, isSlug } from '../../fields/validators'
 import { can } from '../../plugins/rbac'
 import { DEFAULT_LOCALE, localeOptions } from '../../utilities/locales'
-import { setMemberEndpoint } from './members'
+import { removeMemberEndpoint, setMemberEndpoint } from './members'
 
 export const TENANT_STATUSES = ['trial', 'active', 'suspended'] as const
 
@@ -22,7 +22,7 @@ export const Tenants: CollectionConfig = {
     defaultColumns: ['name', 'slug', 'status', 'timezone'],
     useAsTitle: 'name',
   },
-  endpoints: [setMemberEndpoint],
+  endpoints: [setMemberEndpoint, removeMemberEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true },
     {

@@ -15,7 +15,7 @@ export { can, tenantsAllowing } from './access/can'
 export { requirePermission } from './access/requirePermission'
 export { selfOrCan } from './access/selfOrCan'
 export { ROLE_EXPIRED_CONTEXT } from './context'
-export { accountEditRefusal, membershipChangeRefusal } from './services/membershipChange'
+export { accountEditRefusal, memberRemovalRefusal, membershipChangeRefusal } from './services/membershipChange'
 export { registerCapabilities, resourceOf } from './registry'
 export type { RbacPluginOptions } from './types'
 

@@ -95,6 +95,7 @@ function bParam(world: World, path: string, name: string): string {
     ref: b.booking.ref ?? '',
     roleId: b.role.id,
     tenant: b.tenant.slug,
+    userId: b.owner.id,
   }
   if (name in named) return String(named[name])
   const collection = path.split('/')[2] ?? ''

@@ -1,8 +1,9 @@
 // The request context flags of the members unit. Payload keeps a call's context on the request.
 
 /**
- * The membership change was authorised by the members service: set by `setMembership` on its user
- * writes; read by `refuseEditsAcrossTenants`, which then lets the write through.
+ * The membership change was authorised by the members service: set by `setMembership` and
+ * `removeMembership` on their user writes; read by `refuseEditsAcrossTenants`, which then lets the
+ * write through.
  */
 export const MEMBERSHIP_CHANGE_AUTHORISED = 'membershipChangeAuthorised'
 

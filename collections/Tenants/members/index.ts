@@ -1,5 +1,6 @@
 // Members: who belongs to a tenant with which role, and who may act on accounts across tenants.
 export { INVITATION_CONTEXT } from './context'
+export { removeMemberEndpoint } from './endpoints/removeMember'
 export { setMemberEndpoint } from './endpoints/setMember'
 export { refuseEditsAcrossTenants } from './hooks/refuseEditsAcrossTenants'
 export { refuseUnlockAcrossTenants } from './hooks/refuseUnlockAcrossTenants'
