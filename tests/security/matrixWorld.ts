@@ -58,6 +58,7 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
     data: { amount: 50, booking: stored.id, currency: 'EUR', idempotencyKey: `key-${suffix()}`, payment: payment.id, reason: 'staff', status: 'succeeded', tenant: tenant.id },
   })
   await payload.create({ collection: 'stripe-events', data: { eventId: `evt_${suffix()}`, payload: {}, status: 'processed', tenant: tenant.id, type: 'checkout.session.completed' } })
+  await payload.create({ collection: 'signup-requests', data: { emailDomain: 'studio-b.example', slug: tenant.slug, tenant: tenant.id } })
   await payload.jobs.queue({ input: { email: stored.customer.email }, task: 'sendBookingLookup' })
   await payload.create({ collection: 'payload-kv' as CollectionSlug, data: { data: { studio: tenant.slug }, key: `kv-${suffix()}` } as never })
 

@@ -13,7 +13,7 @@ export function tenantOf(collection: string, doc: Doc | undefined): null | numbe
 }
 
 // Keys that change along with a membership without being an account change of their own.
-const MEMBERSHIP_OR_BOOKKEEPING = new Set(['hash', 'salt', 'sessions', 'tenants', 'updatedAt'])
+const MEMBERSHIP_OR_BOOKKEEPING = new Set(['_verificationToken', '_verified', 'hash', 'salt', 'sessions', 'tenants', 'updatedAt'])
 
 type Membership = { role?: null | string; tenant?: null | number | { id: number } }
 const rolesByTenant = (doc: Doc | undefined) =>
