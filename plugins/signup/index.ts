@@ -8,6 +8,7 @@ import type { SignupPluginOptions } from './types'
 
 import { SignupRequests } from './collections/SignupRequests'
 import { checkSlugEndpoint } from './endpoints/checkSlug'
+import { onboardingEndpoint, updateOnboardingEndpoint } from './endpoints/onboarding'
 import { signupEndpoint } from './endpoints/signup'
 import { tenantSignupFields } from './fields/tenantSignupFields'
 import { verifySelfSignupsOnly } from './hooks/verifySelfSignupsOnly'
@@ -17,6 +18,7 @@ import { resolveSignupOptions, SIGNUP_OPTIONS_KEY } from './services/options'
 
 export { ONBOARDING_STEPS, type OnboardingStep } from './fields/tenantSignupFields'
 export { isTenantPaid, registerPaidCheck, registerProvisioner, type PaidCheck, type Provisioner, type ProvisionerArgs } from './services/seams'
+export { registerPlanChooser, type PlanChoice, type PlanChooser } from './services/seams'
 export { signupOptionsFromEnv } from './services/options'
 export { purgeUnverifiedSignups } from './services/purgeUnverified'
 export { signupSchema, type SignupInput } from './services/schemas'
@@ -46,7 +48,7 @@ export const signupPlugin =
       ...config,
       collections: [...(config.collections ?? []).map(withTenantFields).map(withVerification), SignupRequests],
       custom: { ...config.custom, [SIGNUP_OPTIONS_KEY]: resolveSignupOptions(options) },
-      endpoints: [...(config.endpoints ?? []), checkSlugEndpoint, signupEndpoint],
+      endpoints: [...(config.endpoints ?? []), checkSlugEndpoint, signupEndpoint, onboardingEndpoint, updateOnboardingEndpoint],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendSignupEmailTask, purgeUnverifiedSignupsTask] },
     }
   }

@@ -1,5 +1,5 @@
 // The seams later plugins plug into: provisioners run inside the signup transaction; paid checks tell the
-// trial job that a tenant pays (billing registers one).
+// trial job that a tenant pays; plan choosers offer plans in the onboarding wizard (billing registers both).
 import type { Config, Payload, PayloadRequest } from 'payload'
 
 import type { Tenant, User } from '../../../payload-types'
@@ -18,8 +18,17 @@ export type Provisioner = (args: ProvisionerArgs) => Promise<void> | void
 /** Whether `tenant` pays for Atelier, so that its trial's end does not suspend it. */
 export type PaidCheck = (args: { req: PayloadRequest; tenant: Tenant }) => Promise<boolean> | boolean
 
+/** A plan the onboarding wizard offers beside staying on the trial. */
+export type PlanChoice = { description?: string; id: string; name: string }
+/** Lists the plans a studio may pick in the wizard, and takes the pick (inside the wizard's transaction). */
+export type PlanChooser = {
+  choose: (args: { plan: string; req: PayloadRequest; tenant: Tenant }) => Promise<void> | void
+  list: (args: { req: PayloadRequest; tenant: Tenant }) => PlanChoice[] | Promise<PlanChoice[]>
+}
+
 const PROVISIONERS_KEY = 'atelierSignupProvisioners'
 const PAID_CHECKS_KEY = 'atelierSignupPaidChecks'
+const PLAN_CHOOSERS_KEY = 'atelierSignupPlanChoosers'
 
 /** Registers `provisioner`, to run for every new studio after the built-in ones, inside the same transaction. */
 export const registerProvisioner = (config: Config, provisioner: Provisioner): Config => ({
@@ -32,6 +41,14 @@ export const registerPaidCheck = (config: Config, check: PaidCheck): Config => (
   ...config,
   custom: { ...config.custom, [PAID_CHECKS_KEY]: [...((config.custom?.[PAID_CHECKS_KEY] as PaidCheck[]) ?? []), check] },
 })
+
+/** Registers `chooser`: its plans are offered after "stay on the trial", which is always a choice. */
+export const registerPlanChooser = (config: Config, chooser: PlanChooser): Config => ({
+  ...config,
+  custom: { ...config.custom, [PLAN_CHOOSERS_KEY]: [...((config.custom?.[PLAN_CHOOSERS_KEY] as PlanChooser[]) ?? []), chooser] },
+})
+
+export const planChoosersOf = (payload: Payload): PlanChooser[] => (payload.config.custom?.[PLAN_CHOOSERS_KEY] as PlanChooser[]) ?? []
 
 export const provisionersOf = (payload: Payload): Provisioner[] => (payload.config.custom?.[PROVISIONERS_KEY] as Provisioner[]) ?? []
 
