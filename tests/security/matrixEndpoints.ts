@@ -50,12 +50,15 @@ const SIGNED_IN = new Set([
 
 /** Query strings an endpoint needs before it looks at who is asking. */
 const QUERY: Record<string, (world: World) => string> = {
+  'get /api/onboarding': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/permissions/matrix': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/signup/check-slug': (world) => `slug=${world.b.tenant.slug}`,
   'get /api/users/:id/effective-permissions': (world) => `tenant=${world.b.tenant.id}`,
 }
 /** Bodies an endpoint needs before it looks at who is asking. */
 const BODY: Record<string, (world: World) => unknown> = {
+  // A valid step, so that only the permission decision can stop it.
+  'patch /api/onboarding': (world) => ({ action: 'complete', data: { name: 'Taken over', defaultCurrency: 'USD', timezone: 'UTC' }, step: 'welcome', tenant: world.b.tenant.id }),
   'post /api/tenants/:id/members': (world) => ({ email: world.member.email, role: 'owner' }),
   'post /api/users/:id/roles': (world) => ({ role: world.b.role.id, tenant: world.b.tenant.id }),
 }
