@@ -2,7 +2,15 @@
 // Errors arrive as `{ errors: [{ message, path? }], code? }`; a 429 may say how long to wait in Retry-After.
 
 export type ErrorEntry = { message: string; path?: string }
-export type ApiFailure = { code?: string; errors: ErrorEntry[]; ok: false; retryAfter?: number; status: number }
+export type ApiFailure = {
+  /** The whole answer, for the few that carry more than their errors (the onboarding's list of studios). */
+  body?: unknown
+  code?: string
+  errors: ErrorEntry[]
+  ok: false
+  retryAfter?: number
+  status: number
+}
 export type ApiResult<T> = { data: T; ok: true; status: number } | ApiFailure
 
 /** How a booking stands, as the API says: `open` (waiting for the deposit, the customer or the studio), `kept`, `ended`. */
@@ -58,6 +66,7 @@ export async function callApi<T>(url: string, init: RequestInit = {}): Promise<A
     : []
   const retryAfter = Number(response.headers.get('Retry-After'))
   return {
+    body,
     code: typeof shaped.code === 'string' ? shaped.code : undefined,
     errors: errors.length > 0 ? errors : [{ message: `Something went wrong (HTTP ${response.status}). Please try again.` }],
     ok: false,

@@ -1,0 +1,69 @@
+// A labelled control with its error beside it: the error is tied to the control (aria-describedby), so it is
+// read out with it.
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
+
+import type { WizardState } from './useOnboarding'
+
+import styles from '../[tenant]/book/book.module.css'
+
+type Common = { hint?: ReactNode; label: string; path: string; state: WizardState }
+
+const errorId = (state: WizardState, path: string) => `${state.fieldId(path)}-error`
+
+function errorProps(state: WizardState, path: string) {
+  const error = state.fieldErrors[path]
+  return { 'aria-describedby': error ? errorId(state, path) : undefined, 'aria-invalid': error ? true : undefined, id: state.fieldId(path) }
+}
+
+export function FieldError({ path, state }: { path: string; state: WizardState }) {
+  const error = state.fieldErrors[path]
+  return error ? (
+    <p className={styles.fieldError} id={errorId(state, path)}>
+      {error}
+    </p>
+  ) : null
+}
+
+export function InputField({ hint, label, path, state, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={state.fieldId(path)}>
+        {label}
+      </label>
+      {hint && <span className={styles.muted}>{hint}</span>}
+      <input
+        className={styles.control}
+        {...input}
+        {...errorProps(state, path)}
+        onChange={(event) => {
+          state.clearError(path)
+          input.onChange?.(event)
+        }}
+      />
+      <FieldError path={path} state={state} />
+    </div>
+  )
+}
+
+export function SelectField({ children, hint, label, path, state, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={state.fieldId(path)}>
+        {label}
+      </label>
+      {hint && <span className={styles.muted}>{hint}</span>}
+      <select
+        className={styles.control}
+        {...select}
+        {...errorProps(state, path)}
+        onChange={(event) => {
+          state.clearError(path)
+          select.onChange?.(event)
+        }}
+      >
+        {children}
+      </select>
+      <FieldError path={path} state={state} />
+    </div>
+  )
+}
