@@ -70,44 +70,44 @@ export const welcomeSchema = z
 
 export const roomSchema = z
   .object({
-    capacity: z.int().min(1),
+    capacity: z.int('A whole number.').min(1, 'At least 1.'),
     /** Minor units of the studio currency; z.int() keeps it a safe integer, as the price maths requires. */
-    hourlyRate: z.int().min(0),
+    hourlyRate: z.int('A whole number of minor units.').min(0, 'Cannot be negative.'),
     name: name(120),
     // A week of ranges, several a day, is far below this; more is not a room's hours.
-    openingHours: z.array(openingRange).max(50).optional(),
+    openingHours: z.array(openingRange).max(50, 'At most 50 ranges.').optional(),
   })
   .strict()
 
 const cancellationTier = z
   .object({
     // The collection only says ≥ 0; a notice beyond a year of hours only makes the refund date unreachable.
-    noticeAmount: z.int().min(0).max(8_760),
+    noticeAmount: z.int('A whole number.').min(0, 'Cannot be negative.').max(8_760, 'At most 8760.'),
     noticeUnit: z.enum(['days', 'hours']),
-    refundPercent: z.number().min(0).max(100),
+    refundPercent: z.number('A percentage.').min(0, 'Between 0 and 100.').max(100, 'Between 0 and 100.'),
   })
   .strict()
 
 const policyTerms = {
-  cancellationTiers: z.array(cancellationTier).max(10),
-  holdMinutes: z.int().min(5).max(23 * 60),
+  cancellationTiers: z.array(cancellationTier).max(10, 'At most 10 tiers.'),
+  holdMinutes: z.int('A whole number of minutes.').min(5, 'At least 5 minutes.').max(23 * 60, 'At most 1380 minutes (23 hours).'),
 }
 
 export const pricingSchema = z.discriminatedUnion('depositType', [
-  z.object({ depositPercent: z.number().min(0).max(100), depositType: z.literal('percentage'), ...policyTerms }).strict(),
-  z.object({ depositAmount: z.int().min(0), depositType: z.literal('fixed'), ...policyTerms }).strict(),
+  z.object({ depositPercent: z.number('A percentage.').min(0, 'Between 0 and 100.').max(100, 'Between 0 and 100.'), depositType: z.literal('percentage'), ...policyTerms }).strict(),
+  z.object({ depositAmount: z.int('A whole number of minor units.').min(0, 'Cannot be negative.'), depositType: z.literal('fixed'), ...policyTerms }).strict(),
 ])
 
 const invite = z
   .object({
-    email: z.string().trim().toLowerCase().email().max(254),
+    email: z.string().trim().toLowerCase().email('An email address, like name@example.com.').max(254),
     name: z.string().trim().min(1).max(200).optional(),
     role: z.enum(TENANT_ROLES),
   })
   .strict()
 
 export const staffSchema = z
-  .object({ invites: z.array(invite).max(20) })
+  .object({ invites: z.array(invite).max(20, 'At most 20 people at a time.') })
   .strict()
   .superRefine(({ invites }, context) => {
     invites.forEach((entry, index) => {
