@@ -6,6 +6,7 @@ import * as migration_20261122_070728_booking from './20261122_070728_booking';
 import * as migration_20261122_072316_payments from './20261122_072316_payments';
 import * as migration_20261201_204627_booking_holds from './20261201_204627_booking_holds';
 import * as migration_20261202_005013_signup from './20261202_005013_signup';
+import * as migration_20261202_011908_trial from './20261202_011908_trial';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_005013_signup.up,
     down: migration_20261202_005013_signup.down,
-    name: '20261202_005013_signup'
+    name: '20261202_005013_signup',
+  },
+  {
+    up: migration_20261202_011908_trial.up,
+    down: migration_20261202_011908_trial.down,
+    name: '20261202_011908_trial'
   },
 ];
