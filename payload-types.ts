@@ -140,6 +140,7 @@ export interface Config {
       expireHolds: TaskExpireHolds;
       sendSignupEmail: TaskSendSignupEmail;
       purgeUnverifiedSignups: TaskPurgeUnverifiedSignups;
+      trialLifecycle: TaskTrialLifecycle;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -771,6 +772,7 @@ export interface PayloadJob {
           | 'expireHolds'
           | 'sendSignupEmail'
           | 'purgeUnverifiedSignups'
+          | 'trialLifecycle'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -818,6 +820,7 @@ export interface PayloadJob {
         | 'expireHolds'
         | 'sendSignupEmail'
         | 'purgeUnverifiedSignups'
+        | 'trialLifecycle'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1525,6 +1528,17 @@ export interface TaskPurgeUnverifiedSignups {
   input?: unknown;
   output: {
     studiosDeleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTrialLifecycle".
+ */
+export interface TaskTrialLifecycle {
+  input?: unknown;
+  output: {
+    reminded?: number | null;
+    suspended?: number | null;
   };
 }
 /**

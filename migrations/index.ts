@@ -5,7 +5,7 @@ import * as migration_20261122_064852_sites from './20261122_064852_sites';
 import * as migration_20261122_070728_booking from './20261122_070728_booking';
 import * as migration_20261122_072316_payments from './20261122_072316_payments';
 import * as migration_20261201_204627_booking_holds from './20261201_204627_booking_holds';
-import * as migration_20261202_005013_signup from './20261202_005013_signup';
+import * as migration_20261202_015442_signup from './20261202_015442_signup';
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261201_204627_booking_holds',
   },
   {
-    up: migration_20261202_005013_signup.up,
-    down: migration_20261202_005013_signup.down,
-    name: '20261202_005013_signup'
+    up: migration_20261202_015442_signup.up,
+    down: migration_20261202_015442_signup.down,
+    name: '20261202_015442_signup'
   },
 ];

@@ -14,6 +14,7 @@ import { tenantSignupFields } from './fields/tenantSignupFields'
 import { verifySelfSignupsOnly } from './hooks/verifySelfSignupsOnly'
 import { purgeUnverifiedSignupsTask } from './jobs/purgeUnverifiedSignups'
 import { sendSignupEmailTask } from './jobs/sendSignupEmail'
+import { trialLifecycleTask } from './jobs/trialLifecycle'
 import { resolveSignupOptions, SIGNUP_OPTIONS_KEY } from './services/options'
 
 export { ONBOARDING_STEPS, type OnboardingStep } from './fields/tenantSignupFields'
@@ -49,6 +50,6 @@ export const signupPlugin =
       collections: [...(config.collections ?? []).map(withTenantFields).map(withVerification), SignupRequests],
       custom: { ...config.custom, [SIGNUP_OPTIONS_KEY]: resolveSignupOptions(options) },
       endpoints: [...(config.endpoints ?? []), checkSlugEndpoint, signupEndpoint, onboardingEndpoint, updateOnboardingEndpoint],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendSignupEmailTask, purgeUnverifiedSignupsTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), sendSignupEmailTask, purgeUnverifiedSignupsTask, trialLifecycleTask] },
     }
   }

@@ -1,6 +1,7 @@
 // Tenancy: wraps @payloadcms/plugin-multi-tenant so that a collection becomes tenant-scoped with one
-// line, `custom: { tenantScoped: true }`. List it after every plugin that adds collections.
-import type { CollectionConfig, Config } from 'payload'
+// line, `custom: { tenantScoped: true }`, and holds back writes to suspended tenants. List it after every
+// plugin that adds collections.
+import type { CollectionConfig, Config, Field } from 'payload'
 
 import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 
@@ -9,9 +10,13 @@ import type { TenancyPluginOptions, TenantScopedOptions } from './types'
 import { isSuperAdmin } from '../../access/isSuperAdmin'
 import { membershipRoleField } from './fields/membershipRole'
 import { keepRelationsInTenant } from './fields/sameTenantOptions'
+import { answerSuspendedWithCode } from './hooks/answerSuspendedWithCode'
+import { refuseDeletesWhenSuspended } from './hooks/refuseDeletesWhenSuspended'
+import { refuseWritesWhenSuspended } from './hooks/refuseWritesWhenSuspended'
 import { validateTenantMembership } from './validateTenantMembership'
 
 export type { TenancyPluginOptions, TenantScopedOptions } from './types'
+export { refuseIfTenantSuspended, TENANT_SUSPENDED, TenantSuspendedError } from './services/suspension'
 
 const scopeOptions = (collection: CollectionConfig): TenantScopedOptions | undefined => {
   const flag = collection.custom?.tenantScoped
@@ -29,13 +34,36 @@ export function withPerTenantIndexes(collection: CollectionConfig): CollectionCo
   }
 }
 
+const isTenantRelation = (field: Field) => 'name' in field && field.name === 'tenant' && field.type === 'relationship' && field.relationTo === 'tenants'
+
+/** Tenants themselves and whatever belongs to one (scoped, or with a tenant field of its own: roles), unless exempt. */
+const belongsToATenant = (collection: CollectionConfig): boolean =>
+  !collection.custom?.writableWhenSuspended &&
+  (collection.slug === 'tenants' || Boolean(scopeOptions(collection)) || collection.fields.some(isTenantRelation))
+
+/** Members of a suspended tenant may not write what belongs to it: hooks last, after every plugin's own. */
+function withSuspensionGuard(collection: CollectionConfig): CollectionConfig {
+  if (!belongsToATenant(collection)) return collection
+  const hooks = collection.hooks ?? {}
+  return {
+    ...collection,
+    hooks: {
+      ...hooks,
+      beforeChange: [...(hooks.beforeChange ?? []), refuseWritesWhenSuspended],
+      beforeDelete: [...(hooks.beforeDelete ?? []), refuseDeletesWhenSuspended],
+    },
+  }
+}
+
 export const tenancyPlugin =
   (options: TenancyPluginOptions = {}) =>
   (incomingConfig: Config): Config => {
     if (options.enabled === false) return incomingConfig
     const scopedSlugs = (incomingConfig.collections ?? []).filter((collection) => scopeOptions(collection)).map(({ slug }) => slug)
     const collections = (incomingConfig.collections ?? []).map((collection) =>
-      scopeOptions(collection) ? withPerTenantIndexes({ ...collection, fields: keepRelationsInTenant(collection.fields, scopedSlugs) }) : collection,
+      withSuspensionGuard(
+        scopeOptions(collection) ? withPerTenantIndexes({ ...collection, fields: keepRelationsInTenant(collection.fields, scopedSlugs) }) : collection,
+      ),
     )
     const scoped = collections.filter((collection) => scopeOptions(collection))
 
@@ -44,5 +72,9 @@ export const tenancyPlugin =
       tenantField: { validate: validateTenantMembership },
       tenantsArrayField: { includeDefaultField: true, rowFields: [membershipRoleField] },
       userHasAccessToAllTenants: (user) => isSuperAdmin(user as { superAdmin?: boolean }),
-    })({ ...incomingConfig, collections })
+    })({
+      ...incomingConfig,
+      collections,
+      hooks: { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), answerSuspendedWithCode] },
+    })
   }

@@ -10,6 +10,8 @@ declare module 'payload' {
   interface CollectionCustom {
     /** Mark a collection tenant-scoped: it gets a `tenant` field and membership-scoped access. */
     tenantScoped?: true | TenantScopedOptions
+    /** Its members may still write it while their tenant is suspended (the audit log, billing). */
+    writableWhenSuspended?: true
   }
 }
 

@@ -17,7 +17,8 @@ export const AuditLogs: CollectionConfig = {
     group: 'Access',
     useAsTitle: 'action',
   },
-  custom: { rbacActions: ['export'], rbacResource: 'audit' },
+  // Entries are written while members of a suspended studio act (sign-ins, exports, refusals).
+  custom: { rbacActions: ['export'], rbacResource: 'audit', writableWhenSuspended: true },
   fields: [
     { name: 'action', type: 'text', required: true },
     { name: 'collection', type: 'text' },

@@ -8,6 +8,7 @@ import type { Tenant } from '../../../../payload-types'
 
 import { roleIn } from '../../../../utilities/tenantRoles'
 import { membershipChangeRefusal } from '../../../../plugins/rbac'
+import { refuseIfTenantSuspended } from '../../../../plugins/tenancy'
 import { forbidden } from '../../../../utilities/apiErrors'
 import { idOf } from '../../../../utilities/idOf'
 import { INVITATION_CONTEXT, MEMBERSHIP_CHANGE_AUTHORISED } from '../context'
@@ -26,6 +27,8 @@ export type SetMembershipResult = {
 /** Runs inside the caller's transaction (`req`), so the account and its membership land together. */
 export async function setMembership(req: PayloadRequest, input: SetMembershipInput): Promise<SetMembershipResult> {
   const { role, tenant } = input
+  // The account writes below are not the tenant's documents, so the tenancy guard does not see them.
+  await refuseIfTenantSuspended(req, tenant.id)
   const email = input.email.toLowerCase()
   const { docs } = await req.payload.find({
     collection: 'users',

@@ -7,8 +7,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_tenants_onboarding_step" AS ENUM('welcome', 'room', 'pricing', 'staff', 'plan');
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'sendSignupEmail' BEFORE 'auditAlert';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'purgeUnverifiedSignups' BEFORE 'auditAlert';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'trialLifecycle' BEFORE 'auditAlert';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'sendSignupEmail' BEFORE 'auditAlert';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'purgeUnverifiedSignups' BEFORE 'auditAlert';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'trialLifecycle' BEFORE 'auditAlert';
   CREATE TABLE "tenants_onboarding_completed" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
