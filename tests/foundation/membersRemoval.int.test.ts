@@ -209,4 +209,32 @@ describe('DELETE /api/tenants/:id/members/:userId', () => {
       expect((await remove(2_000_000_000, staff.id, owner)).status).toBe(404)
     })
   })
+
+  it('keeps an owner through role changes too: the last owner cannot demote themselves (409), two owners demoting each other leave one', async () => {
+    const studio = await createTenant(app.payload)
+    const only = await person([{ role: 'owner', tenant: studio }])
+    const demote = (tenantId: number, actor: User, target: User) => app.rest.post(`/tenants/${tenantId}/members`, { email: target.email, role: 'admin' }, { token: tokenOf(actor) })
+    const refused = await demote(studio.id, only, only)
+    expect(refused.status).toBe(409)
+    expect(((await refused.json()) as ErrorBody).code).toBe('last_owner')
+    const second = await person([{ role: 'owner', tenant: studio }])
+    const answers = await Promise.all([demote(studio.id, only, second), demote(studio.id, second, only)])
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409])
+    const { rows } = (await app.payload.db.drizzle.execute(`select count(*)::int as n from users_tenants where tenant_id = ${studio.id} and role = 'owner'`)) as { rows: { n: number }[] }
+    expect(rows[0]!.n).toBe(1)
+  })
+
+  it('refuses removals in a suspended studio with 403 tenant_suspended, assignments or not', async () => {
+    const studio = await createTenant(app.payload, { status: 'suspended' })
+    const boss = await person([{ role: 'owner', tenant: studio }])
+    const role = await viewerRole(studio)
+    for (const withAssignment of [false, true]) {
+      const target = await person([{ role: 'staff', tenant: studio }])
+      if (withAssignment) await app.payload.create({ collection: 'role-assignments', data: { role: role.id, tenant: studio.id, user: target.id } })
+      const response = await remove(studio.id, target.id, boss)
+      expect(response.status).toBe(403)
+      expect(((await response.json()) as ErrorBody).code).toBe('tenant_suspended')
+      expect(await memberships(target)).toEqual([{ role: 'staff', tenant: studio.id }])
+    }
+  })
 })

@@ -1,8 +1,6 @@
 // Removing a person from a studio: their membership and their role assignments there, never their account.
 import type { PayloadRequest } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres'
-
 import type { TenantRole } from '../../../../utilities/tenantRoles'
 
 import { writeAuditEntry } from '../../../../plugins/audit-log'
@@ -11,8 +9,9 @@ import { conflict, forbidden, notFound } from '../../../../utilities/apiErrors'
 import { idOf } from '../../../../utilities/idOf'
 import { inTransaction } from '../../../../utilities/inTransaction'
 import { roleIn } from '../../../../utilities/tenantRoles'
-import { transactionDb } from '../../../../utilities/transactionDb'
+import { refuseIfTenantSuspended } from '../../../../plugins/tenancy'
 import { MEMBERSHIP_CHANGE_AUTHORISED } from '../context'
+import { hasAnotherOwner, lockTenantMembers } from './owners'
 
 export type RemoveMembershipInput = { tenantId: number; userId: number }
 export type RemoveMembershipResult = {
@@ -23,26 +22,11 @@ export type RemoveMembershipResult = {
   user: { email: string; id: number }
 }
 
-/**
- * Serialises membership removals in one tenant until the transaction ends, so that two owners removing
- * each other cannot both see the other one left. `for no key update` conflicts with itself but not with
- * the key-share locks that inserts referring to the tenant take (bookings, audit entries), so those go on.
- */
-async function lockTenantMembers(req: PayloadRequest, tenantId: number) {
-  await (await transactionDb(req)).execute(sql`select id from tenants where id = ${tenantId} for no key update`)
-}
-
-/** Whether the tenant has an owner besides `userId`; read under the lock, so it sees removals committed before. */
-async function hasAnotherOwner(req: PayloadRequest, tenantId: number, userId: number): Promise<boolean> {
-  const { rows } = (await (await transactionDb(req)).execute(
-    sql`select 1 from users_tenants where tenant_id = ${tenantId} and role = 'owner' and _parent_id <> ${userId} limit 1`,
-  )) as { rows: unknown[] }
-  return rows.length > 0
-}
-
 /** One transaction: the lock, the checks, the membership, the assignments and the audit entry. */
 export function removeMembership(req: PayloadRequest, { tenantId, userId }: RemoveMembershipInput): Promise<RemoveMembershipResult> {
   return inTransaction(req, async () => {
+    // Removing someone changes the studio; a suspended one only reads (and pays).
+    await refuseIfTenantSuspended(req, tenantId)
     await lockTenantMembers(req, tenantId)
     const target = await req.payload.findByID({ id: userId, collection: 'users', depth: 0, disableErrors: true, overrideAccess: true, req })
     const role = target ? roleIn(target, tenantId) : undefined

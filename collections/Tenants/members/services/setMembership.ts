@@ -9,9 +9,11 @@ import type { Tenant } from '../../../../payload-types'
 import { roleIn } from '../../../../utilities/tenantRoles'
 import { membershipChangeRefusal } from '../../../../plugins/rbac'
 import { refuseIfTenantSuspended } from '../../../../plugins/tenancy'
-import { forbidden } from '../../../../utilities/apiErrors'
+import { conflict, forbidden } from '../../../../utilities/apiErrors'
 import { idOf } from '../../../../utilities/idOf'
+import { inTransaction } from '../../../../utilities/inTransaction'
 import { INVITATION_CONTEXT, MEMBERSHIP_CHANGE_AUTHORISED } from '../context'
+import { hasAnotherOwner, lockTenantMembers } from './owners'
 
 export type SetMembershipInput = { email: string; name?: string; role: TenantRole; tenant: Tenant }
 export type SetMembershipResult = {
@@ -24,8 +26,12 @@ export type SetMembershipResult = {
   user: { email: string; id: number }
 }
 
-/** Runs inside the caller's transaction (`req`), so the account and its membership land together. */
-export async function setMembership(req: PayloadRequest, input: SetMembershipInput): Promise<SetMembershipResult> {
+/** Joins the caller's transaction (`req`) or runs in its own, so the account and its membership land together. */
+export function setMembership(req: PayloadRequest, input: SetMembershipInput): Promise<SetMembershipResult> {
+  return inTransaction(req, () => changeMembership(req, input))
+}
+
+async function changeMembership(req: PayloadRequest, input: SetMembershipInput): Promise<SetMembershipResult> {
   const { role, tenant } = input
   // The account writes below are not the tenant's documents, so the tenancy guard does not see them.
   await refuseIfTenantSuspended(req, tenant.id)
@@ -42,6 +48,12 @@ export async function setMembership(req: PayloadRequest, input: SetMembershipInp
   const previousRole = existing ? roleIn(existing, tenant.id) : undefined
   const refusal = await membershipChangeRefusal(req, tenant.id, previousRole, role)
   if (refusal) throw forbidden(refusal)
+  if (existing && previousRole === 'owner' && role !== 'owner') {
+    await lockTenantMembers(req, tenant.id)
+    if (!(await hasAnotherOwner(req, tenant.id, existing.id))) {
+      throw conflict('The last owner of a tenant cannot change role: make someone else owner first.', 'last_owner')
+    }
+  }
 
   // The change is authorised above; the account may also belong to tenants the actor cannot edit.
   const context = { [MEMBERSHIP_CHANGE_AUTHORISED]: true }
