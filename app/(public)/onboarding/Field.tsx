@@ -24,13 +24,23 @@ export function FieldError({ path, state }: { path: string; state: WizardState }
   ) : null
 }
 
-export function InputField({ hint, label, path, state, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** The label, the hint and the error around one control. */
+function FieldFrame({ children, hint, label, path, state }: Common & { children: ReactNode }) {
   return (
     <div className={styles.field}>
       <label className={styles.label} htmlFor={state.fieldId(path)}>
         {label}
       </label>
       {hint && <span className={styles.muted}>{hint}</span>}
+      {children}
+      <FieldError path={path} state={state} />
+    </div>
+  )
+}
+
+export function InputField({ hint, label, path, state, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame hint={hint} label={label} path={path} state={state}>
       <input
         className={styles.control}
         {...input}
@@ -40,18 +50,13 @@ export function InputField({ hint, label, path, state, ...input }: Common & Inpu
           input.onChange?.(event)
         }}
       />
-      <FieldError path={path} state={state} />
-    </div>
+    </FieldFrame>
   )
 }
 
 export function SelectField({ children, hint, label, path, state, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <div className={styles.field}>
-      <label className={styles.label} htmlFor={state.fieldId(path)}>
-        {label}
-      </label>
-      {hint && <span className={styles.muted}>{hint}</span>}
+    <FieldFrame hint={hint} label={label} path={path} state={state}>
       <select
         className={styles.control}
         {...select}
@@ -63,7 +68,6 @@ export function SelectField({ children, hint, label, path, state, ...select }: C
       >
         {children}
       </select>
-      <FieldError path={path} state={state} />
-    </div>
+    </FieldFrame>
   )
 }

@@ -2,6 +2,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
+import { ownersOf } from '../../../utilities/tenantOwners'
 import { alertEmail } from './alertEmail'
 import { AUDIT_COLLECTION } from './writeAuditEntry'
 
@@ -9,15 +10,8 @@ import { AUDIT_COLLECTION } from './writeAuditEntry'
 export async function mailAlertToOwners(req: PayloadRequest, entryId: number): Promise<number> {
   const entry = await req.payload.findByID({ id: entryId, collection: AUDIT_COLLECTION, depth: 0, overrideAccess: true, req })
   const tenantId = idOf(entry.tenant)
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    where: { 'tenants.tenant': { equals: tenantId } },
-  })
-  const owners = docs.filter((user) => user.tenants?.some((m) => m.role === 'owner' && String(m.tenant) === String(tenantId)))
+  if (tenantId === null || tenantId === undefined) return 0
+  const owners = await ownersOf(req, tenantId)
   const email = alertEmail(entry)
   for (const owner of owners) await req.payload.sendEmail({ ...email, to: owner.email })
   return owners.length

@@ -8,7 +8,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Tenant } from '../../../payload-types'
 
 import { inTransaction } from '../../../utilities/inTransaction'
-import { roleIn } from '../../../utilities/tenantRoles'
+import { ownersOf } from '../../../utilities/tenantOwners'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { signupOptions } from './options'
@@ -83,16 +83,8 @@ const suspend = (req: PayloadRequest, tenant: Tenant, now: Date): Promise<boolea
 
 /** Every owner of the studio, each in their own language; a failed send is logged, not retried. */
 async function mailOwners(req: PayloadRequest, tenant: Tenant, kind: TrialEmailKind): Promise<void> {
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    where: { 'tenants.tenant': { equals: tenant.id } },
-  })
   const adminUrl = `${signupOptions(req.payload).publicUrl}/admin`
-  for (const owner of docs.filter((user) => roleIn(user, tenant.id) === 'owner')) {
+  for (const owner of await ownersOf(req, tenant.id)) {
     const email = trialEmail(kind, {
       adminUrl,
       locale: localeOf(owner.languagePreference),
