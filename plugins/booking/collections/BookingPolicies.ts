@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { wholeNumber } from '../../../fields/wholeNumber'
 import { can } from '../../rbac'
 
 /**
@@ -35,7 +36,7 @@ export const BookingPolicies: CollectionConfig = {
       type: 'number',
       admin: { condition: (_, sibling) => sibling.depositType === 'fixed', description: 'Minor units (cents).' },
       min: 0,
-      validate: (value: null | number | undefined) => (value === null || value === undefined || Number.isInteger(value) ? true : 'A whole number of minor units.'),
+      validate: wholeNumber('A whole number of minor units.'),
     },
     { name: 'autoConfirmOnDeposit', type: 'checkbox', defaultValue: true },
     {

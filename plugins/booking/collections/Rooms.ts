@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { isSlug } from '../../../fields/validators'
+import { wholeNumber } from '../../../fields/wholeNumber'
 import { can } from '../../rbac'
 import { keepMaxAtLeastMin } from '../hooks/keepMaxAtLeastMin'
 
@@ -18,7 +19,7 @@ const minutesField = (name: string, defaultValue: number, min: number, max: numb
   max,
   min,
   required: true,
-  validate: (value: null | number | undefined) => (Number.isInteger(value) ? true : 'A whole number of minutes.'),
+  validate: wholeNumber('A whole number of minutes.'),
 })
 
 /** A rentable room. Hours are wall-clock times in the tenant's time zone. */
@@ -50,7 +51,7 @@ export const Rooms: CollectionConfig = {
       admin: { description: 'Per hour, in minor units of the studio currency (cents: 2500 = 25.00 EUR).' },
       min: 0,
       required: true,
-      validate: (value: null | number | undefined) => (Number.isInteger(value) ? true : 'A whole number of minor units.'),
+      validate: wholeNumber('A whole number of minor units.'),
     },
     {
       name: 'openingHours',
