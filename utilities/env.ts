@@ -27,6 +27,7 @@ const envSchema = z.object({
   ATELIER_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   ATELIER_RESERVED_SLUGS: z.string().default(''),
+  ATELIER_SIGNUP_RESPONSE_FLOOR_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
   ATELIER_SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
   ATELIER_TRIAL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   ATELIER_UNVERIFIED_SIGNUPS_PER_DOMAIN_PER_HOUR: z.coerce.number().int().min(1).default(5),

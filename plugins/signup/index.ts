@@ -25,7 +25,7 @@ export { purgeUnverifiedSignups } from './services/purgeUnverified'
 export { signupSchema, type SignupInput } from './services/schemas'
 export { signUp } from './services/signUp'
 export { APP_PATH_SEGMENTS, slugFormatVerdict } from './services/slugs'
-export { verifyAndSignIn } from './services/verifyAndSignIn'
+export { pendingOwnerFor, verifyAndSignIn, type VerificationOutcome } from './services/verifyAndSignIn'
 export type { SignupPluginOptions } from './types'
 
 const withTenantFields = (collection: CollectionConfig): CollectionConfig =>

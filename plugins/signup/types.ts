@@ -5,6 +5,8 @@ export type SignupPluginOptions = {
   publicUrl: string
   /** Slugs nobody may sign up with, beyond the app's own first path segments. @default [] */
   reservedSlugs?: string[]
+  /** Every signup answer takes at least this long, so that timing does not tell a fresh address from a known one. @default 1500 */
+  responseFloorMs?: number
   /** Signups (fresh or not) one client IP may post per hour. @default 10 */
   signupsPerIpPerHour?: number
   /** Slug checks one client IP may make per minute. @default 60 */

@@ -1,5 +1,5 @@
 // Self-serve signup in Debian's Chromium against the production build: the form without JavaScript, then
-// with it (live slug check), the verification link from the SMTP server, the five onboarding steps, and a
+// with it (live slug check), the verification link from the SMTP server with the signup password, the five onboarding steps, and a
 // booking of the new room on the studio's public page; the wizard for an owner an operator made, in detail.
 // No email carries a password.
 import { randomBytes } from 'node:crypto'
@@ -68,6 +68,12 @@ describe('signup end to end', () => {
     const link = /https?:\/\/\S+\/signup\/verify\?token=[0-9a-f]+/.exec(mail.body)?.[0]
     expect(link).toBeTruthy()
     await page.goto(link!)
+    await page.getByText(`Confirm ${email}`).waitFor()
+    // The link alone does not activate the account: the password chosen at signup does.
+    await page.getByLabel('Password', { exact: true }).fill('not-what-was-chosen')
+    await page.getByRole('button', { name: 'Confirm and continue' }).click()
+    await page.getByText('That is not the password chosen at signup.').waitFor()
+    await page.getByLabel('Password', { exact: true }).fill(passwords[1]!)
     await page.getByRole('button', { name: 'Confirm and continue' }).click()
     await page.waitForURL(/\/onboarding/)
     await walkOnboarding(page, `Lumière ${suffix}`)

@@ -31,7 +31,7 @@ const tenantsWithSlug = async (slug: string) => (await app.payload.find({ collec
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
-  app = await startTestApp({ ...smtp.env, ATELIER_SIGNUPS_PER_IP_PER_HOUR: '6', ATELIER_UNVERIFIED_SIGNUPS_PER_DOMAIN_PER_HOUR: '3', ATELIER_RESERVED_SLUGS: 'lumiere-official' })
+  app = await startTestApp({ ...smtp.env, ATELIER_SIGNUPS_PER_IP_PER_HOUR: '6', ATELIER_UNVERIFIED_SIGNUPS_PER_DOMAIN_PER_HOUR: '3', ATELIER_RESERVED_SLUGS: 'lumiere-official', ATELIER_SIGNUP_RESPONSE_FLOOR_MS: '0' })
 })
 afterAll(async () => {
   await app?.close()
@@ -72,11 +72,14 @@ describe('a fresh signup', () => {
     expect(before.status).toBe(403)
 
     const mail = await smtp.waitFor((message) => message.to.includes(String(input.email)) && Boolean(linkIn(message.body)))
-    const cookie = await verifyAndSignIn(app.payload, linkIn(mail.body)!)
-    expect(cookie).toMatch(/^payload-token=[^;]+;/)
-    const me = await app.rest.get('/users/me', { headers: { Cookie: cookie!.split(';')[0]!, Origin: 'http://localhost:3000' } })
+    const token = linkIn(mail.body)!
+    expect(await verifyAndSignIn(app.payload, token, 'not-the-password-chosen'), 'the link alone is not enough').toEqual({ status: 'wrong_password' })
+    const outcome = await verifyAndSignIn(app.payload, token, String(input.password))
+    if (outcome.status !== 'signed_in') throw new Error(`Not signed in: ${outcome.status}`)
+    expect(outcome.cookie).toMatch(/^payload-token=[^;]+;/)
+    const me = await app.rest.get('/users/me', { headers: { Cookie: outcome.cookie.split(';')[0]!, Origin: 'http://localhost:3000' } })
     expect(((await me.json()) as { user?: { email: string } }).user?.email).toBe(input.email)
-    expect(await verifyAndSignIn(app.payload, linkIn(mail.body)!), 'a link works once').toBeNull()
+    expect(await verifyAndSignIn(app.payload, token, String(input.password)), 'a link works once').toEqual({ status: 'invalid' })
 
     const welcome = await smtp.waitFor((message) => message.to.includes(String(input.email)) && message.subject.includes('is ready'))
     const [tenant] = await tenantsWithSlug(String(input.slug))
@@ -84,6 +87,17 @@ describe('a fresh signup', () => {
     expect(welcome.body).toContain(`http://localhost:3000/${String(input.slug)}/book`)
     expect(welcome.body).toContain(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(tenant!.trialEndsAt!)))
     expect((await app.rest.post('/users/login', { email: input.email, password: input.password })).status).toBe(200)
+  })
+})
+
+describe('the verification token', () => {
+  it('activates nothing but a waiting self-signup: an account made another way cannot sign in with its token', async () => {
+    const studio = await createTenant(app.payload)
+    const invited = await createUser(app.payload, [{ role: 'owner', tenant: studio }])
+    const row = (await app.payload.db.findOne({ collection: 'users', where: { id: { equals: invited.id } } })) as { _verificationToken?: string; _verified?: boolean }
+    expect(row._verified).toBe(true)
+    expect(row._verificationToken, 'Payload gives every account one').toBeTruthy()
+    expect(await verifyAndSignIn(app.payload, row._verificationToken!, PASSWORD)).toEqual({ status: 'invalid' })
   })
 })
 
@@ -255,6 +269,12 @@ describe('abuse', () => {
     for (let index = 0; index < 4; index++) statuses.push((await signup(fresh({ email: `person${index}@busy-domain.test` }))).status)
     expect(statuses).toEqual([202, 202, 202, 429])
   })
+
+  it('does not count public mail services per domain: five signups cannot shut gmail.com out', async () => {
+    const statuses: number[] = []
+    for (let index = 0; index < 5; index++) statuses.push((await signup(fresh({ email: `someone${index}-${counter}@gmail.com` }))).status)
+    expect(statuses).toEqual([202, 202, 202, 202, 202])
+  })
 })
 
 describe('every email the SMTP server received', () => {
@@ -273,7 +293,7 @@ describe('the purge of signups never verified', () => {
     expect((await signup(stale)).status).toBe(202)
     expect((await signup(kept)).status).toBe(202)
     const keptMail = await smtp.waitFor((message) => message.to.includes(String(kept.email)) && Boolean(linkIn(message.body)))
-    expect(await verifyAndSignIn(app.payload, linkIn(keptMail.body)!)).toBeTruthy()
+    expect(await verifyAndSignIn(app.payload, linkIn(keptMail.body)!, String(kept.password))).toMatchObject({ status: 'signed_in' })
     const [staleTenant] = await tenantsWithSlug(String(stale.slug))
 
     const req = { payload: app.payload, context: {} } as Parameters<typeof purgeUnverifiedSignups>[0]

@@ -21,6 +21,7 @@ const listOf = (value: string) =>
 export const signupOptionsFromEnv = (env: AtelierEnv): SignupPluginOptions => ({
   publicUrl: env.ATELIER_PUBLIC_URL.replace(/\/+$/, ''),
   reservedSlugs: listOf(env.ATELIER_RESERVED_SLUGS),
+  responseFloorMs: env.ATELIER_SIGNUP_RESPONSE_FLOOR_MS,
   signupsPerIpPerHour: env.ATELIER_SIGNUPS_PER_IP_PER_HOUR,
   trialDays: env.ATELIER_TRIAL_DAYS,
   unverifiedPerDomainPerHour: env.ATELIER_UNVERIFIED_SIGNUPS_PER_DOMAIN_PER_HOUR,
@@ -30,6 +31,7 @@ export function resolveSignupOptions(options: SignupPluginOptions): ResolvedSign
   const resolved = {
     publicUrl: options.publicUrl,
     reservedSlugs: options.reservedSlugs ?? [],
+    responseFloorMs: options.responseFloorMs ?? 1500,
     signupsPerIpPerHour: options.signupsPerIpPerHour ?? 10,
     slugChecksPerMinute: options.slugChecksPerMinute ?? 60,
     trialDays: options.trialDays ?? 14,

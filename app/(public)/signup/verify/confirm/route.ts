@@ -1,5 +1,5 @@
-// POST /signup/verify/confirm (the verify page's form): Payload's verify flow, a session cookie, and on to
-// the onboarding wizard. A form from another site is refused: it could sign a visitor into someone's studio.
+// POST /signup/verify/confirm `token`, `password` (the verify page's form): Payload's verify flow and login,
+// then on to the onboarding wizard. A form from another site is refused: it could sign a visitor into someone's studio.
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
@@ -18,7 +18,10 @@ export async function POST(request: Request): Promise<Response> {
   }
   const form = await request.formData().catch(() => null)
   const token = form?.get('token')
+  const password = form?.get('password')
   if (typeof token !== 'string' || !/^[0-9a-f]{20,128}$/.test(token)) return redirect('/signup/verify?error=invalid')
-  const cookie = await verifyAndSignIn(await getPayload({ config }), token)
-  return cookie ? redirect('/onboarding', cookie) : redirect('/signup/verify?error=invalid')
+  if (typeof password !== 'string' || password.length === 0 || password.length > 256) return redirect(`/signup/verify?token=${token}&error=wrong_password`)
+  const outcome = await verifyAndSignIn(await getPayload({ config }), token, password)
+  if (outcome.status === 'signed_in') return redirect('/onboarding', outcome.cookie)
+  return redirect(outcome.status === 'invalid' ? '/signup/verify?error=invalid' : `/signup/verify?token=${token}&error=${outcome.status}`)
 }
