@@ -6,6 +6,7 @@ import type { Tenant, User } from '../../payload-types'
 
 import { createDefaultPolicy } from '../helpers/booking'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
+import { PRICING, ROOM, WELCOME } from '../helpers/onboarding'
 import { startTestApp, type TestApp } from '../helpers/payload'
 import { type SmtpTestServer, startSmtpServer } from '../helpers/smtpServer'
 
@@ -24,14 +25,6 @@ type State = {
   tenant: { id: number; slug: string }
 }
 
-const WELCOME = { name: 'Atelier Lumière', defaultCurrency: 'JPY', timezone: 'Asia/Tokyo' }
-const ROOM = { name: 'Studio Lumière', capacity: 3, hourlyRate: 4500 }
-const PRICING = {
-  cancellationTiers: [{ noticeAmount: 3, noticeUnit: 'days', refundPercent: 80 }],
-  depositAmount: 1000,
-  depositType: 'fixed',
-  holdMinutes: 45,
-}
 
 describe('onboarding API', () => {
   let app: TestApp
