@@ -6,11 +6,10 @@ import type { Tenant, User } from '../../payload-types'
 
 import { createDefaultPolicy } from '../helpers/booking'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
-import { PRICING, ROOM, WELCOME } from '../helpers/onboarding'
+import { errorsOf, pathsOf, PRICING, ROOM, WELCOME } from '../helpers/onboarding'
 import { startTestApp, type TestApp } from '../helpers/payload'
 import { type SmtpTestServer, startSmtpServer } from '../helpers/smtpServer'
 
-type ErrorBody = { code?: string; errors: { message: string; path?: string }[]; tenants?: { id: number; name: string }[] }
 type State = {
   currency: { code: string; exponent: number }
   onboarding: { completed: string[]; completedAt: null | string; skipped: string[]; step: string }
@@ -75,12 +74,6 @@ describe('onboarding API', () => {
     expect(response.status, text).toBe(200)
     return JSON.parse(text) as State
   }
-  const errorsOf = async (response: Response, status = 400) => {
-    const text = await response.text()
-    expect(response.status, text).toBe(status)
-    return JSON.parse(text) as ErrorBody
-  }
-  const pathsOf = async (response: Response) => (await errorsOf(response)).errors.map((entry) => entry.path).sort()
   const roomsOf = (tenant: Tenant) => app.payload.find({ collection: 'rooms', depth: 0, where: { tenant: { equals: tenant.id } } })
 
   describe('walking the five steps', () => {

@@ -6,10 +6,9 @@ import type { Tenant, User } from '../../payload-types'
 
 import { createDefaultPolicy, createRoom } from '../helpers/booking'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
-import { PRICING, ROOM, WELCOME } from '../helpers/onboarding'
+import { errorsOf, pathsOf, PRICING, ROOM, WELCOME } from '../helpers/onboarding'
 import { startTestApp, type TestApp } from '../helpers/payload'
 
-type ErrorBody = { errors: { message: string; path?: string }[] }
 
 
 describe('onboarding API input', () => {
@@ -35,12 +34,6 @@ describe('onboarding API input', () => {
   const answer = (body: unknown) => app.rest.patch('/onboarding', body, { token })
   const read = (tenant: string) => app.rest.get(`/onboarding?tenant=${tenant}`, { token })
   const complete = (step: string, data: unknown) => answer({ action: 'complete', data, step, tenant: studio.id })
-  const errorsOf = async (response: Response, status = 400) => {
-    const text = await response.text()
-    expect(response.status, text).toBe(status)
-    return JSON.parse(text) as ErrorBody
-  }
-  const pathsOf = async (response: Response) => (await errorsOf(response)).errors.map((entry) => entry.path).sort()
   const roomsOf = (tenant: Tenant) => app.payload.find({ collection: 'rooms', depth: 0, where: { tenant: { equals: tenant.id } } })
 
   describe('bad input is a 400 naming the field, never a 500', () => {
