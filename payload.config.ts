@@ -12,7 +12,7 @@ import { mediaCollection } from './collections/Media'
 import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
 import { healthEndpoint } from './endpoints/health'
-import { answerUnstorableTextWith400 } from './utilities/apiErrors'
+import { answerRestErrorsInProjectShape } from './utilities/apiErrors'
 import { migrations } from './migrations'
 import { atelierPlugins } from './plugins'
 import { atelierEnv } from './utilities/env'
@@ -57,7 +57,7 @@ export default buildConfig({
     }),
   }),
   endpoints: [healthEndpoint],
-  hooks: { afterError: [answerUnstorableTextWith400] },
+  hooks: { afterError: [answerRestErrorsInProjectShape] },
   graphQL: { disable: true },
   i18n: {
     fallbackLanguage: 'en',

@@ -75,9 +75,22 @@ export const isExclusionViolation = (error: unknown): boolean => postgresCode(er
 export const isUnstorableText = (error: unknown): boolean => postgresCode(error) === '22021'
 const UNSTORABLE_TEXT_MESSAGE = 'Text may not contain NUL characters.'
 
-/** For the config's `afterError`: Payload's own endpoints answer unstorable text with 400, not 500. */
-export const answerUnstorableTextWith400: AfterErrorHook = ({ error }) =>
-  isUnstorableText(error) ? { response: errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), status: 400 } : undefined
+/** The machine-readable `code` a refusal of ours carries in an APIError's `data` (e.g. `tenant_suspended`). */
+const apiErrorCode = (error: unknown): string | undefined => {
+  const code = error instanceof APIError ? (error.data as { code?: unknown } | null)?.code : undefined
+  return typeof code === 'string' ? code : undefined
+}
+
+/**
+ * For the config's `afterError`: Payload's own endpoints answer unstorable text with 400, not 500, and keep
+ * the `code` of a refusal of ours (an APIError under 500 with `data.code`), which they would drop.
+ */
+export const answerRestErrorsInProjectShape: AfterErrorHook = ({ error }) => {
+  if (isUnstorableText(error)) return { response: errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), status: 400 }
+  const code = apiErrorCode(error)
+  if (code && error instanceof APIError && error.status < 500) return { response: errorBody([{ message: error.message }], { code }), status: error.status }
+  return undefined
+}
 
 /** The one answer to an overlap, from a custom endpoint or Payload's REST (`afterError`). */
 export const slotTakenBody = () => errorBody([{ message: SLOT_TAKEN_MESSAGE }], { code: 'slot_taken' })
@@ -101,8 +114,8 @@ export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payloa
     return Response.json(errorBody(entries), { status: error.status })
   }
   if (error instanceof APIError && error.status < 500) {
-    const code = (error.data as { code?: unknown } | null)?.code
-    return Response.json(errorBody([{ message: error.message }], typeof code === 'string' ? { code } : {}), { status: error.status })
+    const code = apiErrorCode(error)
+    return Response.json(errorBody([{ message: error.message }], code ? { code } : {}), { status: error.status })
   }
   req?.payload.logger.error({ err: error, msg: 'Unhandled error in endpoint' })
   return Response.json(errorBody([{ message: 'Something went wrong on our side.' }]), { status: 500 })

@@ -10,7 +10,6 @@ import type { TenancyPluginOptions, TenantScopedOptions } from './types'
 import { isSuperAdmin } from '../../access/isSuperAdmin'
 import { membershipRoleField } from './fields/membershipRole'
 import { keepRelationsInTenant } from './fields/sameTenantOptions'
-import { answerSuspendedWithCode } from './hooks/answerSuspendedWithCode'
 import { refuseDeletesWhenSuspended } from './hooks/refuseDeletesWhenSuspended'
 import { refuseWritesWhenSuspended } from './hooks/refuseWritesWhenSuspended'
 import { validateTenantMembership } from './validateTenantMembership'
@@ -72,9 +71,5 @@ export const tenancyPlugin =
       tenantField: { validate: validateTenantMembership },
       tenantsArrayField: { includeDefaultField: true, rowFields: [membershipRoleField] },
       userHasAccessToAllTenants: (user) => isSuperAdmin(user as { superAdmin?: boolean }),
-    })({
-      ...incomingConfig,
-      collections,
-      hooks: { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), answerSuspendedWithCode] },
-    })
+    })({ ...incomingConfig, collections })
   }

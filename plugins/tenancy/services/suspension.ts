@@ -10,7 +10,7 @@ export const TENANT_SUSPENDED = 'tenant_suspended'
 
 type TenantRef = null | number | string | undefined | { id: number | string }
 
-/** 403 `tenant_suspended`, from custom endpoints (`errorResponse` reads `data.code`) and REST (`answerSuspendedWithCode`). */
+/** 403 `tenant_suspended`, from custom endpoints (`errorResponse`) and REST (`answerRestErrorsInProjectShape`), both reading `data.code`. */
 export class TenantSuspendedError extends APIError {
   constructor() {
     super('This studio is suspended: its data can be read and exported, but not changed.', 403, { code: TENANT_SUSPENDED }, true)
