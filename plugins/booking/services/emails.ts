@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
+import { currencyExponent } from '../../../utilities/currencyExponent'
 import { escapeHtml } from '../../../utilities/escapeHtml'
 import { formatInZone } from './zonedTime'
 
@@ -10,7 +11,7 @@ type Locale = 'en' | 'fr'
 export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received' | 'refunded'
 
 export const formatMoney = (minor: number, currency: string, locale: Locale): string => {
-  const digits = new Intl.NumberFormat('en', { currency, style: 'currency' }).resolvedOptions().maximumFractionDigits ?? 2
+  const digits = currencyExponent(currency)
   return new Intl.NumberFormat(locale, { currency, style: 'currency' }).format(minor / 10 ** digits)
 }
 

@@ -1,9 +1,7 @@
 // Our money is integer minor units of ISO 4217 (cents; yen for JPY; fils for KWD). Stripe mostly agrees,
 // with two wrinkles: a few currencies it represents with other decimals, and three-decimal currencies whose
 // amounts must end in 0. Pure.
-
-const isoDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { currency, style: 'currency' }).resolvedOptions().maximumFractionDigits ?? 2
+import { currencyExponent as isoDigits } from '../../../utilities/currencyExponent'
 
 // Stripe keeps ISK in two decimals for backwards compatibility (amounts divisible by 100).
 const STRIPE_DIGITS: Record<string, number> = { ISK: 2 }

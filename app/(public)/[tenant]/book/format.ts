@@ -2,6 +2,7 @@
 // times read straight from the API's offset strings (already in the studio's zone), durations, and money in
 // minor units. Pure. What a booking costs, whether it can be paid or cancelled, and its status label come
 // from the API; nothing here decides them.
+import { currencyExponent } from '../../../../utilities/currencyExponent'
 
 const PAGE_LOCALE = 'en-GB'
 const DAY_MS = 86_400_000
@@ -58,7 +59,7 @@ export function durationLabel(minutes: number): string {
 /** Formats an integer amount of minor units (cents) of `currency`. */
 export function formatMoney(minor: number, currency: string): string {
   try {
-    const digits = new Intl.NumberFormat('en', { currency, style: 'currency' }).resolvedOptions().maximumFractionDigits ?? 2
+    const digits = currencyExponent(currency)
     return new Intl.NumberFormat(PAGE_LOCALE, {
       currency,
       maximumFractionDigits: digits,
