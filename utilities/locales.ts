@@ -16,3 +16,7 @@ export const ADMIN_LANGUAGES = [
 ] as const
 
 export const adminLanguageOptions = ADMIN_LANGUAGES.map(({ code, label }) => ({ label, value: code }))
+
+// The languages emails are written in; anything else (unset, a locale without copy) reads English.
+export type EmailLocale = 'en' | 'fr'
+export const emailLocaleOf = (value: unknown): EmailLocale => (value === 'fr' ? 'fr' : 'en')

@@ -5,22 +5,22 @@ import type { Booking, Room, Tenant } from '../../../payload-types'
 
 import { currencyExponent } from '../../../utilities/currencyExponent'
 import { escapeHtml } from '../../../utilities/escapeHtml'
+import { emailLocaleOf, type EmailLocale } from '../../../utilities/locales'
 import { formatInZone } from './zonedTime'
 
-type Locale = 'en' | 'fr'
 export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received' | 'refunded'
 
-export const formatMoney = (minor: number, currency: string, locale: Locale): string => {
+export const formatMoney = (minor: number, currency: string, locale: EmailLocale): string => {
   const digits = currencyExponent(currency)
   return new Intl.NumberFormat(locale, { currency, style: 'currency' }).format(minor / 10 ** digits)
 }
 
-const when = (booking: Booking, tenant: Tenant, locale: Locale) => {
+const when = (booking: Booking, tenant: Tenant, locale: EmailLocale) => {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: tenant.timezone })
   return `${format.format(new Date(booking.start))} – ${new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: tenant.timezone }).format(new Date(booking.end))} (${tenant.timezone})`
 }
 
-const copy: Record<Locale, Record<BookingEmailKind | 'search', { intro: string; subject: string }>> = {
+const copy: Record<EmailLocale, Record<BookingEmailKind | 'search', { intro: string; subject: string }>> = {
   en: {
     cancelled: { intro: 'Your booking has been cancelled.', subject: 'Booking {ref} cancelled' },
     confirmed: { intro: 'Your booking is confirmed. See you soon!', subject: 'Booking {ref} confirmed' },
@@ -43,7 +43,7 @@ const copy: Record<Locale, Record<BookingEmailKind | 'search', { intro: string; 
   },
 }
 
-const labels: Record<Locale, { accessToken: string; confirm: string; deposit: string; manage: string; price: string; refund: string; room: string; when: string }> = {
+const labels: Record<EmailLocale, { accessToken: string; confirm: string; deposit: string; manage: string; price: string; refund: string; room: string; when: string }> = {
   en: { accessToken: 'Your access code', confirm: 'Confirm my booking', deposit: 'Deposit', manage: 'Manage your booking', price: 'Price', refund: 'Refund', room: 'Room', when: 'When' },
   fr: {
     accessToken: 'Votre code d’accès',
@@ -59,7 +59,7 @@ const labels: Record<Locale, { accessToken: string; confirm: string; deposit: st
 
 /** What keeps a held booking, and by when ({time}); otherwise its slot is released. */
 export type HoldNotice = 'confirm' | 'pay'
-const holdNotices: Record<Locale, Record<HoldNotice, string>> = {
+const holdNotices: Record<EmailLocale, Record<HoldNotice, string>> = {
   en: {
     confirm: 'Please confirm this booking with the link below by {time}; otherwise the time is released.',
     pay: 'Pay the deposit by {time} to keep this time; otherwise it is released.',
@@ -70,7 +70,6 @@ const holdNotices: Record<Locale, Record<HoldNotice, string>> = {
   },
 }
 
-const localeOf = (tenant: Tenant): Locale => (tenant.defaultLocale === 'fr' ? 'fr' : 'en')
 
 async function send(req: PayloadRequest, to: string, subject: string, lines: string[], link?: { href: string; label: string }) {
   const text = [...lines, ...(link ? ['', `${link.label}: ${link.href}`] : [])].join('\n')
@@ -90,7 +89,7 @@ export async function sendBookingEmail(
     tenant,
   }: { accessToken?: string; booking: Booking; holdNotice?: HoldNotice; manageUrl: string; room: Room; tenant: Tenant },
 ): Promise<void> {
-  const locale = localeOf(tenant)
+  const locale = emailLocaleOf(tenant.defaultLocale)
   const text = copy[locale][kind]
   const label = labels[locale]
   const lines = [
@@ -112,7 +111,7 @@ export async function sendBookingEmail(
   await send(req, booking.customer.email, text.subject.replace('{ref}', booking.ref ?? ''), lines, link)
 }
 
-export async function sendSearchEmail(req: PayloadRequest, to: string, link: string, locale: Locale): Promise<void> {
+export async function sendSearchEmail(req: PayloadRequest, to: string, link: string, locale: EmailLocale): Promise<void> {
   const text = copy[locale].search
   await send(req, to, text.subject, [text.intro], { href: link, label: text.subject })
 }

@@ -1,17 +1,15 @@
 // The signup's emails, in the owner's language (en, fr). None carries a password: links only.
 import { escapeHtml } from '../../../utilities/escapeHtml'
+import type { EmailLocale } from '../../../utilities/locales'
 
-export type SignupLocale = 'en' | 'fr'
 export type Email = { html: string; subject: string; text: string }
-
-export const signupLocale = (value: unknown): SignupLocale => (value === 'fr' ? 'fr' : 'en')
 
 const paragraphs = (lines: string[]): Pick<Email, 'html' | 'text'> => ({
   html: lines.map((line) => `<p>${escapeHtml(line).replace(/(https?:\/\/\S+)/g, (url) => `<a href="${url}">${url}</a>`)}</p>`).join(''),
   text: lines.join('\n\n'),
 })
 
-export function verificationEmail({ link, locale, studioName }: { link: string; locale: SignupLocale; studioName: string }): Email {
+export function verificationEmail({ link, locale, studioName }: { link: string; locale: EmailLocale; studioName: string }): Email {
   return locale === 'fr'
     ? {
         subject: `Confirmez votre adresse pour ${studioName} sur Atelier`,
@@ -23,7 +21,7 @@ export function verificationEmail({ link, locale, studioName }: { link: string; 
       }
 }
 
-export function existingAccountEmail({ locale, signInUrl }: { locale: SignupLocale; signInUrl: string }): Email {
+export function existingAccountEmail({ locale, signInUrl }: { locale: EmailLocale; signInUrl: string }): Email {
   return locale === 'fr'
     ? {
         subject: 'Une inscription à Atelier avec votre adresse',
@@ -43,7 +41,7 @@ export function existingAccountEmail({ locale, signInUrl }: { locale: SignupLoca
       }
 }
 
-type WelcomeInput = { adminUrl: string; bookingUrl: string; locale: SignupLocale; studioName: string; timeZone: string; trialEndsAt: Date }
+type WelcomeInput = { adminUrl: string; bookingUrl: string; locale: EmailLocale; studioName: string; timeZone: string; trialEndsAt: Date }
 
 export function welcomeEmail({ adminUrl, bookingUrl, locale, studioName, timeZone, trialEndsAt }: WelcomeInput): Email {
   const trialEnd = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(trialEndsAt)

@@ -3,8 +3,9 @@ import type { PayloadRequest } from 'payload'
 
 import type { Tenant } from '../../../payload-types'
 
+import { emailLocaleOf } from '../../../utilities/locales'
 import { tenantIdsOf } from '../../../utilities/tenantRoles'
-import { existingAccountEmail, signupLocale, verificationEmail, welcomeEmail, type Email } from '../emails/signupEmails'
+import { existingAccountEmail, verificationEmail, welcomeEmail, type Email } from '../emails/signupEmails'
 import { signupOptions } from './options'
 
 export const SIGNUP_MAIL_TASK = 'sendSignupEmail'
@@ -21,7 +22,7 @@ export async function sendSignupMail(req: PayloadRequest, kind: SignupMailKind, 
   const { publicUrl } = signupOptions(req.payload)
   const user = await req.payload.findByID({ id: userId, collection: 'users', depth: 0, disableErrors: true, overrideAccess: true, req })
   if (!user) return false
-  const locale = signupLocale(user.languagePreference)
+  const locale = emailLocaleOf(user.languagePreference)
   const tenantId = tenantIdsOf(user)[0]
   const tenant: null | Tenant = tenantId
     ? await req.payload.findByID({ id: tenantId, collection: 'tenants', depth: 0, disableErrors: true, overrideAccess: true, req })

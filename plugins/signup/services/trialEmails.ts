@@ -1,19 +1,19 @@
 // The trial emails to a studio's owners, in the owner's language (en, fr): plain text with escaped HTML beside it.
 import { escapeHtml } from '../../../utilities/escapeHtml'
+import type { EmailLocale } from '../../../utilities/locales'
 
-type Locale = 'en' | 'fr'
 export type TrialEmailKind = 'reminder' | 'suspended'
 
 export type TrialEmailInput = {
   adminUrl: string
-  locale: Locale
+  locale: EmailLocale
   studioName: string
   /** The studio's IANA zone: the end is shown as its clock reads it. */
   timeZone: string
   trialEndsAt: Date
 }
 
-const copy: Record<Locale, Record<TrialEmailKind, { lines: string[]; subject: string }> & { link: string }> = {
+const copy: Record<EmailLocale, Record<TrialEmailKind, { lines: string[]; subject: string }> & { link: string }> = {
   en: {
     link: 'Open your studio’s admin',
     reminder: {
@@ -46,10 +46,8 @@ const copy: Record<Locale, Record<TrialEmailKind, { lines: string[]; subject: st
   },
 }
 
-export const localeOf = (language: null | string | undefined): Locale => (language === 'fr' ? 'fr' : 'en')
-
 /** The trial's end as the studio's clock reads it, zone named: "December 17, 2026 at 2:00 PM (Europe/Paris)". */
-export const formatTrialEnd = (end: Date, timeZone: string, locale: Locale): string =>
+export const formatTrialEnd = (end: Date, timeZone: string, locale: EmailLocale): string =>
   `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(end)} (${timeZone})`
 
 export function trialEmail(kind: TrialEmailKind, input: TrialEmailInput): { html: string; subject: string; text: string } {

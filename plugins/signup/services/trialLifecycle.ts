@@ -8,12 +8,13 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Tenant } from '../../../payload-types'
 
 import { inTransaction } from '../../../utilities/inTransaction'
+import { emailLocaleOf } from '../../../utilities/locales'
 import { ownersOf } from '../../../utilities/tenantOwners'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { signupOptions } from './options'
 import { isTenantPaid } from './seams'
-import { localeOf, trialEmail, type TrialEmailKind } from './trialEmails'
+import { trialEmail, type TrialEmailKind } from './trialEmails'
 
 const DAY_MS = 86_400_000
 
@@ -87,7 +88,7 @@ async function mailOwners(req: PayloadRequest, tenant: Tenant, kind: TrialEmailK
   for (const owner of await ownersOf(req, tenant.id)) {
     const email = trialEmail(kind, {
       adminUrl,
-      locale: localeOf(owner.languagePreference),
+      locale: emailLocaleOf(owner.languagePreference),
       studioName: tenant.name,
       timeZone: tenant.timezone,
       trialEndsAt: new Date(tenant.trialEndsAt!),
