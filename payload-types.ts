@@ -82,6 +82,10 @@ export interface Config {
     refunds: Refund;
     'stripe-events': StripeEvent;
     'signup-requests': SignupRequest;
+    plans: Plan;
+    subscriptions: Subscription;
+    'credit-ledger': CreditLedger;
+    'credit-packs': CreditPack;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -106,6 +110,10 @@ export interface Config {
     refunds: RefundsSelect<false> | RefundsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'signup-requests': SignupRequestsSelect<false> | SignupRequestsSelect<true>;
+    plans: PlansSelect<false> | PlansSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
+    'credit-ledger': CreditLedgerSelect<false> | CreditLedgerSelect<true>;
+    'credit-packs': CreditPacksSelect<false> | CreditPacksSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -642,6 +650,140 @@ export interface SignupRequest {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans".
+ */
+export interface Plan {
+  id: number;
+  code: string;
+  name: string;
+  features?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Price per month, in minor units of the currency (1900 = 19.00 EUR).
+   */
+  monthlyPrice: number;
+  /**
+   * Price per year, in minor units of the currency (1900 = 19.00 EUR).
+   */
+  yearlyPrice: number;
+  currency: string;
+  limits?: {
+    /**
+     * Empty: unlimited.
+     */
+    rooms?: number | null;
+    /**
+     * Empty: unlimited.
+     */
+    staffSeats?: number | null;
+    /**
+     * Empty: unlimited.
+     */
+    bookingsPerMonth?: number | null;
+    /**
+     * Empty: unlimited.
+     */
+    customDomains?: number | null;
+    /**
+     * Empty: unlimited.
+     */
+    aiCreditsPerMonth?: number | null;
+  };
+  active?: boolean | null;
+  sortOrder?: number | null;
+  /**
+   * Set by the Stripe sync on save. A price change makes a new Price and archives the old one.
+   */
+  stripe?: {
+    productId?: string | null;
+    monthlyPriceId?: string | null;
+    yearlyPriceId?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  stripeCustomerId?: string | null;
+  stripeSubscriptionId?: string | null;
+  plan?: (number | null) | Plan;
+  interval?: ('month' | 'year') | null;
+  status?: ('trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete') | null;
+  currentPeriodStart?: string | null;
+  currentPeriodEnd?: string | null;
+  cancelAtPeriodEnd?: boolean | null;
+  /**
+   * A downgrade waiting for the end of the paid period.
+   */
+  pendingChange?: {
+    plan?: (number | null) | Plan;
+    interval?: ('month' | 'year') | null;
+    effectiveAt?: string | null;
+  };
+  /**
+   * Unpaid since; the studio is suspended after the grace period.
+   */
+  pastDueSince?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger".
+ */
+export interface CreditLedger {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  kind: 'grant' | 'purchase' | 'spend' | 'refund' | 'expire' | 'adjust';
+  /**
+   * Signed, in whole credits.
+   */
+  amount: number;
+  user?: (number | null) | User;
+  /**
+   * Unique per kind: a Stripe id, an AI request id.
+   */
+  reference: string;
+  /**
+   * Grants only: when what is left of it expires.
+   */
+  expiresAt?: string | null;
+  /**
+   * Spends only: the part taken from the monthly grant.
+   */
+  fromGrant?: number | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-packs".
+ */
+export interface CreditPack {
+  id: number;
+  name: string;
+  credits: number;
+  /**
+   * In minor units of the currency.
+   */
+  price: number;
+  currency: string;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -906,6 +1048,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'signup-requests';
         value: number | SignupRequest;
+      } | null)
+    | ({
+        relationTo: 'plans';
+        value: number | Plan;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: number | Subscription;
+      } | null)
+    | ({
+        relationTo: 'credit-ledger';
+        value: number | CreditLedger;
+      } | null)
+    | ({
+        relationTo: 'credit-packs';
+        value: number | CreditPack;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -1285,6 +1443,97 @@ export interface SignupRequestsSelect<T extends boolean = true> {
   emailDomain?: T;
   tenant?: T;
   verifiedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans_select".
+ */
+export interface PlansSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  features?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  monthlyPrice?: T;
+  yearlyPrice?: T;
+  currency?: T;
+  limits?:
+    | T
+    | {
+        rooms?: T;
+        staffSeats?: T;
+        bookingsPerMonth?: T;
+        customDomains?: T;
+        aiCreditsPerMonth?: T;
+      };
+  active?: T;
+  sortOrder?: T;
+  stripe?:
+    | T
+    | {
+        productId?: T;
+        monthlyPriceId?: T;
+        yearlyPriceId?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  stripeCustomerId?: T;
+  stripeSubscriptionId?: T;
+  plan?: T;
+  interval?: T;
+  status?: T;
+  currentPeriodStart?: T;
+  currentPeriodEnd?: T;
+  cancelAtPeriodEnd?: T;
+  pendingChange?:
+    | T
+    | {
+        plan?: T;
+        interval?: T;
+        effectiveAt?: T;
+      };
+  pastDueSince?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger_select".
+ */
+export interface CreditLedgerSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  amount?: T;
+  user?: T;
+  reference?: T;
+  expiresAt?: T;
+  fromGrant?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-packs_select".
+ */
+export interface CreditPacksSelect<T extends boolean = true> {
+  name?: T;
+  credits?: T;
+  price?: T;
+  currency?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
 }

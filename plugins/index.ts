@@ -8,6 +8,7 @@ import type { Plugin } from 'payload'
 import type { AtelierEnv } from '../utilities/env'
 
 import { auditLogPlugin } from './audit-log'
+import { billingOptionsFromEnv, billingPlugin } from './billing'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
 import { integrityPlugin } from './integrity'
 import { internalCollectionsPlugin } from './internal-collections'
@@ -24,6 +25,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   bookingPlugin(bookingOptionsFromEnv(env)),
   paymentsPlugin(paymentsOptionsFromEnv(env)),
   signupPlugin(signupOptionsFromEnv(env)),
+  billingPlugin(billingOptionsFromEnv(env)),
   auditLogPlugin(),
   integrityPlugin(),
   tenancyPlugin(),

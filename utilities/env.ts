@@ -14,6 +14,8 @@ const booleanFlag = z
 const envSchema = z.object({
   ATELIER_ADMIN_EMAIL: z.string().email().optional(),
   ATELIER_ADMIN_PASSWORD: z.string().min(8).optional(),
+  ATELIER_BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  ATELIER_BILLING_TRIAL_PLAN: z.string().default('studio'),
   ATELIER_BOOKING_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   // Exactly `true`, nothing else: pushing the schema is only for a throwaway database.
   ATELIER_DB_PUSH: z

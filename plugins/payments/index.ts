@@ -16,10 +16,13 @@ import { StripeEvents } from './collections/StripeEvents'
 import { createPaymentEndpoint, staffRefundEndpoint } from './endpoints/payments'
 import { stripeWebhookEndpoint } from './endpoints/webhook'
 import { refundOnCancellation } from './hooks/refundOnCancellation'
+import { registerDepositEventHandlers } from './services/events'
 import { expireHoldsTask, processStripeEventTask, refundCancellationTask } from './jobs/tasks'
 import { PAYMENTS_OPTIONS_KEY, resolvePaymentsOptions } from './services/options'
 
-export { paymentsOptionsFromEnv } from './services/options'
+export { handledEventTypes, registerStripeEventHandler, type EventOutcome, type StripeEventHandler } from './services/eventHandlers'
+export { paymentsOptions, paymentsOptionsFromEnv, stripeOf } from './services/options'
+export { describeStripeError } from './services/stripeClient'
 export type { PaymentsPluginOptions } from './types'
 
 // The booking plugin owns `holdExpiresAt`; a Checkout Session moves it (see services/checkout.ts).
@@ -45,11 +48,11 @@ export const paymentsPlugin =
     if (options.enabled === false) return config
     const collections = (config.collections ?? []).map((collection) => (collection.slug === 'bookings' ? withPayments(collection) : collection))
     if (!collections.some((collection) => collection.slug === 'bookings')) throw new Error('paymentsPlugin needs bookingPlugin before it.')
-    return {
+    return registerDepositEventHandlers({
       ...config,
       collections: [...collections, Payments, Refunds, StripeEvents],
       custom: { ...config.custom, [PAYMENTS_OPTIONS_KEY]: resolvePaymentsOptions(options) },
       endpoints: [...(config.endpoints ?? []), createPaymentEndpoint, stripeWebhookEndpoint],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), processStripeEventTask, refundCancellationTask, expireHoldsTask] },
-    }
+    })
   }

@@ -1,6 +1,6 @@
 // Stripe events: stored before they are acknowledged, processed once. Every handler re-reads the object
 // from Stripe first, so a late or out-of-order event acts on the current truth, not on its snapshot.
-import type { PayloadRequest } from 'payload'
+import type { Config, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
 import { sql } from '@payloadcms/db-postgres'
@@ -12,12 +12,12 @@ import { inTransaction } from '../../../utilities/inTransaction'
 import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { lockBooking, notifyCustomer, slotStillFree, statusChange } from '../../booking'
+import { dispatchStripeEvent, type EventOutcome, registerStripeEventHandler, type StripeEventHandler } from './eventHandlers'
 import { stripeOf } from './options'
 import { issueRefund } from './refunds'
 import { fromStripeAmount } from './stripeAmounts'
 
-/** `afterCommit`: work with outside effects (emails) that must not happen if the transaction rolls back. */
-export type EventOutcome = { afterCommit?: (() => Promise<void>)[]; note?: string; status: 'ignored' | 'processed'; tenant?: null | number }
+export type { EventOutcome } from './eventHandlers'
 
 /** Durably records the event (once per Stripe id). Throws when the database cannot take it: Stripe retries. */
 export async function storeEvent(req: PayloadRequest, event: Stripe.Event): Promise<void> {
@@ -49,7 +49,7 @@ export async function processStoredEvent(req: PayloadRequest, eventId: string): 
       const row = claimed.rows[0]
       if (!row) return 'in_progress'
       if (row.status === 'processed' || row.status === 'ignored') return row.status
-      const outcome = await handleEvent(req, row.payload)
+      const outcome = await dispatchStripeEvent(req, row.payload)
       afterCommit = outcome.afterCommit ?? []
       await db.execute(sql`update stripe_events set status = ${outcome.status}, note = ${outcome.note ?? null}, tenant_id = ${outcome.tenant ?? null},
         attempts = attempts + 1, processed_at = now(), updated_at = now() where event_id = ${eventId}`)
@@ -89,21 +89,19 @@ function sameTenant(session: Stripe.Checkout.Session, payment: Payment, booking:
   return session.metadata?.tenant_id === String(tenantId) && idOf(booking.tenant) === tenantId && session.metadata?.booking_ref === booking.ref
 }
 
-async function handleEvent(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
-  switch (event.type) {
-    case 'checkout.session.completed':
-    case 'checkout.session.async_payment_succeeded':
-      return sessionPaid(req, (event.data.object as Stripe.Checkout.Session).id)
-    case 'checkout.session.expired':
-      return sessionEnded(req, (event.data.object as Stripe.Checkout.Session).id, 'expired')
-    case 'payment_intent.payment_failed':
-      return paymentFailed(req, event.data.object as Stripe.PaymentIntent)
-    case 'charge.refunded':
-      return chargeRefunded(req, (event.data.object as Stripe.Charge).id)
-    default:
-      return { note: `Not handled: ${event.type}`, status: 'ignored' }
-  }
-}
+const sessionIdOf = (event: Stripe.Event) => (event.data.object as Stripe.Checkout.Session).id
+
+/** Payments' own handlers (deposits), registered through the same seam as every other plugin's, and first. */
+const depositHandlers: [Stripe.Event.Type, StripeEventHandler][] = [
+  ['checkout.session.completed', (req, event) => sessionPaid(req, sessionIdOf(event))],
+  ['checkout.session.async_payment_succeeded', (req, event) => sessionPaid(req, sessionIdOf(event))],
+  ['checkout.session.expired', (req, event) => sessionEnded(req, sessionIdOf(event), 'expired')],
+  ['payment_intent.payment_failed', (req, event) => paymentFailed(req, event.data.object as Stripe.PaymentIntent)],
+  ['charge.refunded', (req, event) => chargeRefunded(req, (event.data.object as Stripe.Charge).id)],
+]
+
+export const registerDepositEventHandlers = (config: Config): Config =>
+  depositHandlers.reduce((next, [type, handler]) => registerStripeEventHandler(next, type, handler), config)
 
 /**
  * The booking, then the payment, locked in that order (as checkout, cancellation and refunds do, so none
@@ -115,9 +113,9 @@ export async function lockBookingAndPayment(req: PayloadRequest, found: Payment)
   return req.payload.findByID({ id: found.id, collection: 'payments', depth: 0, overrideAccess: true, req })
 }
 
-async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<EventOutcome> {
+async function sessionPaid(req: PayloadRequest, sessionId: string): Promise<EventOutcome | null> {
   const found = await paymentBySession(req, sessionId)
-  if (!found) return { note: 'Unknown checkout session', status: 'ignored' }
+  if (!found) return null // not a deposit: another plugin's session, or nobody's
   const payment = await lockBookingAndPayment(req, found)
   const db = await transactionDb(req)
   const session = await stripeOf(req.payload).checkout.sessions.retrieve(sessionId)
@@ -182,9 +180,9 @@ async function moveBooking(req: PayloadRequest, booking: Booking, status: Bookin
 }
 
 /** An expired session or a failed payment releases the slot, unless Stripe says the session was paid after all. */
-async function sessionEnded(req: PayloadRequest, sessionId: string, reason: 'expired' | 'failed'): Promise<EventOutcome> {
+async function sessionEnded(req: PayloadRequest, sessionId: string, reason: 'expired' | 'failed'): Promise<EventOutcome | null> {
   const found = await paymentBySession(req, sessionId)
-  if (!found) return { note: 'Unknown checkout session', status: 'ignored' }
+  if (!found) return null
   const payment = await lockBookingAndPayment(req, found)
   const stripe = stripeOf(req.payload)
   const session = await stripe.checkout.sessions.retrieve(sessionId)
@@ -209,13 +207,13 @@ async function sessionEnded(req: PayloadRequest, sessionId: string, reason: 'exp
   return { note: `Payment ${reason}; slot released`, status: 'processed', tenant }
 }
 
-async function paymentFailed(req: PayloadRequest, intent: Stripe.PaymentIntent): Promise<EventOutcome> {
+async function paymentFailed(req: PayloadRequest, intent: Stripe.PaymentIntent): Promise<EventOutcome | null> {
   const stripe = stripeOf(req.payload)
   const fresh = await stripe.paymentIntents.retrieve(intent.id)
-  if (fresh.status === 'succeeded') return { note: 'Payment intent succeeded after all', status: 'ignored' }
   const ref = fresh.metadata?.booking_ref
   const tenantId = Number(fresh.metadata?.tenant_id)
-  if (!ref || !tenantId) return { note: 'No booking in the payment intent metadata', status: 'ignored' }
+  if (!ref || !tenantId) return null // not a deposit
+  if (fresh.status === 'succeeded') return { note: 'Payment intent succeeded after all', status: 'ignored' }
   const { docs } = await req.payload.find({ collection: 'bookings', depth: 0, limit: 1, overrideAccess: true, req, where: { and: [{ ref: { equals: ref } }, { tenant: { equals: tenantId } }] } })
   const booking = docs[0]
   if (!booking) return { note: 'No such booking in that studio', status: 'ignored' }
@@ -228,17 +226,17 @@ async function paymentFailed(req: PayloadRequest, intent: Stripe.PaymentIntent):
     where: { and: [{ booking: { equals: booking.id } }, { status: { equals: 'open' } }] },
   })
   if (!payments[0]) return { note: 'No open payment for the booking', status: 'ignored', tenant: tenantId }
-  return sessionEnded(req, payments[0].checkoutSessionId, 'failed')
+  return (await sessionEnded(req, payments[0].checkoutSessionId, 'failed')) ?? { note: 'No payment for the session', status: 'ignored', tenant: tenantId }
 }
 
 /** Refunds made anywhere (here or in Stripe's dashboard) are recorded from the charge, once each. */
-async function chargeRefunded(req: PayloadRequest, chargeId: string): Promise<EventOutcome> {
+async function chargeRefunded(req: PayloadRequest, chargeId: string): Promise<EventOutcome | null> {
   const stripe = stripeOf(req.payload)
   const charge = await stripe.charges.retrieve(chargeId, { expand: ['refunds'] })
   const intentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id
   const { docs } = await req.payload.find({ collection: 'payments', depth: 0, limit: 1, overrideAccess: true, req, where: { paymentIntentId: { equals: intentId ?? '' } } })
   const payment = docs[0]
-  if (!payment) return { note: 'Unknown payment intent', status: 'ignored' }
+  if (!payment) return null // not a deposit
   const tenant = idOf(payment.tenant)
   const currency = payment.currency.toLowerCase()
   for (const refund of charge.refunds?.data ?? []) {
