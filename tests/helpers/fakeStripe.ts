@@ -2,24 +2,29 @@
 // It speaks Stripe's wire protocol, so production code reaches it through the real SDK:
 //   new Stripe(secretKey, { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0 })
 // Form-encoded bodies with qs-style brackets in, JSON out, Stripe-shaped errors (the SDK picks the error
-// class from status + error.type), Bearer auth, and Idempotency-Key replay.
+// class from status + error.type), Bearer auth, Idempotency-Key replay, and `expand`.
+// Stripe Billing (products, prices, customers, subscriptions, invoices, checkout in subscription mode, the
+// billing portal) lives in fakeStripeBilling.ts, plugged in through `FakeStripeExtension`.
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import Stripe from 'stripe'
+
+import { type FakeStripeBilling, installBilling } from './fakeStripeBilling'
 
 export type Metadata = Record<string, string>
 
 export type CheckoutSession = {
   id: string
   object: 'checkout.session'
-  mode: 'payment'
+  mode: 'payment' | 'subscription'
   status: 'open' | 'complete' | 'expired'
-  payment_status: 'unpaid' | 'paid'
+  payment_status: 'unpaid' | 'paid' | 'no_payment_required'
   amount_total: number
   amount_subtotal: number
   currency: string
   metadata: Metadata
   client_reference_id: string | null
+  customer: string | null
   customer_email: string | null
   success_url: string | null
   cancel_url: string | null
@@ -27,6 +32,8 @@ export type CheckoutSession = {
   created: number
   livemode: false
   payment_intent: string | null
+  subscription: string | null
+  invoice: string | null
   url: string | null
 }
 
@@ -74,7 +81,7 @@ export type Charge = {
 
 export type FakeStripeRequest = { method: string; path: string; idempotencyKey?: string; body: Record<string, unknown> }
 
-export type FakeStripe = {
+export type FakeStripePayments = {
   url: string
   host: string
   port: number
@@ -84,7 +91,8 @@ export type FakeStripe = {
   paymentIntents: Map<string, PaymentIntent>
   charges: Map<string, Charge>
   refunds: Map<string, Refund>
-  /** What a customer paying does: session → 'complete'/'paid', with a succeeded payment_intent and charge. */
+  /** What a customer paying does: session → 'complete'/'paid', with a succeeded payment_intent and charge
+   *  (subscription mode: the customer's subscription and its paid first invoice, see fakeStripeBilling.ts). */
   completeSession(id: string): CheckoutSession
   /** Stripe expiring it (status 'expired'). */
   expireSession(id: string): CheckoutSession
@@ -96,6 +104,49 @@ export type FakeStripe = {
   sign(payload: string, webhookSecret: string, timestamp?: number): string
   /** Make the next `count` requests whose path starts with `pathPrefix` fail with 500 api_error. */
   failNext(pathPrefix: string, count: number): void
+}
+
+export type FakeStripe = FakeStripePayments & FakeStripeBilling
+
+export type Route = [method: string, pattern: RegExp, handle: (params: Record<string, unknown>, id: string) => object]
+
+/** How an extension takes part in Checkout: saved prices on line items, and modes other than 'payment'. */
+export type CheckoutHooks = {
+  modes: string[]
+  /** Prices `line_items[i]` when it is the extension's to price (a saved `price`); undefined leaves it to `price_data`. */
+  lineItem(item: Record<string, unknown>, at: string, mode: string): { currency: string; unitAmount: number } | undefined
+  /** Checks and keeps the rest of the params (customer, subscription_data…) before the session is stored. */
+  prepare(session: CheckoutSession, params: Record<string, unknown>): void
+  /** Completes a session of one of `modes` (payment mode is the core's). */
+  complete(session: CheckoutSession): void
+}
+
+export type FakeStripeExtension<Api> = {
+  routes: Route[]
+  checkout: CheckoutHooks
+  /** The stored object with this id, for `expand`. */
+  lookup(id: string): object | undefined
+  api: Api
+}
+
+/** What an extension builds on: the shared store and base URL, and the core's Stripe-shaped errors and param
+ *  readers, so its objects and refusals look like the core's (passed in rather than imported: no import cycle). */
+export type FakeStripeKit = {
+  baseUrl(): string
+  sessions: Map<string, CheckoutSession>
+  newId: typeof newId
+  now: typeof now
+  ApiError: typeof ApiError
+  invalid: typeof invalid
+  missingParam: typeof missingParam
+  badParam: typeof badParam
+  noSuch: typeof noSuch
+  isObject: typeof isObject
+  optionalString: typeof optionalString
+  requiredString: typeof requiredString
+  integer: typeof integer
+  metadata: typeof metadata
+  url: typeof url
 }
 
 type ErrorBody = { type: string; message: string; code?: string; param?: string; doc_url?: string }
@@ -221,6 +272,23 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
   const idempotent = new Map<string, Stored>()
   const failures: { prefix: string; remaining: number }[] = []
   let baseUrl = ''
+  const billing = installBilling({
+    baseUrl: () => baseUrl,
+    sessions,
+    newId,
+    now,
+    ApiError,
+    invalid,
+    missingParam,
+    badParam,
+    noSuch,
+    isObject,
+    optionalString,
+    requiredString,
+    integer,
+    metadata,
+    url,
+  })
 
   function session(id: string): CheckoutSession {
     const found = sessions.get(id)
@@ -228,9 +296,24 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
     return found
   }
 
+  function priceData(item: Record<string, unknown>, at: string): { currency: string; unitAmount: number } {
+    const price = item.price_data
+    if (!isObject(price)) throw missingParam(`${at}[price_data]`)
+    const currency = requiredString(price, 'currency', `${at}[price_data][currency]`).toLowerCase()
+    if (!/^[a-z]{3}$/.test(currency)) throw badParam(`${at}[price_data][currency]`, `Invalid currency: ${currency}.`)
+    if (price.unit_amount === undefined) throw missingParam(`${at}[price_data][unit_amount]`)
+    const unitAmount = integer(price.unit_amount, `${at}[price_data][unit_amount]`)
+    const product = price.product_data
+    if (!isObject(product)) throw missingParam(`${at}[price_data][product_data]`)
+    requiredString(product, 'name', `${at}[price_data][product_data][name]`)
+    return { currency, unitAmount }
+  }
+
   function createSession(params: Record<string, unknown>): CheckoutSession {
     const mode = requiredString(params, 'mode')
-    if (mode !== 'payment') throw badParam('mode', `Invalid mode: this fake only supports 'payment', got '${mode}'.`)
+    if (mode !== 'payment' && !billing.checkout.modes.includes(mode)) {
+      throw badParam('mode', `Invalid mode: this fake only supports ${['payment', ...billing.checkout.modes].join(', ')}, got '${mode}'.`)
+    }
     const items = params.line_items
     if (!Array.isArray(items) || items.length === 0) throw missingParam('line_items')
     let currency = ''
@@ -239,19 +322,12 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
       const item: unknown = items[i]
       const at = `line_items[${i}]`
       if (!isObject(item)) throw missingParam(at)
-      const price = item.price_data
-      if (!isObject(price)) throw missingParam(`${at}[price_data]`) // saved prices (`price`) aren't modelled
-      const itemCurrency = requiredString(price, 'currency', `${at}[price_data][currency]`).toLowerCase()
-      if (!/^[a-z]{3}$/.test(itemCurrency)) throw badParam(`${at}[price_data][currency]`, `Invalid currency: ${itemCurrency}.`)
+      const saved = billing.checkout.lineItem(item, at, mode)
+      const { currency: itemCurrency, unitAmount } = saved ?? priceData(item, at)
       if (currency && itemCurrency !== currency) {
-        throw badParam(`${at}[price_data][currency]`, 'All line items must use the same currency.')
+        throw badParam(saved ? `${at}[price]` : `${at}[price_data][currency]`, 'All line items must use the same currency.')
       }
       currency = itemCurrency
-      if (price.unit_amount === undefined) throw missingParam(`${at}[price_data][unit_amount]`)
-      const unitAmount = integer(price.unit_amount, `${at}[price_data][unit_amount]`)
-      const product = price.product_data
-      if (!isObject(product)) throw missingParam(`${at}[price_data][product_data]`)
-      requiredString(product, 'name', `${at}[price_data][product_data][name]`)
       if (item.quantity === undefined) throw missingParam(`${at}[quantity]`)
       amount += unitAmount * integer(item.quantity, `${at}[quantity]`, 1)
     }
@@ -276,7 +352,7 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
     const checkout: CheckoutSession = {
       id,
       object: 'checkout.session',
-      mode: 'payment',
+      mode: mode as CheckoutSession['mode'],
       status: 'open',
       payment_status: 'unpaid',
       amount_total: amount,
@@ -284,6 +360,7 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
       currency,
       metadata: metadata(params.metadata, 'metadata'),
       client_reference_id: optionalString(params, 'client_reference_id'),
+      customer: null,
       customer_email: email,
       success_url: url(params, 'success_url'),
       cancel_url: url(params, 'cancel_url'),
@@ -291,9 +368,13 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
       created,
       livemode: false,
       payment_intent: null,
+      subscription: null,
+      invoice: null,
       url: `${baseUrl}/c/pay/${id}`,
     }
-    intentMetadata.set(id, metadata(intentData?.metadata, 'payment_intent_data[metadata]'))
+    const intentMeta = metadata(intentData?.metadata, 'payment_intent_data[metadata]')
+    billing.checkout.prepare(checkout, params) // last: it may keep state for the session
+    intentMetadata.set(id, intentMeta)
     sessions.set(id, checkout)
     return checkout
   }
@@ -400,7 +481,6 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
     return refund
   }
 
-  type Route = [method: string, pattern: RegExp, handle: (params: Record<string, unknown>, id: string) => object]
   const routes: Route[] = [
     ['POST', /^\/v1\/checkout\/sessions$/, (params) => createSession(params)],
     ['GET', /^\/v1\/checkout\/sessions\/([^/]+)$/, (_, id) => session(id)],
@@ -408,7 +488,10 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
     ['GET', /^\/v1\/payment_intents\/([^/]+)$/, (_, id) => paymentIntents.get(id) ?? throwError(noSuch('payment_intent', id))],
     ['POST', /^\/v1\/refunds$/, (params) => createRefund(params)],
     ['GET', /^\/v1\/charges\/([^/]+)$/, (_, id) => charges.get(id) ?? throwError(noSuch('charge', id))],
+    ...billing.routes,
   ]
+  const stores: Map<string, object>[] = [sessions, paymentIntents, charges, refunds]
+  const lookup = (id: string) => stores.find((store) => store.has(id))?.get(id) ?? billing.lookup(id)
 
   /** Runs synchronously once the body is in: with Node's single thread, concurrent requests sharing an
    *  Idempotency-Key can't interleave between the key lookup and storing the result, so one object is created. */
@@ -469,7 +552,7 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
     } else {
       try {
         const id = decodeURIComponent(route[1].exec(pathname)?.[1] ?? '')
-        result = reply(200, route[2](params, id))
+        result = reply(200, expand(route[2](params, id), params.expand, lookup))
       } catch (error) {
         if (!(error instanceof ApiError)) throw error
         result = replyError(error)
@@ -510,6 +593,7 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
   baseUrl = `http://${host}:${port}`
 
   return {
+    ...billing.api,
     url: baseUrl,
     host,
     port,
@@ -526,9 +610,13 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
     completeSession(id) {
       const found = sessions.get(id)
       if (!found || found.status !== 'open') throw new Error(`fakeStripe: session ${id} is ${found?.status ?? 'unknown'}, not open`)
-      charge(found, true)
+      if (found.mode === 'payment') {
+        charge(found, true)
+        found.payment_status = 'paid'
+      } else {
+        billing.checkout.complete(found)
+      }
       found.status = 'complete'
-      found.payment_status = 'paid'
       found.url = null
       return found
     },
@@ -566,4 +654,22 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
 
 function throwError(error: Error): never {
   throw error
+}
+
+/** Stripe's `expand[]=a.b`: each id on the path (through lists' `data`) replaced by its object, on a copy. */
+function expand(result: object, paths: unknown, lookup: (id: string) => object | undefined): object {
+  if (!Array.isArray(paths) || paths.length === 0) return result
+  const copy = (value: object): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>
+  const walk = (node: unknown, keys: string[]): unknown => {
+    if (Array.isArray(node)) return node.map((entry) => walk(entry, keys))
+    const [key, ...rest] = keys
+    if (!isObject(node) || key === undefined || !(key in node)) return node
+    const child = node[key]
+    const found = typeof child === 'string' ? lookup(child) : undefined
+    node[key] = walk(found ? copy(found) : child, rest)
+    return node
+  }
+  const root = copy(result)
+  for (const path of paths) if (typeof path === 'string') walk(root, path.split('.'))
+  return root
 }
