@@ -149,6 +149,7 @@ export interface Config {
       sendSignupEmail: TaskSendSignupEmail;
       purgeUnverifiedSignups: TaskPurgeUnverifiedSignups;
       trialLifecycle: TaskTrialLifecycle;
+      billingSweep: TaskBillingSweep;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -915,6 +916,7 @@ export interface PayloadJob {
           | 'sendSignupEmail'
           | 'purgeUnverifiedSignups'
           | 'trialLifecycle'
+          | 'billingSweep'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -963,6 +965,7 @@ export interface PayloadJob {
         | 'sendSignupEmail'
         | 'purgeUnverifiedSignups'
         | 'trialLifecycle'
+        | 'billingSweep'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1787,6 +1790,17 @@ export interface TaskTrialLifecycle {
   input?: unknown;
   output: {
     reminded?: number | null;
+    suspended?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBillingSweep".
+ */
+export interface TaskBillingSweep {
+  input?: unknown;
+  output: {
+    expiredGrants?: number | null;
     suspended?: number | null;
   };
 }

@@ -75,20 +75,25 @@ export const isExclusionViolation = (error: unknown): boolean => postgresCode(er
 export const isUnstorableText = (error: unknown): boolean => postgresCode(error) === '22021'
 const UNSTORABLE_TEXT_MESSAGE = 'Text may not contain NUL characters.'
 
-/** The machine-readable `code` a refusal of ours carries in an APIError's `data` (e.g. `tenant_suspended`). */
-const apiErrorCode = (error: unknown): string | undefined => {
-  const code = error instanceof APIError ? (error.data as { code?: unknown } | null)?.code : undefined
-  return typeof code === 'string' ? code : undefined
+/**
+ * A refusal of ours is an APIError whose `data` holds a machine-readable `code` (e.g. `tenant_suspended`) and
+ * maybe more keys for the client (`limit`, `used`): all of them, for beside `errors`, or undefined without a code.
+ */
+const apiErrorExtra = (error: unknown): Record<string, unknown> | undefined => {
+  const data = error instanceof APIError ? (error.data as null | Record<string, unknown>) : null
+  if (typeof data?.code !== 'string') return undefined
+  const { errors: _errors, ...extra } = data
+  return extra
 }
 
 /**
  * For the config's `afterError`: Payload's own endpoints answer unstorable text with 400, not 500, and keep
- * the `code` of a refusal of ours (an APIError under 500 with `data.code`), which they would drop.
+ * the `code` (and the rest of `data`) of a refusal of ours (an APIError under 500 with `data.code`), which they would drop.
  */
 export const answerRestErrorsInProjectShape: AfterErrorHook = ({ error }) => {
   if (isUnstorableText(error)) return { response: errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), status: 400 }
-  const code = apiErrorCode(error)
-  if (code && error instanceof APIError && error.status < 500) return { response: errorBody([{ message: error.message }], { code }), status: error.status }
+  const extra = apiErrorExtra(error)
+  if (extra && error instanceof APIError && error.status < 500) return { response: errorBody([{ message: error.message }], extra), status: error.status }
   return undefined
 }
 
@@ -114,8 +119,7 @@ export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payloa
     return Response.json(errorBody(entries), { status: error.status })
   }
   if (error instanceof APIError && error.status < 500) {
-    const code = apiErrorCode(error)
-    return Response.json(errorBody([{ message: error.message }], code ? { code } : {}), { status: error.status })
+    return Response.json(errorBody([{ message: error.message }], apiErrorExtra(error)), { status: error.status })
   }
   req?.payload.logger.error({ err: error, msg: 'Unhandled error in endpoint' })
   return Response.json(errorBody([{ message: 'Something went wrong on our side.' }]), { status: 500 })

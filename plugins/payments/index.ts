@@ -20,7 +20,7 @@ import { registerDepositEventHandlers } from './services/events'
 import { expireHoldsTask, processStripeEventTask, refundCancellationTask } from './jobs/tasks'
 import { PAYMENTS_OPTIONS_KEY, resolvePaymentsOptions } from './services/options'
 
-export { handledEventTypes, registerStripeEventHandler, type EventOutcome, type StripeEventHandler } from './services/eventHandlers'
+export { registerStripeEventHandler, type EventOutcome, type StripeEventHandler } from './services/eventHandlers'
 export { paymentsOptions, paymentsOptionsFromEnv, stripeOf } from './services/options'
 export { describeStripeError } from './services/stripeClient'
 export type { PaymentsPluginOptions } from './types'

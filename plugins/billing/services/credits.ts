@@ -75,9 +75,11 @@ async function expireGrantRemainder(db: Executor, tenant: number, wallet: Wallet
 export const grantCredits = (req: PayloadRequest, args: { amount: number; expiresAt: Date; reference: string; tenant: number }): Promise<CreditResult> =>
   inTransaction(req, async () => {
     const db = await transactionDb(req)
-    const wallet = await expireGrantRemainder(db, args.tenant, await lockWallet(db, args.tenant))
+    const locked = await lockWallet(db, args.tenant)
+    // A replay first: the running grant must not expire because its own invoice came again.
     const found = await existingEntry(db, 'grant', args.reference)
-    if (found) return replay(found, args.tenant, wallet.balance)
+    if (found) return replay(found, args.tenant, locked.balance)
+    const wallet = await expireGrantRemainder(db, args.tenant, locked)
     const entryId = await appendEntry(db, { amount: args.amount, expiresAt: args.expiresAt, kind: 'grant', reference: args.reference, tenant: args.tenant })
     await setWallet(db, args.tenant, wallet.balance + args.amount, args.amount, { expiresAt: args.expiresAt, reference: args.reference })
     return { balance: wallet.balance + args.amount, entryId, replayed: false }

@@ -1,7 +1,7 @@
 // The seam other plugins handle Stripe events through: `registerStripeEventHandler(config, type, handler)`.
 // Events still arrive on the one webhook, are stored, claimed and processed once by payments; each
 // registered handler says whether an event is its own (an outcome) or not (null).
-import type { Config, Payload, PayloadRequest } from 'payload'
+import type { Config, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
 /** `afterCommit`: work with outside effects (emails) that must not happen if the transaction rolls back. */
@@ -22,9 +22,6 @@ export const registerStripeEventHandler = (config: Config, type: Stripe.Event.Ty
   const table = (config.custom?.[HANDLERS_KEY] as HandlerTable | undefined) ?? {}
   return { ...config, custom: { ...config.custom, [HANDLERS_KEY]: { ...table, [type]: [...(table[type] ?? []), handler] } } }
 }
-
-/** The event types some plugin handles: what the Stripe webhook endpoint must be sent. */
-export const handledEventTypes = (payload: Payload): string[] => Object.keys((payload.config.custom?.[HANDLERS_KEY] as HandlerTable | undefined) ?? {}).sort()
 
 /** The first outcome a registered handler gives, or `ignored` when none claims the event. */
 export async function dispatchStripeEvent(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {

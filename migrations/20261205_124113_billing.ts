@@ -1,7 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { grantToSystemRoles } from '../plugins/rbac/services/grantToSystemRoles'
 import { createWalletAndLedgerGuard, dropWalletAndLedgerGuard, seedPlansAndPacks } from '../plugins/billing/services/billingSql'
+import { grantToSystemRoles } from '../plugins/rbac/services/grantToSystemRoles'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
@@ -9,6 +9,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_subscriptions_status" AS ENUM('trialing', 'active', 'past_due', 'canceled', 'incomplete');
   CREATE TYPE "public"."enum_subscriptions_pending_change_interval" AS ENUM('month', 'year');
   CREATE TYPE "public"."enum_credit_ledger_kind" AS ENUM('grant', 'purchase', 'spend', 'refund', 'expire', 'adjust');
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'billingSweep' BEFORE 'auditAlert';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'billingSweep' BEFORE 'auditAlert';
   CREATE TABLE "plans_features" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -172,6 +174,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_credit_packs_fk";
   
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'expireRoleAssignments', 'pushSiteKey', 'markStaleSites', 'sendBookingLookup', 'expireBookingHolds', 'processStripeEvent', 'refundCancellation', 'expireHolds', 'sendSignupEmail', 'purgeUnverifiedSignups', 'trialLifecycle', 'auditAlert', 'auditRetention');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'expireRoleAssignments', 'pushSiteKey', 'markStaleSites', 'sendBookingLookup', 'expireBookingHolds', 'processStripeEvent', 'refundCancellation', 'expireHolds', 'sendSignupEmail', 'purgeUnverifiedSignups', 'trialLifecycle', 'auditAlert', 'auditRetention');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_plans_id_idx";
   DROP INDEX "payload_locked_documents_rels_subscriptions_id_idx";
   DROP INDEX "payload_locked_documents_rels_credit_ledger_id_idx";

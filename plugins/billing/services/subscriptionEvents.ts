@@ -1,0 +1,116 @@
+// Billing's Stripe events, through payments' seam (stored, claimed and processed once there). Each handler
+// re-reads the object from Stripe and acts on the row of the customer it belongs to; metadata naming another
+// studio than the customer's is ignored and audited. Every effect is keyed (invoice id, subscription state),
+// so a second event about the same object changes nothing more.
+import type { Config, PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+
+import type { Subscription } from '../../../payload-types'
+
+import { writeAuditEntry } from '../../audit-log'
+import { type EventOutcome, registerStripeEventHandler, stripeOf } from '../../payments'
+import { grantCredits } from './credits'
+import { mailOwnersPaymentFailed } from './dunning'
+import { customerIdOf, lockRowByCustomer, syncSubscription } from './subscriptionSync'
+
+const tenantOf = (row: Subscription) => (typeof row.tenant === 'object' && row.tenant ? row.tenant.id : (row.tenant as number))
+
+/** The customer's row, if the object's own metadata agrees on the studio (or names none). */
+async function rowFor(req: PayloadRequest, customer: null | string, metadataTenant: string | undefined, what: string): Promise<{ outcome: EventOutcome } | { row: Subscription }> {
+  const row = await lockRowByCustomer(req, customer)
+  if (!row) return { outcome: { note: `${what}: customer ${customer ?? '(none)'} is not a studio's`, status: 'ignored' } }
+  const tenant = tenantOf(row)
+  if (metadataTenant && metadataTenant !== String(tenant)) {
+    await writeAuditEntry(req, {
+      action: 'billing_tenant_mismatch',
+      collection: 'subscriptions',
+      details: { customer, metadataTenant, what },
+      documentId: row.id,
+      tenant,
+      user: null,
+    })
+    return { outcome: { note: `${what} names tenant ${metadataTenant}, its customer is tenant ${tenant}'s`, status: 'ignored', tenant } }
+  }
+  return { row }
+}
+
+async function subscriptionChanged(req: PayloadRequest, subscriptionId: string): Promise<EventOutcome> {
+  const subscription = await stripeOf(req.payload).subscriptions.retrieve(subscriptionId)
+  const target = await rowFor(req, customerIdOf(subscription.customer), subscription.metadata?.tenant_id, 'Subscription')
+  if ('outcome' in target) return target.outcome
+  const found = target.row
+  if (found.stripeSubscriptionId && found.stripeSubscriptionId !== subscription.id && subscription.status === 'canceled') {
+    return { note: 'An older subscription ended; the studio has a newer one', status: 'ignored', tenant: tenantOf(found) }
+  }
+  const { status } = await syncSubscription(req, found, subscription)
+  return { note: `Subscription ${status}`, status: 'processed', tenant: tenantOf(found) }
+}
+
+async function checkoutCompleted(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome | null> {
+  const sent = event.data.object as Stripe.Checkout.Session
+  if (sent.mode !== 'subscription') return null
+  const session = await stripeOf(req.payload).checkout.sessions.retrieve(sent.id)
+  const target = await rowFor(req, customerIdOf(session.customer), session.metadata?.tenant_id, 'Checkout Session')
+  if ('outcome' in target) return target.outcome
+  const found = target.row
+  const subscriptionId = customerIdOf(session.subscription)
+  if (!subscriptionId) return { note: 'Subscription checkout without a subscription yet', status: 'ignored', tenant: tenantOf(found) }
+  const subscription = await stripeOf(req.payload).subscriptions.retrieve(subscriptionId)
+  const { status } = await syncSubscription(req, found, subscription)
+  return { note: `Subscribed by checkout: ${status}`, status: 'processed', tenant: tenantOf(found) }
+}
+
+const subscriptionOfInvoice = (invoice: Stripe.Invoice): null | string => customerIdOf(invoice.parent?.subscription_details?.subscription)
+
+/** Invoices that open a period bring its AI-credit grant; a mid-period change's invoice does not. */
+const OPENS_A_PERIOD: (null | Stripe.Invoice.BillingReason)[] = ['subscription_create', 'subscription_cycle']
+
+async function invoicePaid(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
+  const stripe = stripeOf(req.payload)
+  const invoice = await stripe.invoices.retrieve((event.data.object as Stripe.Invoice).id!)
+  const subscriptionId = subscriptionOfInvoice(invoice)
+  if (!subscriptionId || invoice.status !== 'paid') return { note: `Invoice ${invoice.status ?? 'unknown'}, or not a subscription's`, status: 'ignored' }
+  const subscription = await stripe.subscriptions.retrieve(subscriptionId)
+  const target = await rowFor(req, customerIdOf(invoice.customer), subscription.metadata?.tenant_id, 'Invoice')
+  if ('outcome' in target) return target.outcome
+  const found = target.row
+  const { plan, row } = await syncSubscription(req, found, subscription)
+  const tenant = tenantOf(found)
+  const monthly = plan?.limits?.aiCreditsPerMonth ?? 0
+  if (monthly > 0 && OPENS_A_PERIOD.includes(invoice.billing_reason) && row.currentPeriodEnd) {
+    // A yearly period brings twelve months' worth at once, expiring with it.
+    const months = row.interval === 'year' ? 12 : 1
+    await grantCredits(req, { amount: monthly * months, expiresAt: new Date(row.currentPeriodEnd), reference: invoice.id!, tenant })
+  }
+  return { note: 'Invoice paid', status: 'processed', tenant }
+}
+
+async function invoiceFailed(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
+  const stripe = stripeOf(req.payload)
+  const invoice = await stripe.invoices.retrieve((event.data.object as Stripe.Invoice).id!)
+  const subscriptionId = subscriptionOfInvoice(invoice)
+  if (!subscriptionId) return { note: 'Not a subscription invoice', status: 'ignored' }
+  if (invoice.status === 'paid') return { note: 'Invoice paid after all', status: 'ignored' }
+  const subscription = await stripe.subscriptions.retrieve(subscriptionId)
+  const target = await rowFor(req, customerIdOf(invoice.customer), subscription.metadata?.tenant_id, 'Invoice')
+  if ('outcome' in target) return target.outcome
+  const found = target.row
+  // Stripe may report the attempt before it moves the subscription: the failed invoice makes it past due here.
+  const { row } = await syncSubscription(req, found, subscription.status === 'active' ? { ...subscription, status: 'past_due' } : subscription)
+  const tenant = tenantOf(found)
+  return { afterCommit: [() => mailOwnersPaymentFailed(req, tenant, row)], note: 'Invoice payment failed: past due', status: 'processed', tenant }
+}
+
+const bySubscription = (req: PayloadRequest, event: Stripe.Event) => subscriptionChanged(req, (event.data.object as Stripe.Subscription).id)
+
+export const registerSubscriptionEventHandlers = (config: Config): Config =>
+  (
+    [
+      ['customer.subscription.created', bySubscription],
+      ['customer.subscription.updated', bySubscription],
+      ['customer.subscription.deleted', bySubscription],
+      ['invoice.paid', invoicePaid],
+      ['invoice.payment_failed', invoiceFailed],
+      ['checkout.session.completed', checkoutCompleted],
+    ] as const
+  ).reduce<Config>((next, [type, handler]) => registerStripeEventHandler(next, type, handler), config)
