@@ -48,8 +48,24 @@ const SIGNED_IN = new Set([
   'delete /api/payload-preferences/:key',
 ])
 
+const inB = (world: World) => `tenant=${world.b.tenant.id}`
+
 /** Query strings an endpoint needs before it looks at who is asking. */
 const QUERY: Record<string, (world: World) => string> = {
+  'get /api/billing/create-checkout': (world) => `plan=studio&period=month&${inB(world)}`,
+  'post /api/billing/create-checkout': (world) => `plan=studio&period=month&${inB(world)}`,
+  'post /api/billing/upgrade/preview': inB,
+  'post /api/billing/upgrade': inB,
+  'post /api/billing/downgrade': inB,
+  'post /api/billing/cancel': inB,
+  'get /api/billing/subscription': inB,
+  'get /api/billing/plans': inB,
+  'get /api/billing/portal': inB,
+  'get /api/billing/usage': inB,
+  'get /api/billing/credits': inB,
+  'get /api/billing/credits/packs': inB,
+  'get /api/billing/credits/history': inB,
+  'post /api/billing/credits/purchase': inB,
   'get /api/onboarding': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/permissions/matrix': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/signup/check-slug': (world) => `slug=${world.b.tenant.slug}`,
@@ -57,6 +73,12 @@ const QUERY: Record<string, (world: World) => string> = {
 }
 /** Bodies an endpoint needs before it looks at who is asking. */
 const BODY: Record<string, (world: World) => unknown> = {
+  'post /api/billing/cancel': () => ({ when: 'now' }),
+  // Any well-formed id: the permission is checked before the pack is looked up.
+  'post /api/billing/credits/purchase': () => ({ pack: 1 }),
+  'post /api/billing/downgrade': () => ({ period: 'month', plan: 'solo', when: 'now' }),
+  'post /api/billing/upgrade': () => ({ period: 'month', plan: 'network', prorationDate: Math.floor(Date.now() / 1000) }),
+  'post /api/billing/upgrade/preview': () => ({ period: 'month', plan: 'network' }),
   // A valid step, so that only the permission decision can stop it.
   'patch /api/onboarding': (world) => ({ action: 'complete', data: { name: 'Taken over', defaultCurrency: 'USD', timezone: 'UTC' }, step: 'welcome', tenant: world.b.tenant.id }),
   'post /api/tenants/:id/members': (world) => ({ email: world.member.email, role: 'owner' }),
@@ -106,7 +128,17 @@ function bParam(world: World, path: string, name: string): string {
 }
 
 /** Strings that give B away: an answer to the attacker that holds one of them leaked B's data. */
-const bMarkers = (world: World): string[] => [world.b.booking.ref ?? '', world.b.booking.customer.email, world.b.room.slug, world.b.role.slug, world.b.media.filename ?? '', world.b.owner.email, world.b.site.url ?? ''].filter(Boolean)
+const bMarkers = (world: World): string[] =>
+  [
+    world.b.booking.ref ?? '',
+    world.b.booking.customer.email,
+    world.b.room.slug,
+    world.b.role.slug,
+    world.b.media.filename ?? '',
+    world.b.owner.email,
+    world.b.site.url ?? '',
+    world.b.subscription.stripeCustomerId ?? '',
+  ].filter(Boolean)
 
 export async function checkEndpoint(app: TestApp, world: World, endpoint: EndpointUnderTest, token: string | undefined) {
   const path = endpoint.path.replace(/:(\w+)\??/g, (_, name: string) => encodeURIComponent(bParam(world, endpoint.path, name)))

@@ -4,7 +4,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
-import type { Booking, Media, Role, Room, Site, Tenant, User } from '../../payload-types'
+import type { Booking, Media, Role, Room, Site, Subscription, Tenant, User } from '../../payload-types'
 import type { TestApp } from '../helpers/payload'
 
 import { book, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
@@ -20,6 +20,7 @@ export type Studio = {
   role: Role
   room: Room
   site: Site
+  subscription: Subscription
   tenant: Tenant
 }
 
@@ -60,6 +61,12 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
   await payload.create({ collection: 'stripe-events', data: { eventId: `evt_${suffix()}`, payload: {}, status: 'processed', tenant: tenant.id, type: 'checkout.session.completed' } })
   await payload.create({ collection: 'signup-requests', data: { emailDomain: 'studio-b.example', slug: tenant.slug, tenant: tenant.id } })
   await payload.jobs.queue({ input: { email: stored.customer.email }, task: 'sendBookingLookup' })
+  const plan = (await payload.find({ collection: 'plans', limit: 1, where: { code: { equals: 'studio' } } })).docs[0]!
+  const subscription = await payload.create({
+    collection: 'subscriptions',
+    data: { interval: 'month', plan: plan.id, status: 'active', stripeCustomerId: `cus_${suffix()}`, stripeSubscriptionId: `sub_${suffix()}`, tenant: tenant.id },
+  })
+  await payload.create({ collection: 'credit-ledger', data: { amount: 25, kind: 'grant', reference: `in_${suffix()}`, tenant: tenant.id } })
   await payload.create({ collection: 'payload-kv' as CollectionSlug, data: { data: { studio: tenant.slug }, key: `kv-${suffix()}` } as never })
 
   const user = { relationTo: 'users', value: owner.id } as const
@@ -68,7 +75,7 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
   // Payload's preferences take their user from the request.
   await payload.create({ collection: 'payload-preferences' as CollectionSlug, data: { key: preferenceKey, value: { columns: [] } } as never, user: { ...owner, collection: 'users' } })
 
-  return { booking: { ...stored, accessToken: created.body.accessToken }, media, owner, ownerToken, preferenceKey, role, room, site, tenant }
+  return { booking: { ...stored, accessToken: created.body.accessToken }, media, owner, ownerToken, preferenceKey, role, room, site, subscription, tenant }
 }
 
 export async function buildWorld(app: TestApp): Promise<World> {
