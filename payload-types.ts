@@ -198,6 +198,7 @@ export interface Tenant {
     completedAt?: string | null;
   };
   trialReminderSentAt?: string | null;
+  suspendedFor?: ('trial_ended' | 'unpaid' | 'subscription_ended' | 'operator') | null;
   /**
    * Days audit entries are kept. Empty: the platform default.
    */
@@ -1135,6 +1136,7 @@ export interface TenantsSelect<T extends boolean = true> {
         completedAt?: T;
       };
   trialReminderSentAt?: T;
+  suspendedFor?: T;
   auditRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;

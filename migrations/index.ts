@@ -6,7 +6,7 @@ import * as migration_20261122_070728_booking from './20261122_070728_booking';
 import * as migration_20261122_072316_payments from './20261122_072316_payments';
 import * as migration_20261201_204627_booking_holds from './20261201_204627_booking_holds';
 import * as migration_20261202_015442_signup from './20261202_015442_signup';
-import * as migration_20261205_124113_billing from './20261205_124113_billing';
+import * as migration_20261205_125248_billing from './20261205_125248_billing';
 
 export const migrations = [
   {
@@ -50,8 +50,8 @@ export const migrations = [
     name: '20261202_015442_signup',
   },
   {
-    up: migration_20261205_124113_billing.up,
-    down: migration_20261205_124113_billing.down,
-    name: '20261205_124113_billing'
+    up: migration_20261205_125248_billing.up,
+    down: migration_20261205_125248_billing.down,
+    name: '20261205_125248_billing'
   },
 ];

@@ -1,10 +1,11 @@
 // Billing: what studios pay Atelier. Plans (synced to Stripe), one subscription per studio mirrored from
 // Stripe's webhooks (through payments' event-handler seam), limits that hold, dunning, and the AI-credit
 // ledger. List it after payments and signup (it registers with both) and before the audit log and tenancy.
-import type { CollectionBeforeChangeHook, CollectionConfig, Config } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Config, Field } from 'payload'
 
 import type { BillingPluginOptions } from './types'
 
+import { nobody } from '../../access/nobody'
 import { registerCapabilities } from '../rbac'
 import { registerPaidCheck, registerProvisioner } from '../signup'
 import { CreditLedger } from './collections/CreditLedger'
@@ -17,9 +18,11 @@ import { creditsPurchaseEndpoint } from './endpoints/creditsPurchase'
 import { cancelEndpoint, checkoutEndpoint, checkoutRedirectEndpoint, downgradeEndpoint, upgradeEndpoint, upgradePreviewEndpoint } from './endpoints/subscriptionChanges'
 import { plansEndpoint, portalEndpoint, subscriptionEndpoint } from './endpoints/subscriptionRead'
 import { usageEndpoint } from './endpoints/usage'
+import { enforceAssignmentSeatLimit } from './hooks/enforceAssignmentSeatLimit'
 import { enforceBookingLimit } from './hooks/enforceBookingLimit'
 import { enforceRoomLimit } from './hooks/enforceRoomLimit'
 import { enforceSeatLimit } from './hooks/enforceSeatLimit'
+import { recordSuspensionCause } from './hooks/recordSuspensionCause'
 import { billingSweepTask } from './jobs/billingSweep'
 import { isPaying, subscriptionOf } from './services/currentPlan'
 import { provisionBilling } from './services/customer'
@@ -35,7 +38,30 @@ export { holdCredits, insufficientCredits, settleCredits, spendCredits, type Cre
 export type { BillingPluginOptions } from './types'
 
 // One limit per collection, checked last among its beforeChange hooks (after booking's room lock).
-const LIMIT_HOOKS: Record<string, CollectionBeforeChangeHook> = { bookings: enforceBookingLimit, rooms: enforceRoomLimit, users: enforceSeatLimit }
+const LIMIT_HOOKS: Record<string, CollectionBeforeChangeHook> = {
+  bookings: enforceBookingLimit,
+  'role-assignments': enforceAssignmentSeatLimit,
+  rooms: enforceRoomLimit,
+  users: enforceSeatLimit,
+}
+
+// Why a studio is suspended, so that a payment reopens only what billing (or the trial's end) closed.
+const suspendedForField: Field = {
+  name: 'suspendedFor',
+  type: 'select',
+  access: { create: nobody, update: nobody },
+  admin: { position: 'sidebar', readOnly: true },
+  options: ['trial_ended', 'unpaid', 'subscription_ended', 'operator'],
+}
+
+const withSuspensionCause = (collection: CollectionConfig): CollectionConfig =>
+  collection.slug === 'tenants'
+    ? {
+        ...collection,
+        fields: [...collection.fields, suspendedForField],
+        hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), recordSuspensionCause] },
+      }
+    : collection
 
 const withLimitHook = (collection: CollectionConfig): CollectionConfig => {
   const hook = LIMIT_HOOKS[collection.slug]
@@ -58,7 +84,7 @@ export const billingPlugin =
     const config = registered.reduce((next, register) => register(next), incomingConfig)
     return {
       ...config,
-      collections: [...(config.collections ?? []).map(withLimitHook), Plans, Subscriptions, CreditLedger, CreditPacks],
+      collections: [...(config.collections ?? []).map(withLimitHook).map(withSuspensionCause), Plans, Subscriptions, CreditLedger, CreditPacks],
       custom: { ...config.custom, [BILLING_OPTIONS_KEY]: resolveBillingOptions(options) },
       endpoints: [
         ...(config.endpoints ?? []),

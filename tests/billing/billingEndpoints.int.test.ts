@@ -87,6 +87,8 @@ describe('billing endpoints: guard and input', () => {
       expect(body.errors.length, label).toBeGreaterThan(0)
       if (path) expect(body.errors.map((entry) => entry.path), label).toContain(path)
     }
+    // ISO offsets reach ±23:59, PostgreSQL's only ±15:59: still an answer, not a 500.
+    expect((await call({ method: 'GET', path: '/billing/credits/history?from=2000-01-01T00:00:00-23:59&to=2000-01-02' }, studio.id, ownerToken)).status).toBe(200)
   })
 
   it('changes nothing without a running subscription: 409 no_subscription; portal after the customer exists', async () => {
@@ -99,6 +101,15 @@ describe('billing endpoints: guard and input', () => {
     const portal = await call({ method: 'GET', path: '/billing/portal' }, studio.id, ownerToken)
     expect(portal.status).toBe(303)
     expect(portal.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
+  })
+
+  it('shows the Stripe ids over REST only to billing readers, not to every member', async () => {
+    await call({ method: 'POST', path: '/billing/create-checkout?plan=solo&period=month' }, studio.id, ownerToken)
+    const asStaff = (await (await app.rest.get('/subscriptions', { token: staffToken })).json()) as { docs: Record<string, unknown>[] }
+    const asOwner = (await (await app.rest.get('/subscriptions', { token: ownerToken })).json()) as { docs: Record<string, unknown>[] }
+    expect(asStaff.docs).toHaveLength(1)
+    expect(asStaff.docs[0]!.stripeCustomerId).toBeUndefined()
+    expect(asOwner.docs[0]!.stripeCustomerId).toMatch(/^cus_/)
   })
 
   it('shows the subscription and the plans, in the studio’s language or the one asked for', async () => {

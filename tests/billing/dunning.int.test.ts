@@ -87,6 +87,21 @@ describe('billing: dunning', () => {
     expect((await ledgerOf(app.payload, tenant)).filter((entry) => entry.reference === invoice.id && entry.kind === 'grant')).toHaveLength(1)
   })
 
+  it('never reopens a studio an operator suspended by hand, whatever Stripe says', async () => {
+    const { subscriptionId, tenant, token } = await subscribedStudio('solo')
+    const operator = await createUser(app.payload, [], { superAdmin: true })
+    const operatorToken = await app.rest.login(operator.email, PASSWORD)
+    expect((await app.rest.patch(`/tenants/${tenant.id}`, { status: 'suspended' }, { token: operatorToken })).status).toBe(200)
+    expect((await app.payload.findByID({ id: tenant.id, collection: 'tenants' })).suspendedFor).toBe('operator')
+    expect((await app.rest.post(`/billing/cancel?tenant=${tenant.id}`, {}, { token })).status).toBe(200)
+    await webhooks.deliver('customer.subscription.updated', stripe.subscriptions.get(subscriptionId)!)
+    const renewed = stripe.renewSubscription(subscriptionId, { pay: true })
+    await webhooks.deliver('invoice.paid', stripe.invoices.get(String(renewed.latest_invoice))!)
+    expect(await tenantStatus(tenant)).toBe('suspended')
+    expect((await app.rest.patch(`/tenants/${tenant.id}`, { status: 'active' }, { token: operatorToken })).status).toBe(200)
+    expect((await app.payload.findByID({ id: tenant.id, collection: 'tenants' })).suspendedFor).toBeNull()
+  })
+
   it('the trial job leaves a studio that pays alone, and suspends one that does not', async () => {
     const ended = new Date(Date.now() - 3_600_000).toISOString()
     const paying = await createTenant(app.payload, { status: 'trial' })

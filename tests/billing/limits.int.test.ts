@@ -103,6 +103,12 @@ describe('plan limits', () => {
     // A seated member changing role takes no new seat.
     expect((await addMember(first, 'admin')).status).toBe(200)
     expect(lineOf(await usage(tenant, token), 'staffSeats')).toMatchObject({ limit: 2, over: false, remaining: 0, used: 2 })
+    // A role assigned to the artist would seat them too: refused at the limit; a seated member may take one.
+    const role = await app.payload.create({ collection: 'roles', data: { name: 'Desk', permissions: [{ actions: ['read'], resource: 'bookings' }], slug: `desk-${randomBytes(3).toString('hex')}`, tenant: tenant.id } })
+    const assign = (user: User) => app.rest.post(`/users/${user.id}/roles`, { role: role.id, tenant: tenant.id }, { token })
+    expect(await (await assign(artist)).json()).toMatchObject({ code: 'plan_limit', resource: 'staffSeats' })
+    expect((await assign(first)).status).toBe(201)
+    expect(lineOf(await usage(tenant, token), 'staffSeats')).toMatchObject({ used: 2 })
   })
 
   it('bookings a month count from the month start in the studio zone, expired ones aside', async () => {

@@ -166,6 +166,27 @@ describe('billing: subscriptions', () => {
     expect(((await upward.json()) as { code: string }).code).toBe('use_upgrade')
   })
 
+  it('a downgrade taking effect now shrinks the running credit grant to the new plan’s; a free trial grants none', async () => {
+    const { tenant } = await subscribed('network', 'month')
+    expect(await walletOf(app.payload, tenant)).toMatchObject({ balance: 3000, grant_remaining: 3000 })
+    expect((await post(`/billing/downgrade?tenant=${tenant.id}`, { period: 'month', plan: 'solo', when: 'now' })).status).toBe(200)
+    expect(await walletOf(app.payload, tenant)).toMatchObject({ balance: 50, grant_remaining: 50 })
+    expect((await ledgerOf(app.payload, tenant)).at(-1)).toMatchObject({ amount: -2950, kind: 'expire' })
+
+    const trial = await createTenant(app.payload, { status: 'trial' })
+    await app.payload.update({ id: trial.id, collection: 'tenants', data: { trialEndsAt: new Date(Date.now() + 10 * DAY * 1000).toISOString() } })
+    await app.payload.update({ id: owner.id, collection: 'users', data: { tenants: [...(owner.tenants ?? []), { role: 'owner', tenant: trial.id }] } })
+    owner = await app.payload.findByID({ id: owner.id, collection: 'users', depth: 0 })
+    const { id } = (await (await post(`/billing/create-checkout?plan=network&period=year&tenant=${trial.id}`)).json()) as { id: string }
+    const session = stripe.completeSession(id)
+    const invoice = stripe.invoices.get(String(stripe.subscriptions.get(String(session.subscription))!.latest_invoice))!
+    expect(invoice.amount_paid).toBe(0)
+    await webhooks.deliver('checkout.session.completed', session)
+    await webhooks.deliver('invoice.paid', invoice)
+    expect((await subscriptionRow(app.payload, trial))!.status).toBe('trialing')
+    expect(await ledgerOf(app.payload, trial)).toEqual([])
+  })
+
   it('cancels at period end by default, and now: the studio is suspended when it ends', async () => {
     const { subscription, tenant } = await subscribed('studio', 'month')
     expect((await post(`/billing/cancel?tenant=${tenant.id}`, {})).status).toBe(200)
@@ -178,6 +199,21 @@ describe('billing: subscriptions', () => {
     // Subscribing again reopens it.
     const back = await post(`/billing/create-checkout?plan=solo&period=month&tenant=${tenant.id}`)
     expect(back.status).toBe(201)
+  })
+
+  it('two checkouts opened at once and both paid: the row keeps the first, the second is audited for the owner', async () => {
+    const tenant = await createTenant(app.payload, { status: 'active' })
+    await app.payload.update({ id: owner.id, collection: 'users', data: { tenants: [...(owner.tenants ?? []), { role: 'owner', tenant: tenant.id }] } })
+    owner = await app.payload.findByID({ id: owner.id, collection: 'users', depth: 0 })
+    const ids: string[] = []
+    for (const plan of ['solo', 'studio']) ids.push(((await (await post(`/billing/create-checkout?plan=${plan}&period=month&tenant=${tenant.id}`)).json()) as { id: string }).id)
+    const [first, second] = ids.map((id) => stripe.completeSession(id))
+    await webhooks.deliver('checkout.session.completed', first!)
+    const outcome = await webhooks.deliver('checkout.session.completed', second!)
+    expect(((await outcome.response.json()) as { status: string }).status).toBe('ignored')
+    expect(await subscriptionRow(app.payload, tenant)).toMatchObject({ plan: (await planByCode(app.payload, 'solo')).id, stripeSubscriptionId: first!.subscription })
+    const audited = await app.payload.find({ collection: 'audit-logs', where: { and: [{ action: { equals: 'billing_second_subscription' } }, { tenant: { equals: tenant.id } }] } })
+    expect(audited.docs).toHaveLength(1)
   })
 
   it('every subscription event twice, and twice at once: one effect (one grant per paid invoice)', async () => {

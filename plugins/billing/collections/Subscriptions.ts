@@ -4,6 +4,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { nobody } from '../../../access/nobody'
 import { can } from '../../rbac'
+import { billingReadersOnly } from '../access/billingReadersOnly'
 import { BILLING_INTERVALS, SUBSCRIPTION_STATUSES } from '../services/limitNames'
 
 const intervalOptions = BILLING_INTERVALS.map((value) => ({ label: value === 'month' ? 'Monthly' : 'Yearly', value }))
@@ -16,8 +17,8 @@ export const Subscriptions: CollectionConfig = {
   // Paying is how a suspended studio comes back: its billing record must stay writable.
   custom: { tenantScoped: true, writableWhenSuspended: true },
   fields: [
-    { name: 'stripeCustomerId', type: 'text', admin: { readOnly: true }, unique: true },
-    { name: 'stripeSubscriptionId', type: 'text', admin: { readOnly: true }, unique: true },
+    { name: 'stripeCustomerId', type: 'text', access: { read: billingReadersOnly }, admin: { readOnly: true }, unique: true },
+    { name: 'stripeSubscriptionId', type: 'text', access: { read: billingReadersOnly }, admin: { readOnly: true }, unique: true },
     { name: 'plan', type: 'relationship', admin: { readOnly: true }, relationTo: 'plans' },
     { name: 'interval', type: 'select', admin: { readOnly: true }, options: intervalOptions },
     { name: 'status', type: 'select', admin: { readOnly: true }, index: true, options: [...SUBSCRIPTION_STATUSES] },

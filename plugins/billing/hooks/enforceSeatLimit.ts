@@ -19,6 +19,6 @@ export const enforceSeatLimit: CollectionBeforeChangeHook<User> = async ({ data,
   const seated = seatHolders(originalDoc?.tenants)
   // In id order, so that two writes gaining seats in the same studios take their locks in the same order.
   const gaining = [...seatHolders(data.tenants)].filter((tenantId) => !seated.has(tenantId)).sort((a, b) => a - b)
-  for (const tenantId of gaining) await enforcePlanLimit(req, tenantId, 'staffSeats')
+  for (const tenantId of gaining) await enforcePlanLimit(req, tenantId, 'staffSeats', originalDoc?.id)
   return data
 }

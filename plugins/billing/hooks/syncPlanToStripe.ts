@@ -11,5 +11,5 @@ import { planInStripe, SYNCING_PLAN } from '../services/stripePlans'
  */
 export const syncPlanToStripe: CollectionAfterChangeHook<Plan> = async ({ context, doc, req }) => {
   if (context[SYNCING_PLAN] || !paymentsOptions(req.payload).client) return doc
-  return planInStripe(req, doc)
+  return planInStripe(req, doc, { refresh: true })
 }

@@ -49,8 +49,9 @@ export const HISTORY_CSV_COLUMNS = ['id', 'createdAt', 'kind', 'amount', 'fromGr
 
 const iso = (value: Date | null | string) => (value === null ? null : new Date(value).toISOString())
 
+// An instant goes to PostgreSQL in UTC: it takes offsets only up to 15:59, ISO up to 23:59.
 const instant = (value: string, timeZone: string): SQL =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) ? sql`(${value}::date::timestamp at time zone ${timeZone})` : sql`${value}::timestamptz`
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? sql`(${value}::date::timestamp at time zone ${timeZone})` : sql`${new Date(value).toISOString()}::timestamptz`
 
 export function historyWhere(tenant: { id: number; timezone: string }, filters: HistoryFilters): SQL {
   const clauses: SQL[] = [sql`entry.tenant_id = ${tenant.id}`]

@@ -85,6 +85,24 @@ export const grantCredits = (req: PayloadRequest, args: { amount: number; expire
     return { balance: wallet.balance + args.amount, entryId, replayed: false }
   })
 
+/**
+ * A plan change taking effect now gives money back for the unused time: the running grant keeps at most the
+ * new plan's allowance, the rest expires at once. Once per grant and allowance.
+ */
+export const capRunningGrant = (req: PayloadRequest, args: { allowance: number; tenant: number }): Promise<CreditResult> =>
+  inTransaction(req, async () => {
+    const db = await transactionDb(req)
+    const wallet = await lockWallet(db, args.tenant)
+    const excess = wallet.grant_remaining - args.allowance
+    if (excess <= 0 || !wallet.grant_reference) return { balance: wallet.balance, entryId: null, replayed: false }
+    const reference = `${wallet.grant_reference}:capped-at-${args.allowance}`
+    const found = await existingEntry(db, 'expire', reference)
+    if (found) return replay(found, args.tenant, wallet.balance)
+    const entryId = await appendEntry(db, { amount: -excess, kind: 'expire', note: 'plan changed: beyond the new allowance', reference, tenant: args.tenant })
+    await setWallet(db, args.tenant, wallet.balance - excess, args.allowance)
+    return { balance: wallet.balance - excess, entryId, replayed: false }
+  })
+
 /** Bought credits (a pack): they never expire. `reference` is the PaymentIntent id, so a replay adds nothing. */
 export const addPurchasedCredits = (req: PayloadRequest, args: { amount: number; note?: string; reference: string; tenant: number; user?: null | number }): Promise<CreditResult> =>
   inTransaction(req, async () => {

@@ -28,3 +28,7 @@ export async function currentPlan(req: PayloadRequest, tenant: Pick<Tenant, 'id'
   if (tenant.status === 'trial') return planByCode(req, billingOptions(req.payload).trialPlan)
   return null
 }
+
+/** The AI credits a plan grants for one billing period: a yearly period brings twelve months' worth at once. */
+export const periodAllowance = (plan: null | Pick<Plan, 'limits'>, interval: 'month' | 'year' | null | undefined): number =>
+  (plan?.limits?.aiCreditsPerMonth ?? 0) * (interval === 'year' ? 12 : 1)

@@ -10,7 +10,7 @@ import { transactionDb } from '../../../utilities/transactionDb'
 import { currentPlan } from './currentPlan'
 import { allowsOneMore, type EnforcedLimitName, limitRefusalMessage, type LimitUsage, type UsageLine, usageLine } from './limitDecision'
 import { type PlanLimitName, PLAN_LIMITS } from './limitNames'
-import { countUsage, lockLimit } from './usageCounts'
+import { countUsage, holdsSeat, lockLimit } from './usageCounts'
 
 export const PLAN_LIMIT = 'plan_limit'
 
@@ -38,15 +38,18 @@ export async function planLimit(req: PayloadRequest, tenantId: number, resource:
 }
 
 /**
- * Throws `PlanLimitError` unless one more `resource` fits the tenant's plan. Call it in the transaction that
+ * Throws `PlanLimitError` unless one more `resource` fits the tenant's plan (for a staff seat: unless `seatOf`,
+ * the user taking it, holds one there already). Call it in the transaction that
  * writes it: the per-(tenant, resource) lock it takes holds until that commits, so concurrent writes count
  * one by one.
  */
-export async function enforcePlanLimit(req: PayloadRequest, tenantId: number, resource: EnforcedLimitName): Promise<void> {
+export async function enforcePlanLimit(req: PayloadRequest, tenantId: number, resource: EnforcedLimitName, seatOf?: number): Promise<void> {
   const limit = limitOf(await planOfTenant(req, tenantId), resource)
   if (limit === null) return
   const db = await transactionDb(req)
   await lockLimit(db, tenantId, resource)
+  // Someone seated already (by membership or assignment) takes no second seat.
+  if (resource === 'staffSeats' && seatOf !== undefined && (await holdsSeat(db, tenantId, seatOf))) return
   const usage = { limit, used: await countUsage(req.payload, db, tenantId, resource) }
   if (!allowsOneMore(usage)) throw new PlanLimitError(resource, usage)
 }

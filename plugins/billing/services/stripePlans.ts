@@ -47,8 +47,18 @@ export async function pushPlanToStripe(req: PayloadRequest, plan: Plan): Promise
   }
 }
 
-/** The plan with its Stripe ids stored (seeded plans are first pushed here, when a studio first picks them). */
-export async function planInStripe(req: PayloadRequest, plan: Plan): Promise<Plan & { stripe: PlanStripeIds }> {
+const storedIds = (plan: Plan): null | PlanStripeIds =>
+  plan.stripe?.productId && plan.stripe.monthlyPriceId && plan.stripe.yearlyPriceId
+    ? { monthlyPriceId: plan.stripe.monthlyPriceId, productId: plan.stripe.productId, yearlyPriceId: plan.stripe.yearlyPriceId }
+    : null
+
+/**
+ * The plan with its Stripe ids stored. Checkout and changes use the stored ids (seeded plans are pushed the
+ * first time a studio picks them); a save (`refresh`) pushes the plan as it now is.
+ */
+export async function planInStripe(req: PayloadRequest, plan: Plan, { refresh = false } = {}): Promise<Plan & { stripe: PlanStripeIds }> {
+  const stored = storedIds(plan)
+  if (stored && !refresh) return { ...plan, stripe: stored }
   const ids = await pushPlanToStripe(req, plan)
   const unchanged = plan.stripe?.productId === ids.productId && plan.stripe?.monthlyPriceId === ids.monthlyPriceId && plan.stripe?.yearlyPriceId === ids.yearlyPriceId
   if (unchanged) return { ...plan, stripe: ids }

@@ -8,8 +8,10 @@ import type Stripe from 'stripe'
 import type { Plan, Subscription, Tenant } from '../../../payload-types'
 
 import { badRequest, conflict } from '../../../utilities/apiErrors'
+import { inTransaction } from '../../../utilities/inTransaction'
 import { stripeOf } from '../../payments'
-import { isPaying, subscriptionOf } from './currentPlan'
+import { capRunningGrant } from './credits'
+import { isPaying, periodAllowance, subscriptionOf } from './currentPlan'
 import type { BillingInterval } from './limitNames'
 import { activePlan } from './subscriptionCheckout'
 import { planInStripe, priceIdOf } from './stripePlans'
@@ -113,11 +115,15 @@ export async function downgrade(req: PayloadRequest, tenant: Tenant, code: strin
     when === 'now'
       ? inForceMetadata(plan.code, interval)
       : { interval: currentInterval, pending_at: String(periodEnd), pending_interval: interval, pending_plan: plan.code, plan: currentPlanCode ?? '' }
-  await stripeOf(req.payload).subscriptions.update(
-    current.subscription.id,
-    { items: [{ id: current.item.id, price }], metadata, proration_behavior: when === 'now' ? 'create_prorations' : 'none' },
-    { idempotencyKey: `atelier-subscription-${current.subscription.id}-downgrade-${price}-${when}-${periodEnd}` },
-  )
+  await inTransaction(req, async () => {
+    // The unused time comes back as a credit, so the grant shrinks to the new plan's now; undone if Stripe refuses.
+    if (when === 'now') await capRunningGrant(req, { allowance: periodAllowance(plan, interval), tenant: tenant.id })
+    await stripeOf(req.payload).subscriptions.update(
+      current.subscription.id,
+      { items: [{ id: current.item.id, price }], metadata, proration_behavior: when === 'now' ? 'create_prorations' : 'none' },
+      { idempotencyKey: `atelier-subscription-${current.subscription.id}-downgrade-${price}-${when}-${periodEnd}` },
+    )
+  })
   return { effectiveAt: when === 'now' ? new Date().toISOString() : new Date(periodEnd * 1000).toISOString(), interval, plan: plan.code }
 }
 

@@ -10,6 +10,7 @@ import type { Subscription } from '../../../payload-types'
 import { writeAuditEntry } from '../../audit-log'
 import { type EventOutcome, registerStripeEventHandler, stripeOf } from '../../payments'
 import { grantCredits } from './credits'
+import { isPaying, periodAllowance } from './currentPlan'
 import { mailOwnersPaymentFailed } from './dunning'
 import { customerIdOf, lockRowByCustomer, syncSubscription } from './subscriptionSync'
 
@@ -34,14 +35,35 @@ async function rowFor(req: PayloadRequest, customer: null | string, metadataTena
   return { row }
 }
 
+/**
+ * The row follows one subscription. Another one is not written over it: an older one that ended, or a second
+ * one paid while the first still runs (two checkouts opened at once), which is audited for the owner to cancel.
+ */
+async function superseded(req: PayloadRequest, row: Subscription, subscription: Stripe.Subscription): Promise<EventOutcome | null> {
+  if (!row.stripeSubscriptionId || row.stripeSubscriptionId === subscription.id) return null
+  const tenant = tenantOf(row)
+  if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') {
+    return { note: 'An older subscription ended; the studio has a newer one', status: 'ignored', tenant }
+  }
+  if (!isPaying(row)) return null
+  await writeAuditEntry(req, {
+    action: 'billing_second_subscription',
+    collection: 'subscriptions',
+    details: { current: row.stripeSubscriptionId, second: subscription.id },
+    documentId: row.id,
+    tenant,
+    user: null,
+  })
+  return { note: `A second subscription (${subscription.id}) while ${row.stripeSubscriptionId} runs`, status: 'ignored', tenant }
+}
+
 async function subscriptionChanged(req: PayloadRequest, subscriptionId: string): Promise<EventOutcome> {
   const subscription = await stripeOf(req.payload).subscriptions.retrieve(subscriptionId)
   const target = await rowFor(req, customerIdOf(subscription.customer), subscription.metadata?.tenant_id, 'Subscription')
   if ('outcome' in target) return target.outcome
   const found = target.row
-  if (found.stripeSubscriptionId && found.stripeSubscriptionId !== subscription.id && subscription.status === 'canceled') {
-    return { note: 'An older subscription ended; the studio has a newer one', status: 'ignored', tenant: tenantOf(found) }
-  }
+  const other = await superseded(req, found, subscription)
+  if (other) return other
   const { status } = await syncSubscription(req, found, subscription)
   return { note: `Subscription ${status}`, status: 'processed', tenant: tenantOf(found) }
 }
@@ -56,6 +78,8 @@ async function checkoutCompleted(req: PayloadRequest, event: Stripe.Event): Prom
   const subscriptionId = customerIdOf(session.subscription)
   if (!subscriptionId) return { note: 'Subscription checkout without a subscription yet', status: 'ignored', tenant: tenantOf(found) }
   const subscription = await stripeOf(req.payload).subscriptions.retrieve(subscriptionId)
+  const other = await superseded(req, found, subscription)
+  if (other) return other
   const { status } = await syncSubscription(req, found, subscription)
   return { note: `Subscribed by checkout: ${status}`, status: 'processed', tenant: tenantOf(found) }
 }
@@ -74,13 +98,14 @@ async function invoicePaid(req: PayloadRequest, event: Stripe.Event): Promise<Ev
   const target = await rowFor(req, customerIdOf(invoice.customer), subscription.metadata?.tenant_id, 'Invoice')
   if ('outcome' in target) return target.outcome
   const found = target.row
+  const other = await superseded(req, found, subscription)
+  if (other) return other
   const { plan, row } = await syncSubscription(req, found, subscription)
   const tenant = tenantOf(found)
-  const monthly = plan?.limits?.aiCreditsPerMonth ?? 0
-  if (monthly > 0 && OPENS_A_PERIOD.includes(invoice.billing_reason) && row.currentPeriodEnd) {
-    // A yearly period brings twelve months' worth at once, expiring with it.
-    const months = row.interval === 'year' ? 12 : 1
-    await grantCredits(req, { amount: monthly * months, expiresAt: new Date(row.currentPeriodEnd), reference: invoice.id!, tenant })
+  const allowance = periodAllowance(plan, row.interval)
+  // A period paid for, not a free trial's zero invoice (a trial cancelled at once would keep a year of credits).
+  if (allowance > 0 && invoice.amount_paid > 0 && OPENS_A_PERIOD.includes(invoice.billing_reason) && row.currentPeriodEnd) {
+    await grantCredits(req, { amount: allowance, expiresAt: new Date(row.currentPeriodEnd), reference: invoice.id!, tenant })
   }
   return { note: 'Invoice paid', status: 'processed', tenant }
 }
@@ -95,6 +120,8 @@ async function invoiceFailed(req: PayloadRequest, event: Stripe.Event): Promise<
   const target = await rowFor(req, customerIdOf(invoice.customer), subscription.metadata?.tenant_id, 'Invoice')
   if ('outcome' in target) return target.outcome
   const found = target.row
+  const other = await superseded(req, found, subscription)
+  if (other) return other
   // Stripe may report the attempt before it moves the subscription: the failed invoice makes it past due here.
   const { row } = await syncSubscription(req, found, subscription.status === 'active' ? { ...subscription, status: 'past_due' } : subscription)
   const tenant = tenantOf(found)

@@ -88,18 +88,22 @@ export async function syncSubscription(req: PayloadRequest, row: Subscription, s
 
 const tenantIdOf = (row: Subscription) => (typeof row.tenant === 'object' && row.tenant ? row.tenant.id : (row.tenant as number))
 
-/** Paying (or trialing at Stripe) reopens the studio; an ended subscription suspends it. Past due waits for the grace job. */
+/**
+ * Paying (or trialing at Stripe) reopens the studio, unless an operator suspended it by hand; an ended
+ * subscription suspends it. Past due waits for the grace period (dunning.ts).
+ */
 async function followSubscription(req: PayloadRequest, row: Subscription, status: SubscriptionStatus): Promise<void> {
-  const tenantId = tenantIdOf(row)
-  const tenant = await req.payload.findByID({ id: tenantId, collection: 'tenants', depth: 0, overrideAccess: true, req })
-  const next: null | Tenant['status'] =
-    (status === 'active' || status === 'trialing') && tenant.status !== 'active' ? 'active' : status === 'canceled' && tenant.status !== 'suspended' ? 'suspended' : null
-  if (!next) return
-  await setTenantStatus(req, tenant, next, status === 'canceled' ? 'subscription_ended' : 'subscription_paid')
+  const tenant = await req.payload.findByID({ id: tenantIdOf(row), collection: 'tenants', depth: 0, overrideAccess: true, req })
+  if ((status === 'active' || status === 'trialing') && tenant.status !== 'active' && tenant.suspendedFor !== 'operator') {
+    await setTenantStatus(req, tenant, 'active', 'subscription_paid')
+  } else if (status === 'canceled' && tenant.status !== 'suspended') {
+    await setTenantStatus(req, tenant, 'suspended', 'subscription_ended')
+  }
 }
 
-export async function setTenantStatus(req: PayloadRequest, tenant: Tenant, status: Tenant['status'], reason: string): Promise<void> {
-  await req.payload.update({ id: tenant.id, collection: 'tenants', data: { status }, depth: 0, overrideAccess: true, req })
+export async function setTenantStatus(req: PayloadRequest, tenant: Tenant, status: Tenant['status'], reason: 'subscription_ended' | 'subscription_paid' | 'unpaid_after_grace'): Promise<void> {
+  const suspendedFor = status !== 'suspended' ? null : reason === 'subscription_ended' ? 'subscription_ended' : 'unpaid'
+  await req.payload.update({ id: tenant.id, collection: 'tenants', data: { status, suspendedFor }, depth: 0, overrideAccess: true, req })
   await writeAuditEntry(req, {
     action: status === 'suspended' ? 'tenant_suspended' : 'tenant_reactivated',
     collection: 'tenants',

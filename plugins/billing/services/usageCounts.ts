@@ -30,7 +30,7 @@ async function countOne(db: Executor, query: SQL): Promise<number> {
 }
 
 /**
- * rooms: all of the tenant's. staffSeats: members in any role but `artist`. bookingsPerMonth: made since the
+ * rooms: all of the tenant's. staffSeats: members in any role but `artist`, or with a live role assignment. bookingsPerMonth: made since the
  * month began, expired holds aside. customDomains: 0 until a `domains` collection exists. aiCreditsPerMonth:
  * credits spent this month net of refunds.
  */
@@ -49,6 +49,15 @@ export function countUsage(payload: Pick<Payload, 'collections'>, db: Executor, 
     case 'rooms':
       return countOne(db, sql`select count(*)::int as used from rooms where tenant_id = ${tenantId}`)
     case 'staffSeats':
-      return countOne(db, sql`select count(distinct _parent_id)::int as used from users_tenants where tenant_id = ${tenantId} and role <> 'artist'`)
+      return countOne(db, sql`select count(*)::int as used from (${seatedUsers(tenantId)}) seated`)
   }
+}
+
+/** A seat: a membership in any role but `artist`, or a live role assignment (which gives an artist more). */
+const seatedUsers = (tenantId: number) => sql`select _parent_id as user_id from users_tenants where tenant_id = ${tenantId} and role <> 'artist'
+  union select user_id from role_assignments where tenant_id = ${tenantId} and (expires_at is null or expires_at > now())`
+
+export async function holdsSeat(db: Executor, tenantId: number, userId: number): Promise<boolean> {
+  const { rows } = (await db.execute(sql`select 1 from (${seatedUsers(tenantId)}) seated where user_id = ${userId}`)) as { rows: unknown[] }
+  return rows.length > 0
 }

@@ -5,7 +5,8 @@ import { grantToSystemRoles } from '../plugins/rbac/services/grantToSystemRoles'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   CREATE TYPE "public"."enum_subscriptions_interval" AS ENUM('month', 'year');
+   CREATE TYPE "public"."enum_tenants_suspended_for" AS ENUM('trial_ended', 'unpaid', 'subscription_ended', 'operator');
+  CREATE TYPE "public"."enum_subscriptions_interval" AS ENUM('month', 'year');
   CREATE TYPE "public"."enum_subscriptions_status" AS ENUM('trialing', 'active', 'past_due', 'canceled', 'incomplete');
   CREATE TYPE "public"."enum_subscriptions_pending_change_interval" AS ENUM('month', 'year');
   CREATE TYPE "public"."enum_credit_ledger_kind" AS ENUM('grant', 'purchase', 'spend', 'refund', 'expire', 'adjust');
@@ -96,6 +97,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"_parent_id" integer NOT NULL
   );
   
+  ALTER TABLE "tenants" ADD COLUMN "suspended_for" "enum_tenants_suspended_for";
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "plans_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "subscriptions_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "credit_ledger_id" integer;
@@ -186,10 +188,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "payload_locked_documents_rels_subscriptions_id_idx";
   DROP INDEX "payload_locked_documents_rels_credit_ledger_id_idx";
   DROP INDEX "payload_locked_documents_rels_credit_packs_id_idx";
+  ALTER TABLE "tenants" DROP COLUMN "suspended_for";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "plans_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "subscriptions_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "credit_ledger_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "credit_packs_id";
+  DROP TYPE "public"."enum_tenants_suspended_for";
   DROP TYPE "public"."enum_subscriptions_interval";
   DROP TYPE "public"."enum_subscriptions_status";
   DROP TYPE "public"."enum_subscriptions_pending_change_interval";
