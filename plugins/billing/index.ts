@@ -28,6 +28,7 @@ import { isPaying, subscriptionOf } from './services/currentPlan'
 import { provisionBilling } from './services/customer'
 import { BILLING_OPTIONS_KEY, resolveBillingOptions } from './services/options'
 import { registerPackPurchaseHandler } from './services/packPurchase'
+import { registerPackRefundHandler } from './services/packRefund'
 import { registerSubscriptionEventHandlers } from './services/subscriptionEvents'
 
 export { billingOptionsFromEnv } from './services/options'
@@ -80,6 +81,7 @@ export const billingPlugin =
       (next: Config) => registerPaidCheck(next, async ({ req, tenant }) => isPaying(await subscriptionOf(req, tenant.id))),
       registerSubscriptionEventHandlers,
       registerPackPurchaseHandler,
+      registerPackRefundHandler,
     ]
     const config = registered.reduce((next, register) => register(next), incomingConfig)
     return {

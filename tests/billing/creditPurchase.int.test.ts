@@ -2,10 +2,13 @@
 // however the event comes back, the studio's customer, and sessions that must credit nothing (audited).
 import type Stripe from 'stripe'
 
+import { createLocalReq } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CreditPack, Tenant, User } from '../../payload-types'
 
+import { spendCredits } from '../../plugins/billing'
 import { stripeOf } from '../../plugins/payments'
 import { auditEntries } from '../helpers/auditEntries'
 import { type FakeStripe, startFakeStripe } from '../helpers/fakeStripe'
@@ -121,6 +124,30 @@ describe('credit pack purchases', () => {
     for (const response of responses) expect([200, 503]).toContain(response.status)
     expect(await balanceOf(paris, parisToken)).toBe(600)
     expect(await purchases(paris)).toHaveLength(2)
+  })
+
+  it('takes a refunded pack’s credits back, in proportion, once, never below zero', async () => {
+    const tenant = await createTenant(app.payload, { name: 'Refunded Studio' })
+    const owner = await createUser(app.payload, [{ role: 'owner', tenant }])
+    const token = await app.rest.login(owner.email, PASSWORD)
+    const { body } = await buy(tenant, token)
+    const paid = stripe.completeSession(body.id)
+    await send(completedEvent(body.id).payload)
+    expect(await balanceOf(tenant, token)).toBe(100)
+    const intent = stripe.paymentIntents.get(paid.payment_intent!)!
+    const refundedEvent = () => stripe.event('charge.refunded', stripe.charges.get(intent.latest_charge!)!)
+
+    await stripeOf(app.payload).refunds.create({ amount: pack.price / 4, payment_intent: intent.id })
+    const quarter = refundedEvent()
+    await Promise.all([send(quarter.payload), send(refundedEvent().payload)])
+    expect(await balanceOf(tenant, token)).toBe(75)
+    // 65 of the 75 left are spent: a full refund can take back only the 10 that remain.
+    await spendCredits(await createLocalReq({}, app.payload), { amount: 65, reference: `refund-test-${tenant.id}`, tenant: tenant.id })
+    await stripeOf(app.payload).refunds.create({ payment_intent: intent.id })
+    expect(await outcomeOf(await send(refundedEvent().payload))).toBe('processed')
+    expect(await balanceOf(tenant, token)).toBe(0)
+    const adjustments = (await app.payload.find({ collection: 'credit-ledger', where: { and: [{ tenant: { equals: tenant.id } }, { kind: { equals: 'adjust' } }] } })).docs
+    expect(adjustments.map((entry) => entry.amount).sort()).toEqual([-10, -25])
   })
 
   it('uses the studio’s own Stripe customer when it has one', async () => {

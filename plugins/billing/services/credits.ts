@@ -103,6 +103,28 @@ export const capRunningGrant = (req: PayloadRequest, args: { allowance: number; 
     return { balance: wallet.balance - excess, entryId, replayed: false }
   })
 
+/**
+ * Takes credits back (`adjust` entries) until `owed` in all has been taken for `source`, e.g. a pack whose
+ * payment was refunded: never below zero, so what was already spent stays spent. Counted under the wallet's
+ * lock, so two refunds of one payment at once take back no more than owed.
+ */
+export const takeBackCredits = (req: PayloadRequest, args: { note: string; owed: number; source: string; step: string; tenant: number }): Promise<CreditResult> =>
+  inTransaction(req, async () => {
+    const db = await transactionDb(req)
+    const wallet = await lockWallet(db, args.tenant)
+    const reference = `${args.source}:${args.step}`
+    const found = await existingEntry(db, 'adjust', reference)
+    if (found) return replay(found, args.tenant, wallet.balance)
+    const { rows } = (await db.execute(sql`select coalesce(-sum(amount), 0)::int as taken from credit_ledger
+      where kind = 'adjust' and starts_with(reference, ${`${args.source}:`})`)) as { rows: { taken: number }[] }
+    const taken = Math.min(args.owed - (rows[0]?.taken ?? 0), wallet.balance)
+    if (taken <= 0) return { balance: wallet.balance, entryId: null, replayed: true }
+    const entryId = await appendEntry(db, { amount: -taken, kind: 'adjust', note: args.note, reference, tenant: args.tenant })
+    const balance = wallet.balance - taken
+    await setWallet(db, args.tenant, balance, Math.min(wallet.grant_remaining, balance))
+    return { balance, entryId, replayed: false }
+  })
+
 /** Bought credits (a pack): they never expire. `reference` is the PaymentIntent id, so a replay adds nothing. */
 export const addPurchasedCredits = (req: PayloadRequest, args: { amount: number; note?: string; reference: string; tenant: number; user?: null | number }): Promise<CreditResult> =>
   inTransaction(req, async () => {
