@@ -2,6 +2,8 @@
 // the subscription row itself follows from Stripe's webhooks.
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import type { Tenant } from '../../../payload-types'
+
 import { z } from 'zod'
 
 import { withErrorHandling } from '../../../utilities/apiErrors'
@@ -38,46 +40,25 @@ export const checkoutRedirectEndpoint: Endpoint = { handler: checkoutHandler('re
 /** POST /api/billing/create-checkout?plan=&period=&tenant= : 201 `{ id, url }`, the same session for a quarter hour. */
 export const checkoutEndpoint: Endpoint = { handler: checkoutHandler('json'), method: 'post', path: '/billing/create-checkout' }
 
-/** POST /api/billing/upgrade/preview?tenant= `{ plan, period }` : `{ amountDue, currency, lines[], prorationDate }`, charged by `upgrade` with that date. */
-export const upgradePreviewEndpoint: Endpoint = {
+/** A POST that changes the studio's subscription: the body first, then the caller's billing:manage, then Stripe. */
+const changeEndpoint = <Schema extends z.ZodType>(path: string, schema: Schema, change: (req: PayloadRequest, tenant: Tenant, body: z.infer<Schema>) => Promise<unknown>): Endpoint => ({
   handler: withErrorHandling(async (req) => {
-    const { period, plan } = await parseBody(req, changeBody)
+    const body = await parseBody(req, schema)
     const tenant = await managedTenant(req)
-    return Response.json(await answeringStripeErrors(req, () => previewUpgrade(req, tenant, plan, period)), { headers: noStore })
+    return Response.json(await answeringStripeErrors(req, () => change(req, tenant, body)), { headers: noStore })
   }),
   method: 'post',
-  path: '/billing/upgrade/preview',
-}
+  path,
+})
+
+/** POST /api/billing/upgrade/preview?tenant= `{ plan, period }` : `{ amountDue, currency, lines[], prorationDate }`, charged by `upgrade` with that date. */
+export const upgradePreviewEndpoint = changeEndpoint('/billing/upgrade/preview', changeBody, (req, tenant, { period, plan }) => previewUpgrade(req, tenant, plan, period))
 
 /** POST /api/billing/upgrade?tenant= `{ plan, period, prorationDate }` : applied now and invoiced at once; `{ invoice, plan, interval }`. */
-export const upgradeEndpoint: Endpoint = {
-  handler: withErrorHandling(async (req) => {
-    const { period, plan, prorationDate } = await parseBody(req, upgradeBody)
-    const tenant = await managedTenant(req)
-    return Response.json(await answeringStripeErrors(req, () => applyUpgrade(req, tenant, plan, period, prorationDate)), { headers: noStore })
-  }),
-  method: 'post',
-  path: '/billing/upgrade',
-}
+export const upgradeEndpoint = changeEndpoint('/billing/upgrade', upgradeBody, (req, tenant, { period, plan, prorationDate }) => applyUpgrade(req, tenant, plan, period, prorationDate))
 
 /** POST /api/billing/downgrade?tenant= `{ plan, period, when: 'now' | 'period_end' }` : `{ plan, interval, effectiveAt }`. */
-export const downgradeEndpoint: Endpoint = {
-  handler: withErrorHandling(async (req) => {
-    const { period, plan, when } = await parseBody(req, downgradeBody)
-    const tenant = await managedTenant(req)
-    return Response.json(await answeringStripeErrors(req, () => downgrade(req, tenant, plan, period, when)), { headers: noStore })
-  }),
-  method: 'post',
-  path: '/billing/downgrade',
-}
+export const downgradeEndpoint = changeEndpoint('/billing/downgrade', downgradeBody, (req, tenant, { period, plan, when }) => downgrade(req, tenant, plan, period, when))
 
 /** POST /api/billing/cancel?tenant= `{ when }` (at period end by default) : `{ endsAt }`. */
-export const cancelEndpoint: Endpoint = {
-  handler: withErrorHandling(async (req) => {
-    const { when } = await parseBody(req, cancelBody)
-    const tenant = await managedTenant(req)
-    return Response.json(await answeringStripeErrors(req, () => cancel(req, tenant, when)), { headers: noStore })
-  }),
-  method: 'post',
-  path: '/billing/cancel',
-}
+export const cancelEndpoint = changeEndpoint('/billing/cancel', cancelBody, (req, tenant, { when }) => cancel(req, tenant, when))

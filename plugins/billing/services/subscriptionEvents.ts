@@ -57,13 +57,19 @@ async function superseded(req: PayloadRequest, row: Subscription, subscription: 
   return { note: `A second subscription (${subscription.id}) while ${row.stripeSubscriptionId} runs`, status: 'ignored', tenant }
 }
 
+/** The row the subscription is for, locked, when it is the customer's own and the one the row follows. */
+async function followedRow(req: PayloadRequest, customer: null | string, subscription: Stripe.Subscription, what: string): Promise<{ outcome: EventOutcome } | { row: Subscription }> {
+  const target = await rowFor(req, customer, subscription.metadata?.tenant_id, what)
+  if ('outcome' in target) return target
+  const other = await superseded(req, target.row, subscription)
+  return other ? { outcome: other } : target
+}
+
 async function subscriptionChanged(req: PayloadRequest, subscriptionId: string): Promise<EventOutcome> {
   const subscription = await stripeOf(req.payload).subscriptions.retrieve(subscriptionId)
-  const target = await rowFor(req, customerIdOf(subscription.customer), subscription.metadata?.tenant_id, 'Subscription')
+  const target = await followedRow(req, customerIdOf(subscription.customer), subscription, 'Subscription')
   if ('outcome' in target) return target.outcome
   const found = target.row
-  const other = await superseded(req, found, subscription)
-  if (other) return other
   const { status } = await syncSubscription(req, found, subscription)
   return { note: `Subscription ${status}`, status: 'processed', tenant: tenantOf(found) }
 }
@@ -89,19 +95,24 @@ const subscriptionOfInvoice = (invoice: Stripe.Invoice): null | string => custom
 /** Invoices that open a period bring its AI-credit grant; a mid-period change's invoice does not. */
 const OPENS_A_PERIOD: (null | Stripe.Invoice.BillingReason)[] = ['subscription_create', 'subscription_cycle']
 
-async function invoicePaid(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
+/** The invoice, its subscription and the row they are for, all read afresh; or why the event is not acted on. */
+async function invoiceTarget(req: PayloadRequest, event: Stripe.Event) {
   const stripe = stripeOf(req.payload)
   const invoice = await stripe.invoices.retrieve((event.data.object as Stripe.Invoice).id!)
   const subscriptionId = subscriptionOfInvoice(invoice)
-  if (!subscriptionId || invoice.status !== 'paid') return { note: `Invoice ${invoice.status ?? 'unknown'}, or not a subscription's`, status: 'ignored' }
+  if (!subscriptionId) return { outcome: { note: 'Not a subscription invoice', status: 'ignored' } as EventOutcome }
   const subscription = await stripe.subscriptions.retrieve(subscriptionId)
-  const target = await rowFor(req, customerIdOf(invoice.customer), subscription.metadata?.tenant_id, 'Invoice')
+  const target = await followedRow(req, customerIdOf(invoice.customer), subscription, 'Invoice')
+  return 'outcome' in target ? target : { invoice, row: target.row, subscription }
+}
+
+async function invoicePaid(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
+  const target = await invoiceTarget(req, event)
   if ('outcome' in target) return target.outcome
-  const found = target.row
-  const other = await superseded(req, found, subscription)
-  if (other) return other
-  const { plan, row } = await syncSubscription(req, found, subscription)
-  const tenant = tenantOf(found)
+  const { invoice, subscription } = target
+  if (invoice.status !== 'paid') return { note: `Invoice ${invoice.status ?? 'unknown'}, not paid`, status: 'ignored' }
+  const { plan, row } = await syncSubscription(req, target.row, subscription)
+  const tenant = tenantOf(row)
   const allowance = periodAllowance(plan, row.interval)
   // A period paid for, not a free trial's zero invoice (a trial cancelled at once would keep a year of credits).
   if (allowance > 0 && invoice.amount_paid > 0 && OPENS_A_PERIOD.includes(invoice.billing_reason) && row.currentPeriodEnd) {
@@ -111,20 +122,13 @@ async function invoicePaid(req: PayloadRequest, event: Stripe.Event): Promise<Ev
 }
 
 async function invoiceFailed(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
-  const stripe = stripeOf(req.payload)
-  const invoice = await stripe.invoices.retrieve((event.data.object as Stripe.Invoice).id!)
-  const subscriptionId = subscriptionOfInvoice(invoice)
-  if (!subscriptionId) return { note: 'Not a subscription invoice', status: 'ignored' }
-  if (invoice.status === 'paid') return { note: 'Invoice paid after all', status: 'ignored' }
-  const subscription = await stripe.subscriptions.retrieve(subscriptionId)
-  const target = await rowFor(req, customerIdOf(invoice.customer), subscription.metadata?.tenant_id, 'Invoice')
+  const target = await invoiceTarget(req, event)
   if ('outcome' in target) return target.outcome
-  const found = target.row
-  const other = await superseded(req, found, subscription)
-  if (other) return other
+  const { invoice, subscription } = target
+  if (invoice.status === 'paid') return { note: 'Invoice paid after all', status: 'ignored' }
   // Stripe may report the attempt before it moves the subscription: the failed invoice makes it past due here.
-  const { row } = await syncSubscription(req, found, subscription.status === 'active' ? { ...subscription, status: 'past_due' } : subscription)
-  const tenant = tenantOf(found)
+  const { row } = await syncSubscription(req, target.row, subscription.status === 'active' ? { ...subscription, status: 'past_due' } : subscription)
+  const tenant = tenantOf(row)
   return { afterCommit: [() => mailOwnersPaymentFailed(req, tenant, row)], note: 'Invoice payment failed: past due', status: 'processed', tenant }
 }
 
