@@ -37,7 +37,7 @@ describe('billing: dunning', () => {
   beforeAll(async () => {
     stripe = await startFakeStripe({ secretKey: BILLING_SECRET_KEY })
     smtp = await startSmtpServer()
-    app = await startTestApp({ ...billingEnv(stripe), ...smtp.env, ATELIER_BILLING_GRACE_DAYS: '7' })
+    app = await startTestApp({ ...billingEnv(stripe), ...smtp.env, ATELIER_BILLING_GRACE_DAYS: '7', ATELIER_SIGNUP_RESPONSE_FLOOR_MS: '0' })
     webhooks = webhookSender(app, stripe)
   })
   afterAll(async () => {
@@ -85,6 +85,27 @@ describe('billing: dunning', () => {
     expect(await subscriptionRow(app.payload, tenant)).toMatchObject({ pastDueSince: null, status: 'active' })
     expect(await tenantStatus(tenant)).toBe('active')
     expect((await ledgerOf(app.payload, tenant)).filter((entry) => entry.reference === invoice.id && entry.kind === 'grant')).toHaveLength(1)
+  })
+
+  it('a failed invoice delivered twice, and twice at once, mails the owners once', async () => {
+    const { owner, subscriptionId } = await subscribedStudio('solo')
+    const renewed = stripe.renewSubscription(subscriptionId, { pay: false })
+    const failed = webhooks.prepare('invoice.payment_failed', stripe.invoices.get(String(renewed.latest_invoice))!)
+    await Promise.all([webhooks.again(failed), webhooks.again(failed)])
+    expect((await webhooks.again(failed)).status).toBe(200)
+    await smtp.waitFor((mail) => mail.to.includes(owner.email) && mail.subject.startsWith('Payment failed'))
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(smtp.messages.filter((mail) => mail.to.includes(owner.email) && mail.subject.startsWith('Payment failed'))).toHaveLength(1)
+  })
+
+  it('gives a studio signing up its Stripe customer through the provisioning seam', async () => {
+    const email = `owner-${Date.now()}@provisioned.test`
+    const response = await app.rest.post('/signup', { email, password: 'Long-secret-provisioned', slug: `provisioned-${Date.now()}`, studioName: 'Provisioned' }, { headers: { 'X-Forwarded-For': '203.0.113.77' } })
+    expect(response.status).toBe(202)
+    const tenant = (await app.payload.find({ collection: 'tenants', where: { name: { equals: 'Provisioned' } } })).docs[0]!
+    const row = await subscriptionRow(app.payload, tenant)
+    expect(row).toMatchObject({ status: null, stripeSubscriptionId: null })
+    expect(stripe.customers.get(row!.stripeCustomerId!)).toMatchObject({ email, metadata: { tenant_id: String(tenant.id) } })
   })
 
   it('never reopens a studio an operator suspended by hand, whatever Stripe says', async () => {
