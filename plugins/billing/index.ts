@@ -7,7 +7,7 @@ import type { BillingPluginOptions } from './types'
 
 import { nobody } from '../../access/nobody'
 import { registerCapabilities } from '../rbac'
-import { registerPaidCheck, registerProvisioner } from '../signup'
+import { registerPaidCheck, registerPlanChooser, registerProvisioner } from '../signup'
 import { CreditLedger } from './collections/CreditLedger'
 import { CreditPacks } from './collections/CreditPacks'
 import { Plans } from './collections/Plans'
@@ -27,6 +27,7 @@ import { billingSweepTask } from './jobs/billingSweep'
 import { isPaying, subscriptionOf } from './services/currentPlan'
 import { provisionBilling } from './services/customer'
 import { BILLING_OPTIONS_KEY, resolveBillingOptions } from './services/options'
+import { billingPlanChooser } from './services/planChooser'
 import { registerPackPurchaseHandler } from './services/packPurchase'
 import { registerPackRefundHandler } from './services/packRefund'
 import { registerSubscriptionEventHandlers } from './services/subscriptionEvents'
@@ -79,6 +80,7 @@ export const billingPlugin =
       (next: Config) => registerProvisioner(next, provisionBilling),
       // The trial job leaves a studio that pays (or has a card on file in a Stripe trial) alone.
       (next: Config) => registerPaidCheck(next, async ({ req, tenant }) => isPaying(await subscriptionOf(req, tenant.id))),
+      (next: Config) => registerPlanChooser(next, billingPlanChooser),
       registerSubscriptionEventHandlers,
       registerPackPurchaseHandler,
       registerPackRefundHandler,

@@ -112,6 +112,20 @@ describe('billing endpoints: guard and input', () => {
     expect(asOwner.docs[0]!.stripeCustomerId).toMatch(/^cus_/)
   })
 
+  it('offers the plans in the onboarding wizard, each with the checkout its choice opens', async () => {
+    const state = (await (await app.rest.get(`/onboarding?tenant=${studio.id}`, { token: ownerToken })).json()) as { prefill: { plan: { choices: { checkoutUrl?: string; description?: string; id: string }[] } } }
+    const choices = state.prefill.plan.choices
+    expect(choices.map((choice) => choice.id)).toEqual(['trial', 'solo', 'studio', 'network'])
+    expect(choices[0]!.checkoutUrl).toBeUndefined()
+    const studioPlan = choices.find((choice) => choice.id === 'studio')!
+    expect(studioPlan.description).toMatch(/^€49\.00 a month · 5 rooms/)
+    const chosen = await app.rest.patch('/onboarding', { action: 'complete', data: { plan: 'studio' }, step: 'plan', tenant: studio.id }, { token: ownerToken })
+    expect(chosen.status).toBe(200)
+    const checkout = await app.rest.get(studioPlan.checkoutUrl!.replace(/^\/api/, ''), { token: ownerToken })
+    expect(checkout.status).toBe(303)
+    expect(checkout.headers.get('location')).toContain('/c/pay/')
+  })
+
   it('shows the subscription and the plans, in the studio’s language or the one asked for', async () => {
     const shown = (await (await call({ method: 'GET', path: '/billing/subscription' }, studio.id, ownerToken)).json()) as Record<string, unknown>
     expect(shown).toMatchObject({ limitsPlan: { code: 'studio' }, subscription: null, tenant: { id: studio.id, status: 'trial' } })

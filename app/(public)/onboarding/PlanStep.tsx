@@ -1,4 +1,5 @@
-// Step 5: the plan. Staying on the trial is always a choice; billing adds its plans through the API.
+// Step 5: the plan. Staying on the trial is always a choice; billing adds its plans through the API, each with
+// the checkout that follows its choice.
 import { useState } from 'react'
 
 import type { WizardState } from './useOnboarding'
@@ -15,11 +16,16 @@ const dateLabel = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'l
 
 export function PlanStep({ prefill, state, trialEndsAt }: Props) {
   const [plan, setPlan] = useState(prefill.choices[0]?.id ?? 'trial')
+  // A paid plan is paid for next: the server's checkout link takes the owner to the payment page.
+  const choose = async () => {
+    const checkoutUrl = prefill.choices.find((choice) => choice.id === plan)?.checkoutUrl
+    if ((await state.answer('plan', 'complete', { plan })) && checkoutUrl) window.location.assign(checkoutUrl)
+  }
   return (
     <StepFrame
       continueLabel="Finish"
       intro={trialEndsAt ? `Your trial runs until ${dateLabel(trialEndsAt)}.` : undefined}
-      onContinue={() => void state.answer('plan', 'complete', { plan })}
+      onContinue={() => void choose()}
       state={state}
       step="plan"
     >

@@ -22,7 +22,7 @@ export type OnboardingState = {
   currency: { code: string; exponent: number }
   onboarding: { completed: Step[]; completedAt: null | string; skipped: Step[]; step: Step }
   prefill: {
-    plan: { choices: { description?: string; id: string; name: string }[] }
+    plan: { choices: { checkoutUrl?: string; description?: string; id: string; name: string }[] }
     pricing: {
       cancellationTiers: Tier[]
       depositAmount: null | number

@@ -80,8 +80,9 @@ export function useOnboarding(tenantId: string | undefined) {
     focusFirstInvalid(errors)
   }
 
-  const answer = async (step: Step, action: 'complete' | 'skip', body?: unknown) => {
-    if (!data || submitting) return
+  /** Sends the step's answer; true once the server has taken it. */
+  const answer = async (step: Step, action: 'complete' | 'skip', body?: unknown): Promise<boolean> => {
+    if (!data || submitting) return false
     setSubmitting(true)
     setAlert(null)
     const result = await callApi<OnboardingState>('/api/onboarding', {
@@ -94,17 +95,18 @@ export function useOnboarding(tenantId: string | undefined) {
     if (result.ok) {
       setData(result.data)
       show(after(step))
-      return
+      return true
     }
     if (result.status === 401) {
       setSignedOut(true)
       setAlert(SIGNED_OUT)
-      return
+      return false
     }
     const { alert: general, fields } = spreadErrors(result.errors)
     setFieldErrors(fields)
     setAlert(result.status === 400 || result.status === 403 ? general : describeFailure(result))
     focusFirstInvalid(fields)
+    return false
   }
 
   const clearError = (path: string) => {

@@ -19,7 +19,13 @@ export type Provisioner = (args: ProvisionerArgs) => Promise<void> | void
 export type PaidCheck = (args: { req: PayloadRequest; tenant: Tenant }) => Promise<boolean> | boolean
 
 /** A plan the onboarding wizard offers beside staying on the trial. */
-export type PlanChoice = { description?: string; id: string; name: string }
+export type PlanChoice = {
+  /** Where the owner pays for the plan once it is chosen (a same-origin path the wizard then opens). */
+  checkoutUrl?: string
+  description?: string
+  id: string
+  name: string
+}
 /** Lists the plans a studio may pick in the wizard, and takes the pick (inside the wizard's transaction). */
 export type PlanChooser = {
   choose: (args: { plan: string; req: PayloadRequest; tenant: Tenant }) => Promise<void> | void
