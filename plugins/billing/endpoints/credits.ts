@@ -4,14 +4,13 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { withErrorHandling } from '../../../utilities/apiErrors'
-import { CONTENT_LOCALES, type ContentLocale } from '../../../utilities/locales'
 import { parseQuery } from '../../../utilities/parseRequest'
-import { billingTenant, tenantParam } from '../services/billingTenant'
+import { billingTenant, localeParam, tenantParam } from '../services/billingTenant'
 import { creditSummary } from '../services/creditStats'
 
 // Unknown keys are refused: a misspelt `tenant` must not silently fall back to the caller's only studio.
 const summaryQuery = z.object({ tenant: tenantParam }).strict()
-const packsQuery = z.object({ locale: z.enum(CONTENT_LOCALES.map(({ code }) => code) as [ContentLocale, ...ContentLocale[]]).optional(), tenant: tenantParam }).strict()
+const packsQuery = z.object({ locale: localeParam, tenant: tenantParam }).strict()
 const noStore = { 'Cache-Control': 'no-store' }
 
 /**

@@ -7,17 +7,15 @@ import type { Plan } from '../../../payload-types'
 
 import { conflict, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
-import { CONTENT_LOCALES, type ContentLocale } from '../../../utilities/locales'
 import { stripeOf } from '../../payments'
-import { billingTenant, tenantParam } from '../services/billingTenant'
+import { billingTenant, localeParam, tenantParam } from '../services/billingTenant'
 import { currentPlan, subscriptionOf } from '../services/currentPlan'
 import { graceEndOf } from '../services/dunning'
 import { billingOptions } from '../services/options'
 import { answeringStripeErrors } from '../services/stripeErrors'
 
-const locale = z.enum(CONTENT_LOCALES.map(({ code }) => code) as [ContentLocale, ...ContentLocale[]]).optional()
 const tenantQuery = z.object({ tenant: tenantParam }).strict()
-const plansQuery = z.object({ locale, tenant: tenantParam }).strict()
+const plansQuery = z.object({ locale: localeParam, tenant: tenantParam }).strict()
 const noStore = { 'Cache-Control': 'no-store' }
 
 const planSummary = (plan: null | Plan | number | undefined) => (plan && typeof plan === 'object' ? { code: plan.code, id: plan.id, name: plan.name } : null)

@@ -7,11 +7,15 @@ import type { Tenant } from '../../../payload-types'
 
 import { forbidden, HttpError, unauthorized } from '../../../utilities/apiErrors'
 import { findVisible } from '../../../utilities/findVisible'
+import { CONTENT_LOCALES, type ContentLocale } from '../../../utilities/locales'
 import { requirePermission, tenantsAllowing } from '../../rbac'
 
 export type BillingAction = 'manage' | 'read'
 
 export const tenantParam = z.coerce.number().int().positive().optional()
+
+/** `?locale=`: one of the content locales, for plan and pack names. */
+export const localeParam = z.enum(CONTENT_LOCALES.map(({ code }) => code) as [ContentLocale, ...ContentLocale[]]).optional()
 
 /**
  * The tenant named by `?tenant=`, or the only one where the caller holds `billing:<action>`. 401 signed out;

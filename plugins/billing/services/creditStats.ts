@@ -5,6 +5,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { transactionDb } from '../../../utilities/transactionDb'
+import { monthStart } from './usageCounts'
 
 export type CreditSummary = {
   balance: number
@@ -28,9 +29,6 @@ type TotalsRow = {
 type SpenderRow = { email: null | string; name: null | string; spent: number; user_id: null | number }
 
 const iso = (value: Date | string) => new Date(value).toISOString()
-
-/** The first instant of the studio's current calendar month, as a timestamptz expression. */
-const monthStart = (tenantId: number) => sql`(select date_trunc('month', now() at time zone timezone) at time zone timezone from tenants where id = ${tenantId})`
 
 export async function creditSummary(req: PayloadRequest, tenantId: number): Promise<CreditSummary> {
   const db = await transactionDb(req)

@@ -13,7 +13,7 @@ import { type PlanLimitName, PLAN_LIMITS } from './limitNames'
 const LIMIT_LOCK_NAMESPACE = 7_401
 
 /** The start of the tenant's current calendar month, in its IANA zone, as a timestamptz expression. */
-const monthStart = (tenantId: number) =>
+export const monthStart = (tenantId: number) =>
   sql`(select date_trunc('month', now() at time zone timezone) at time zone timezone from tenants where id = ${tenantId})`
 
 /**
