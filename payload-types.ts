@@ -86,6 +86,7 @@ export interface Config {
     subscriptions: Subscription;
     'credit-ledger': CreditLedger;
     'credit-packs': CreditPack;
+    domains: Domain;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -114,6 +115,7 @@ export interface Config {
     subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
     'credit-ledger': CreditLedgerSelect<false> | CreditLedgerSelect<true>;
     'credit-packs': CreditPacksSelect<false> | CreditPacksSelect<true>;
+    domains: DomainsSelect<false> | DomainsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -150,6 +152,7 @@ export interface Config {
       purgeUnverifiedSignups: TaskPurgeUnverifiedSignups;
       trialLifecycle: TaskTrialLifecycle;
       billingSweep: TaskBillingSweep;
+      recheckDomains: TaskRecheckDomains;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -786,6 +789,48 @@ export interface CreditPack {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "domains".
+ */
+export interface Domain {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * e.g. book.your-studio.com
+   */
+  hostname: string;
+  status: 'pending' | 'verified' | 'active' | 'failed';
+  /**
+   * Publish it as the TXT record _atelier-challenge.<hostname>. Not a secret: it only proves who controls the DNS.
+   */
+  verificationToken?: string | null;
+  primary?: boolean | null;
+  claimedAt?: string | null;
+  lastCheckedAt?: string | null;
+  /**
+   * Records missing since; failed after 72 hours.
+   */
+  failingSince?: string | null;
+  /**
+   * The claim is released 14 days after.
+   */
+  failedAt?: string | null;
+  /**
+   * The last result of each check.
+   */
+  checks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -918,6 +963,7 @@ export interface PayloadJob {
           | 'purgeUnverifiedSignups'
           | 'trialLifecycle'
           | 'billingSweep'
+          | 'recheckDomains'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -967,6 +1013,7 @@ export interface PayloadJob {
         | 'purgeUnverifiedSignups'
         | 'trialLifecycle'
         | 'billingSweep'
+        | 'recheckDomains'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1068,6 +1115,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'credit-packs';
         value: number | CreditPack;
+      } | null)
+    | ({
+        relationTo: 'domains';
+        value: number | Domain;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -1544,6 +1595,24 @@ export interface CreditPacksSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "domains_select".
+ */
+export interface DomainsSelect<T extends boolean = true> {
+  tenant?: T;
+  hostname?: T;
+  status?: T;
+  verificationToken?: T;
+  primary?: T;
+  claimedAt?: T;
+  lastCheckedAt?: T;
+  failingSince?: T;
+  failedAt?: T;
+  checks?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -1804,6 +1873,20 @@ export interface TaskBillingSweep {
   output: {
     expiredGrants?: number | null;
     suspended?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecheckDomains".
+ */
+export interface TaskRecheckDomains {
+  input?: unknown;
+  output: {
+    checked?: number | null;
+    failing?: number | null;
+    failed?: number | null;
+    recovered?: number | null;
+    released?: number | null;
   };
 }
 /**

@@ -7,6 +7,7 @@ import * as migration_20261122_072316_payments from './20261122_072316_payments'
 import * as migration_20261201_204627_booking_holds from './20261201_204627_booking_holds';
 import * as migration_20261202_015442_signup from './20261202_015442_signup';
 import * as migration_20261205_125248_billing from './20261205_125248_billing';
+import * as migration_20261205_140738_domains from './20261205_140738_domains';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261205_125248_billing.up,
     down: migration_20261205_125248_billing.down,
-    name: '20261205_125248_billing'
+    name: '20261205_125248_billing',
+  },
+  {
+    up: migration_20261205_140738_domains.up,
+    down: migration_20261205_140738_domains.down,
+    name: '20261205_140738_domains'
   },
 ];

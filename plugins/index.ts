@@ -10,6 +10,7 @@ import type { AtelierEnv } from '../utilities/env'
 import { auditLogPlugin } from './audit-log'
 import { billingOptionsFromEnv, billingPlugin } from './billing'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
+import { domainsOptionsFromEnv, domainsPlugin } from './domains'
 import { integrityPlugin } from './integrity'
 import { internalCollectionsPlugin } from './internal-collections'
 import { paymentsOptionsFromEnv, paymentsPlugin } from './payments'
@@ -26,6 +27,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   paymentsPlugin(paymentsOptionsFromEnv(env)),
   signupPlugin(signupOptionsFromEnv(env)),
   billingPlugin(billingOptionsFromEnv(env)),
+  domainsPlugin(domainsOptionsFromEnv(env)),
   auditLogPlugin(),
   integrityPlugin(),
   tenancyPlugin(),

@@ -92,6 +92,8 @@ const apiErrorExtra = (error: unknown): Record<string, unknown> | undefined => {
  */
 export const answerRestErrorsInProjectShape: AfterErrorHook = ({ error }) => {
   if (isUnstorableText(error)) return { response: errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), status: 400 }
+  // A refusal of ours thrown in a hook: its entries and code, as a custom endpoint would answer it.
+  if (error instanceof HttpError && error.status < 500) return { response: errorBody(error.entries, error.extra), status: error.status }
   const extra = apiErrorExtra(error)
   if (extra && error instanceof APIError && error.status < 500) return { response: errorBody([{ message: error.message }], extra), status: error.status }
   return undefined
