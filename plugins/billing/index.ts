@@ -33,10 +33,10 @@ import { registerPackRefundHandler } from './services/packRefund'
 import { registerSubscriptionEventHandlers } from './services/subscriptionEvents'
 
 export { billingOptionsFromEnv } from './services/options'
-export { enforcePlanLimit, PLAN_LIMIT, planLimit, PlanLimitError } from './services/limits'
+export { enforcePlanLimit, planLimit } from './services/limits'
 export type { EnforcedLimitName, LimitUsage } from './services/limitDecision'
 export type { PlanLimitName } from './services/limitNames'
-export { holdCredits, insufficientCredits, settleCredits, spendCredits, type CreditResult, type SpendArgs } from './services/credits'
+export { holdCredits, settleCredits, spendCredits, type CreditResult, type SpendArgs } from './services/credits'
 export type { BillingPluginOptions } from './types'
 
 // One limit per collection, checked last among its beforeChange hooks (after booking's room lock).

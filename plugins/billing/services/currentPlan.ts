@@ -4,6 +4,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Plan, Subscription, Tenant } from '../../../payload-types'
 
+import { idOf } from '../../../utilities/idOf'
 import { PAYING_STATUSES, type SubscriptionStatus } from './limitNames'
 import { billingOptions } from './options'
 
@@ -23,7 +24,7 @@ export const isPaying = (subscription: null | Pick<Subscription, 'status'>): boo
 export async function currentPlan(req: PayloadRequest, tenant: Pick<Tenant, 'id' | 'status'>): Promise<null | Plan> {
   const subscription = await subscriptionOf(req, tenant.id)
   if (isPaying(subscription) && subscription?.plan) {
-    return req.payload.findByID({ id: typeof subscription.plan === 'object' ? subscription.plan.id : subscription.plan, collection: 'plans', depth: 0, overrideAccess: true, req })
+    return req.payload.findByID({ id: idOf(subscription.plan), collection: 'plans', depth: 0, overrideAccess: true, req })
   }
   if (tenant.status === 'trial') return planByCode(req, billingOptions(req.payload).trialPlan)
   return null

@@ -21,7 +21,7 @@ export async function lockSubscriptionRow(req: PayloadRequest, tenantId: number)
   return (await subscriptionOf(req, tenantId))!
 }
 
-export const customerMetadata = (tenant: Pick<Tenant, 'id' | 'slug'>) => ({ tenant: tenant.slug, tenant_id: String(tenant.id) })
+const customerMetadata = (tenant: Pick<Tenant, 'id' | 'slug'>) => ({ tenant: tenant.slug, tenant_id: String(tenant.id) })
 
 /** The studio's Stripe customer id, made if need be. */
 export const ensureCustomer = (req: PayloadRequest, tenant: Tenant, email?: string): Promise<string> =>

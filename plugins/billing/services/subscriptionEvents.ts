@@ -12,15 +12,14 @@ import { type EventOutcome, registerStripeEventHandler, stripeOf } from '../../p
 import { grantCredits } from './credits'
 import { isPaying, periodAllowance } from './currentPlan'
 import { mailOwnersPaymentFailed } from './dunning'
-import { customerIdOf, lockRowByCustomer, syncSubscription } from './subscriptionSync'
+import { customerIdOf, lockRowByCustomer, syncSubscription, tenantOfRow } from './subscriptionSync'
 
-const tenantOf = (row: Subscription) => (typeof row.tenant === 'object' && row.tenant ? row.tenant.id : (row.tenant as number))
 
 /** The customer's row, if the object's own metadata agrees on the studio (or names none). */
 async function rowFor(req: PayloadRequest, customer: null | string, metadataTenant: string | undefined, what: string): Promise<{ outcome: EventOutcome } | { row: Subscription }> {
   const row = await lockRowByCustomer(req, customer)
   if (!row) return { outcome: { note: `${what}: customer ${customer ?? '(none)'} is not a studio's`, status: 'ignored' } }
-  const tenant = tenantOf(row)
+  const tenant = tenantOfRow(row)
   if (metadataTenant && metadataTenant !== String(tenant)) {
     await writeAuditEntry(req, {
       action: 'billing_tenant_mismatch',
@@ -41,7 +40,7 @@ async function rowFor(req: PayloadRequest, customer: null | string, metadataTena
  */
 async function superseded(req: PayloadRequest, row: Subscription, subscription: Stripe.Subscription): Promise<EventOutcome | null> {
   if (!row.stripeSubscriptionId || row.stripeSubscriptionId === subscription.id) return null
-  const tenant = tenantOf(row)
+  const tenant = tenantOfRow(row)
   if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') {
     return { note: 'An older subscription ended; the studio has a newer one', status: 'ignored', tenant }
   }
@@ -71,7 +70,7 @@ async function subscriptionChanged(req: PayloadRequest, subscriptionId: string):
   if ('outcome' in target) return target.outcome
   const found = target.row
   const { status } = await syncSubscription(req, found, subscription)
-  return { note: `Subscription ${status}`, status: 'processed', tenant: tenantOf(found) }
+  return { note: `Subscription ${status}`, status: 'processed', tenant: tenantOfRow(found) }
 }
 
 async function checkoutCompleted(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome | null> {
@@ -82,12 +81,12 @@ async function checkoutCompleted(req: PayloadRequest, event: Stripe.Event): Prom
   if ('outcome' in target) return target.outcome
   const found = target.row
   const subscriptionId = customerIdOf(session.subscription)
-  if (!subscriptionId) return { note: 'Subscription checkout without a subscription yet', status: 'ignored', tenant: tenantOf(found) }
+  if (!subscriptionId) return { note: 'Subscription checkout without a subscription yet', status: 'ignored', tenant: tenantOfRow(found) }
   const subscription = await stripeOf(req.payload).subscriptions.retrieve(subscriptionId)
   const other = await superseded(req, found, subscription)
   if (other) return other
   const { status } = await syncSubscription(req, found, subscription)
-  return { note: `Subscribed by checkout: ${status}`, status: 'processed', tenant: tenantOf(found) }
+  return { note: `Subscribed by checkout: ${status}`, status: 'processed', tenant: tenantOfRow(found) }
 }
 
 const subscriptionOfInvoice = (invoice: Stripe.Invoice): null | string => customerIdOf(invoice.parent?.subscription_details?.subscription)
@@ -112,7 +111,7 @@ async function invoicePaid(req: PayloadRequest, event: Stripe.Event): Promise<Ev
   const { invoice, subscription } = target
   if (invoice.status !== 'paid') return { note: `Invoice ${invoice.status ?? 'unknown'}, not paid`, status: 'ignored' }
   const { plan, row } = await syncSubscription(req, target.row, subscription)
-  const tenant = tenantOf(row)
+  const tenant = tenantOfRow(row)
   const allowance = periodAllowance(plan, row.interval)
   // A period paid for, not a free trial's zero invoice (a trial cancelled at once would keep a year of credits).
   if (allowance > 0 && invoice.amount_paid > 0 && OPENS_A_PERIOD.includes(invoice.billing_reason) && row.currentPeriodEnd) {
@@ -128,7 +127,7 @@ async function invoiceFailed(req: PayloadRequest, event: Stripe.Event): Promise<
   if (invoice.status === 'paid') return { note: 'Invoice paid after all', status: 'ignored' }
   // Stripe may report the attempt before it moves the subscription: the failed invoice makes it past due here.
   const { row } = await syncSubscription(req, target.row, subscription.status === 'active' ? { ...subscription, status: 'past_due' } : subscription)
-  const tenant = tenantOf(row)
+  const tenant = tenantOfRow(row)
   return { afterCommit: [() => mailOwnersPaymentFailed(req, tenant, row)], note: 'Invoice payment failed: past due', status: 'processed', tenant }
 }
 

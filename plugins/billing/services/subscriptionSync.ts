@@ -7,6 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { Plan, Subscription, Tenant } from '../../../payload-types'
 
+import { idOf } from '../../../utilities/idOf'
 import { transactionDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { planByCode } from './currentPlan'
@@ -86,14 +87,15 @@ export async function syncSubscription(req: PayloadRequest, row: Subscription, s
   return { plan, row: updated, status }
 }
 
-const tenantIdOf = (row: Subscription) => (typeof row.tenant === 'object' && row.tenant ? row.tenant.id : (row.tenant as number))
+/** The studio a subscriptions row belongs to (every row has one). */
+export const tenantOfRow = (row: Subscription): number => Number(idOf(row.tenant))
 
 /**
  * Paying (or trialing at Stripe) reopens the studio, unless an operator suspended it by hand; an ended
  * subscription suspends it. Past due waits for the grace period (dunning.ts).
  */
 async function followSubscription(req: PayloadRequest, row: Subscription, status: SubscriptionStatus): Promise<void> {
-  const tenant = await req.payload.findByID({ id: tenantIdOf(row), collection: 'tenants', depth: 0, overrideAccess: true, req })
+  const tenant = await req.payload.findByID({ id: tenantOfRow(row), collection: 'tenants', depth: 0, overrideAccess: true, req })
   if ((status === 'active' || status === 'trialing') && tenant.status !== 'active' && tenant.suspendedFor !== 'operator') {
     await setTenantStatus(req, tenant, 'active', 'subscription_paid')
   } else if (status === 'canceled' && tenant.status !== 'suspended') {
