@@ -21,7 +21,8 @@ import { bookingLookupTask } from './jobs/sendBookingLookup'
 import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 
 // What other plugins may use (payments does): status changes, the customer's proof of a booking and the public
-// endpoint wrapper, the staff booking loader, the booking row lock, the customer's emails, the overlap check.
+// endpoint wrapper, the staff booking loader, the booking row lock, the customer's emails, the overlap check;
+// the studio-hosts seam (domains registers which studio a Host serves) and the studio's page URL.
 export { provenBooking, publicEndpoint } from './endpoints/public'
 export { bookingFor } from './endpoints/staff'
 export { statusChange } from './context'
@@ -29,6 +30,8 @@ export { lockBooking } from './services/bookingLock'
 export { notifyCustomer } from './services/lifecycle'
 export { bookingOptionsFromEnv } from './services/options'
 export { slotStillFree } from './services/roomLock'
+export { registerStudioHosts, studioPageUrl } from './services/studioHosts'
+export type { StudioHostResolver } from './services/studioHosts'
 export type { BookingPluginOptions } from './types'
 
 export const bookingPlugin =

@@ -1,10 +1,12 @@
 // Domains: a studio's own hostnames. Claims (unique across studios, a lapsed pending claim taken over), the DNS
-// proof, the domain doctor, Caddy's `ask` endpoint, and the daily re-verification. List it after billing
+// proof, the domain doctor, Caddy's `ask` endpoint, the daily re-verification, and (through booking's
+// studio-hosts seam) the public pages and API on a studio's own host. List it after billing
 // (its plan limits custom domains) and before the audit log and tenancy.
 import type { Config } from 'payload'
 
 import type { DomainsPluginOptions } from './types'
 
+import { registerStudioHosts } from '../booking'
 import { Domains } from './collections/Domains'
 import { setPrimaryEndpoint } from './endpoints/setPrimary'
 import { statusEndpoint } from './endpoints/status'
@@ -13,12 +15,14 @@ import { verifyEndpoint } from './endpoints/verify'
 import { forgetHostOnChange } from './hooks/forgetHostOnChange'
 import { forgetHostOnDelete } from './hooks/forgetHostOnDelete'
 import { recheckDomainsTask } from './jobs/recheckDomains'
+import { tenantForHost } from './services/hostCache'
 import { DOMAINS_OPTIONS_KEY, resolveDomainsOptions } from './services/options'
+import { primaryHostOf } from './services/primaryHost'
 
 export { domainsOptionsFromEnv } from './services/options'
 export { tenantForHost } from './services/hostCache'
 export type { HostTenant } from './services/hostCache'
-export { normaliseHostname } from './services/hostname'
+export { hostOfHeader, normaliseHostname } from './services/hostname'
 export { primaryHostOf } from './services/primaryHost'
 export type { DomainsPluginOptions } from './types'
 
@@ -26,8 +30,12 @@ export const domainsPlugin =
   (options: DomainsPluginOptions) =>
   (config: Config): Config => {
     if (options.enabled === false) return config
+    const withHosts = registerStudioHosts(config, {
+      primaryHostOf,
+      tenantForHost: async (payload, host) => (await tenantForHost(payload, host))?.tenant ?? null,
+    })
     return {
-      ...config,
+      ...withHosts,
       collections: [
         ...(config.collections ?? []),
         {
@@ -46,7 +54,7 @@ export const domainsPlugin =
           },
         },
       ],
-      custom: { ...config.custom, [DOMAINS_OPTIONS_KEY]: resolveDomainsOptions(options) },
+      custom: { ...withHosts.custom, [DOMAINS_OPTIONS_KEY]: resolveDomainsOptions(options) },
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), recheckDomainsTask] },
     }
   }

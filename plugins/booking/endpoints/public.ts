@@ -6,7 +6,8 @@ import { z } from 'zod'
 
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
-import { HttpError, withErrorHandling } from '../../../utilities/apiErrors'
+import { HttpError, notFound, withErrorHandling } from '../../../utilities/apiErrors'
+import { idOf } from '../../../utilities/idOf'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { requestMeta } from '../../../utilities/requestMeta'
 import { isBookingRef } from '../services/bookingRef'
@@ -15,6 +16,7 @@ import { bookingTimes } from '../services/emails'
 import { bookingContext } from '../services/lifecycle'
 import { bookingOptions } from '../services/options'
 import { bookingWithProof, type ProofKind } from '../services/publicBooking'
+import { hostStudioId } from '../services/studioHosts'
 import { bookingStanding, isCancellable } from '../services/publicView'
 import { formatInZone } from '../services/zonedTime'
 
@@ -85,5 +87,8 @@ export async function provenBooking(req: PayloadRequest) {
   const token = req.headers.get('x-booking-token') ?? query.token
   const lookupToken = req.headers.get('x-lookup-token')?.slice(0, 1000) ?? undefined
   const { booking, proof } = await bookingWithProof(req, ref, { email: query.email, lookupToken, token })
+  // On a studio's own domain, another studio's booking is not there at all.
+  const hostStudio = await hostStudioId(req)
+  if (hostStudio !== null && idOf(booking.tenant!) !== hostStudio) throw notFound('Booking not found.')
   return { booking, proof, ...(await bookingContext(req, booking)) }
 }

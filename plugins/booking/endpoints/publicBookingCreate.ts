@@ -14,7 +14,7 @@ import { checkBookingWindow } from '../services/availability'
 import { notifyCustomer } from '../services/lifecycle'
 import { assertOpenBookingsWithinLimits, clientIpHash } from '../services/openBookingLimits'
 import { bookingOptions } from '../services/options'
-import { activeTenantBySlug, publicRoom, roomRules } from '../services/publicBooking'
+import { namedOrHostStudio, publicRoom, roomRules } from '../services/publicBooking'
 import { id, instantWithOffset, publicBooking, publicEndpoint } from './public'
 
 // Bookings open up to two years ahead; dates outside a sane window are bad input, not arithmetic errors.
@@ -31,7 +31,8 @@ const createSchema = z.object({
   notes: z.string().max(2000).optional(),
   room: id,
   start: instantWithOffset,
-  tenant: z.string().trim().min(1).max(63),
+  // Optional on a studio's own domain, which names the studio itself.
+  tenant: z.string().trim().min(1).max(63).optional(),
 })
 
 /**
@@ -42,7 +43,7 @@ const createSchema = z.object({
 export const createBookingEndpoint: Endpoint = {
   handler: publicEndpoint(async (req) => {
     const body = await parseBody(req, createSchema)
-    const tenant = await activeTenantBySlug(req, body.tenant)
+    const tenant = await namedOrHostStudio(req, body.tenant)
     const { room } = await publicRoom(req, body.room, tenant)
     const start = new Date(body.start)
     const end = new Date(body.end)

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { badRequest } from '../../../utilities/apiErrors'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { freeSlots } from '../services/availability'
-import { activeTenantBySlug, busyIntervals, publicRoom, roomRules } from '../services/publicBooking'
+import { busyIntervals, namedOrHostStudio, publicRoom, roomRules } from '../services/publicBooking'
 import { offeredDurations, slotQuote } from '../services/publicView'
 import { termsForRoom } from '../services/terms'
 import { addDays, formatInZone, localDateOf, zonedDateTimeToInstant } from '../services/zonedTime'
@@ -21,7 +21,7 @@ const MAX_RANGE_DAYS = 62
 export const publicRoomsEndpoint: Endpoint = {
   handler: publicEndpoint(async (req) => {
     const { tenant: slug } = z.object({ tenant: z.string().min(1).max(63) }).parse(req.routeParams)
-    const tenant = await activeTenantBySlug(req, slug)
+    const tenant = await namedOrHostStudio(req, slug)
     const { docs } = await req.payload.find({
       collection: 'rooms',
       depth: 0,

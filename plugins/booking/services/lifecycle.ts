@@ -11,17 +11,17 @@ import { lockBooking } from './bookingLock'
 import { awaitsCustomerConfirmation, confirmationCode } from './customerConfirmation'
 import { type BookingEmailKind, sendBookingEmail } from './emails'
 import { takeMailQuota } from './mailQuota'
-import { bookingOptions } from './options'
 import { cancellationQuote } from './publicBooking'
+import { studioPageUrl } from './studioHosts'
 import { assertTransition } from './transitions'
 
 /**
  * The customer's page for this booking; with the access token when we have it (the first email only), and
  * the confirmation code when the booking waits for its customer's confirmation.
  */
-export function manageUrl(req: PayloadRequest, tenant: Tenant, booking: Booking, { accessToken, withConfirmation = false }: { accessToken?: string; withConfirmation?: boolean } = {}) {
+export async function manageUrl(req: PayloadRequest, tenant: Tenant, booking: Booking, { accessToken, withConfirmation = false }: { accessToken?: string; withConfirmation?: boolean } = {}) {
   const query = new URLSearchParams({ ...(accessToken ? { token: accessToken } : {}), ...(withConfirmation ? { confirm: confirmationCode(req.payload, booking) } : {}) }).toString()
-  return `${bookingOptions(req.payload).publicUrl}/${tenant.slug}/book/${booking.ref}${query ? `?${query}` : ''}`
+  return `${await studioPageUrl(req, tenant, booking.ref)}${query ? `?${query}` : ''}`
 }
 
 export async function bookingContext(req: PayloadRequest, booking: Booking): Promise<{ room: Room; tenant: Tenant }> {
@@ -48,7 +48,7 @@ export async function notifyCustomer(req: PayloadRequest, kind: BookingEmailKind
     const { room, tenant } = known.room && known.tenant ? { room: known.room, tenant: known.tenant } : await bookingContext(req, booking)
     const confirming = kind === 'received' && awaitsCustomerConfirmation(booking)
     const holdNotice = kind === 'received' && booking.holdExpiresAt ? (confirming ? 'confirm' : 'pay') : undefined
-    await sendBookingEmail(req, kind, { accessToken, booking, holdNotice, manageUrl: manageUrl(req, tenant, booking, { accessToken, withConfirmation: confirming }), room, tenant })
+    await sendBookingEmail(req, kind, { accessToken, booking, holdNotice, manageUrl: await manageUrl(req, tenant, booking, { accessToken, withConfirmation: confirming }), room, tenant })
   } catch (error) {
     req.payload.logger.error({ bookingId: booking.id, err: error, msg: `Could not send the ${kind} email` })
   }

@@ -7,7 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Booking, Room, Tenant } from '../../../payload-types'
 import type { Interval, RoomRules } from './availability'
 
-import { notFound } from '../../../utilities/apiErrors'
+import { badRequest, notFound } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
 import { poolDb } from '../../../utilities/transactionDb'
 import { digestsEqual, hashSecret } from '../../../utilities/secrets'
@@ -15,6 +15,7 @@ import { normaliseBookingRef } from './bookingRef'
 import { verifyLookupToken } from './lookup'
 import { refundQuote } from './money'
 import { bookingOptions } from './options'
+import { hostStudioId, tenantMismatch } from './studioHosts'
 import { BLOCKING_STATUSES } from './transitions'
 
 const dbOf = (req: PayloadRequest) => poolDb(req.payload)
@@ -32,11 +33,29 @@ export async function activeTenantBySlug(req: PayloadRequest, slug: string): Pro
   return docs[0]
 }
 
-/** An active room of an active studio (of `studio` when given, already loaded), or 404. */
+/**
+ * The studio a public request names by slug; on a studio's own domain, the studio that domain serves when
+ * the request names none, and 400 `tenant_mismatch` when it names another.
+ */
+export async function namedOrHostStudio(req: PayloadRequest, slug: string | undefined): Promise<Tenant> {
+  const hostStudio = await hostStudioId(req)
+  if (slug !== undefined) {
+    const tenant = await activeTenantBySlug(req, slug)
+    if (hostStudio !== null && hostStudio !== tenant.id) throw tenantMismatch()
+    return tenant
+  }
+  if (hostStudio === null) throw badRequest('Name the studio (its slug).', 'tenant')
+  const tenant = await req.payload.findByID({ id: hostStudio, collection: 'tenants', depth: 0, disableErrors: true, overrideAccess: true, req })
+  if (!tenant || tenant.status === 'suspended') throw notFound('Studio not found.')
+  return tenant
+}
+
+/** An active room of an active studio (of `studio` when given, already loaded; else of the host's studio on its own domain), or 404. */
 export async function publicRoom(req: PayloadRequest, roomId: number, studio?: Tenant): Promise<{ room: Room; tenant: Tenant }> {
   const room = await req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
   const roomTenant = room ? idOf(room.tenant) : undefined
-  if (!room || !room.active || (studio !== undefined && roomTenant !== studio.id)) throw notFound('Room not found.')
+  const expected = studio?.id ?? (await hostStudioId(req))
+  if (!room || !room.active || (expected !== null && roomTenant !== expected)) throw notFound('Room not found.')
   const tenant = studio ?? (await req.payload.findByID({ id: roomTenant!, collection: 'tenants', depth: 0, overrideAccess: true, req }))
   if (tenant.status === 'suspended') throw notFound('Room not found.')
   return { room, tenant }

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { poolDb } from '../../../utilities/transactionDb'
-import { normaliseHostname } from './hostname'
+import { hostOfHeader, normaliseHostname } from './hostname'
 import { domainsOptions } from './options'
 
 export type HostTenant = { hostname: string; tenant: number }
@@ -38,11 +38,11 @@ function remember(cache: HostCache, hostname: string, value: HostTenant | null):
 }
 
 /**
- * The studio a hostname serves, when its domain is verified or active; null for anything else, malformed
- * input included. Answers from the cache when it can.
+ * The studio a hostname (or a Host header, port and all) serves, when its domain is verified or active; null
+ * for anything else, malformed input and the platform's own hosts included. Answers from the cache when it can.
  */
 export async function tenantForHost(payload: Payload, host: string): Promise<HostTenant | null> {
-  const verdict = normaliseHostname(host, domainsOptions(payload).platformHost)
+  const verdict = normaliseHostname(hostOfHeader(host), domainsOptions(payload).platformHost)
   if (!verdict.ok) return null
   const { hostname } = verdict
   const cache = cacheOf(payload)

@@ -28,3 +28,12 @@ export function normaliseHostname(input: string, platformHost: string): Hostname
 
 /** The challenge record's name for a hostname. */
 export const challengeName = (hostname: string) => `_atelier-challenge.${hostname}`
+
+/** The hostname of a Host header: without its port (`name:8443`, `[::1]:443`). */
+export function hostOfHeader(host: string): string {
+  const value = host.trim()
+  if (value.startsWith('[')) return value.slice(1, value.indexOf(']') > 0 ? value.indexOf(']') : undefined)
+  const colon = value.indexOf(':')
+  // More than one colon is a bare IPv6 address, which has no port to strip.
+  return colon >= 0 && value.indexOf(':', colon + 1) < 0 ? value.slice(0, colon) : value
+}

@@ -9,8 +9,8 @@ import type { Booking, Payment, Room, Tenant } from '../../../payload-types'
 import { conflict } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { transactionDb } from '../../../utilities/transactionDb'
-import { statusChange } from '../../booking'
-import { paymentsOptions, stripeOf } from './options'
+import { statusChange, studioPageUrl } from '../../booking'
+import { stripeOf } from './options'
 import { fromStripeAmount, toStripeAmount } from './stripeAmounts'
 
 // Stripe Checkout sessions live between 30 minutes and 24 hours, by Stripe's clock: margins either side.
@@ -63,8 +63,7 @@ export async function createCheckout(req: PayloadRequest, booking: Booking, room
     // write gets the same session back instead of Stripe's idempotency error.
     const bucket = Math.floor(Date.now() / BUCKET_MS) * BUCKET_MS
     const expiresAt = Math.floor((bucket + BUCKET_MS) / 1000) + 60 * Math.max(MIN_SESSION_MINUTES, holdMinutes)
-    const { publicUrl } = paymentsOptions(req.payload)
-    const returnUrl = `${publicUrl}/${tenant.slug}/book/${booking.ref}`
+    const returnUrl = await studioPageUrl(req, tenant, booking.ref)
     const metadata = bookingMetadata(booking, tenant)
     const session = await stripe.checkout.sessions.create(
       {

@@ -4,13 +4,13 @@ import type { PayloadRequest } from 'payload'
 
 import type { BookingPolicy, Room, Tenant } from '../../../payload-types'
 
+import { studioPageUrl } from '../../booking'
 import { membershipChangeRefusal } from '../../rbac'
 import { currencyExponent } from '../../../utilities/currencyExponent'
 import { roleIn, TENANT_ROLES, type TenantRole } from '../../../utilities/tenantRoles'
 import { ONBOARDING_STEPS } from '../fields/tenantSignupFields'
 import { type OnboardingProgress, progressOf } from './onboardingProgress'
 import { DEFAULT_OPENING_HOURS, type OpeningRange, TRIAL_PLAN } from './onboardingSchemas'
-import { signupOptions } from './options'
 import { type PlanChoice, planChoosersOf } from './seams'
 
 export type OnboardingState = {
@@ -118,7 +118,7 @@ export async function onboardingState(req: PayloadRequest, tenant: Tenant): Prom
       staff: { members: staff, roles },
       welcome: { name: tenant.name, defaultCurrency: tenant.defaultCurrency, timezone: tenant.timezone },
     },
-    publicBookingUrl: `${signupOptions(req.payload).publicUrl}/${tenant.slug}/book`,
+    publicBookingUrl: await studioPageUrl(req, tenant),
     steps: ONBOARDING_STEPS,
     tenant: {
       id: tenant.id,

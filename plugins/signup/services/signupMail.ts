@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Tenant } from '../../../payload-types'
 
+import { studioPageUrl } from '../../booking'
 import { emailLocaleOf } from '../../../utilities/locales'
 import { tenantIdsOf } from '../../../utilities/tenantRoles'
 import { existingAccountEmail, verificationEmail, welcomeEmail, type Email } from '../emails/signupEmails'
@@ -39,7 +40,7 @@ export async function sendSignupMail(req: PayloadRequest, kind: SignupMailKind, 
     if (!tenant) return false
     email = welcomeEmail({
       adminUrl: `${publicUrl}/admin`,
-      bookingUrl: `${publicUrl}/${tenant.slug}/book`,
+      bookingUrl: await studioPageUrl(req, tenant),
       locale,
       studioName: tenant.name,
       timeZone: tenant.timezone,

@@ -8,7 +8,7 @@ import { signupOptions } from './options'
 /** Every first path segment the app serves (and a few it may), so no studio page can shadow one. */
 export const APP_PATH_SEGMENTS = [
   '_next', 'account', 'admin', 'api', 'app', 'assets', 'atelier', 'billing', 'booking', 'bookings', 'dashboard', 'docs',
-  'domains', 'help', 'login', 'logout', 'media', 'onboarding', 'public', 'reset', 'settings', 'signup', 'static', 'status',
+  'domains', 'help', 'login', 'logout', 'media', 'on-host', 'onboarding', 'public', 'reset', 'settings', 'signup', 'static', 'status',
   'support', 'verify', 'www',
 ] as const
 

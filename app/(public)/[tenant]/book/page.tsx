@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
 
+import { bookingPageMetadata, studioBySlug } from '../../studioPages'
 import { BookingPage } from './BookingPage'
 
-export const metadata: Metadata = { title: 'Book a room' }
+export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
+  return bookingPageMetadata(await studioBySlug((await params).tenant))
+}
 
 /** /:tenant/book: the studio is named by its slug; everything else happens in the browser over the public API. */
 export default async function BookPage({ params }: { params: Promise<{ tenant: string }> }) {
