@@ -6,7 +6,7 @@ import { benchDatabase } from './database'
 
 const TENANTS = 100
 const DOMAINS = 10_000
-const SAMPLES = 1_000 // hostnames asked, half known (verified or active), half unknown
+const SAMPLES = 2_000 // hostnames asked, half known (verified or active), half unknown
 
 const database = await benchDatabase()
 Object.assign(process.env, {
@@ -51,7 +51,7 @@ const timed = async (work: () => Promise<unknown>) => {
 }
 
 // Warm-up on hostnames outside the samples.
-for (let index = 0; index < 200; index++) await ask(`warm-${index}.bench.example`)
+for (let index = 0; index < 1_000; index++) await ask(`warm-${index}.bench.example`)
 
 type Series = { hit: number[]; miss: number[] }
 const series = () => ({ hit: [], miss: [] }) as Series
@@ -67,8 +67,8 @@ for (const [kind, hostnames, expected] of [['known', known, 200], ['unknown', un
     handler[kind].hit.push(hit.ms)
   }
 }
-// The lookup alone, on hostnames the handler has not seen (n + 2,000 keeps n % 4, so the same statuses).
-const unseenKnown = Array.from({ length: SAMPLES / 2 }, (_, index) => `host-${2_000 + index * 4 + (index % 2)}.bench.example`)
+// The lookup alone, on hostnames the handler has not seen (an offset of 2 × SAMPLES keeps n % 4, so the same statuses).
+const unseenKnown = Array.from({ length: SAMPLES / 2 }, (_, index) => `host-${2 * SAMPLES + index * 4 + (index % 2)}.bench.example`)
 for (const [kind, hostnames] of [['known', unseenKnown], ['unknown', unknown.map((hostname) => `x${hostname}`)]] as const) {
   for (const hostname of hostnames) {
     const miss = await timed(() => tenantForHost(payload, hostname))

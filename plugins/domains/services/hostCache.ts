@@ -2,9 +2,8 @@
 // TLS handshake and the custom-host routing on every request, so a database round trip each time is too much.
 import type { Payload } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres'
+import type { Pool } from 'pg'
 
-import { poolDb } from '../../../utilities/transactionDb'
 import { hostOfHeader, normaliseHostname } from './hostname'
 import { domainsOptions } from './options'
 
@@ -49,9 +48,12 @@ export async function tenantForHost(payload: Payload, host: string): Promise<Hos
   const cached = cache.entries.get(hostname)
   if (cached && cached.expiresAt > Date.now()) return cached.value
   const generation = cache.generation
-  const { rows } = (await poolDb(payload).execute(
-    sql`select tenant_id from domains where hostname = ${hostname} and status in ('verified', 'active') and tenant_id is not null`,
-  )) as { rows: { tenant_id: number }[] }
+  // A named statement: PostgreSQL parses and plans it once per connection, not on every ask.
+  const { rows } = await (payload.db as unknown as { pool: Pool }).pool.query<{ tenant_id: number }>({
+    name: 'atelier_tenant_for_host',
+    text: "select tenant_id from domains where hostname = $1 and status in ('verified', 'active') and tenant_id is not null",
+    values: [hostname],
+  })
   const value = rows[0] ? { hostname, tenant: rows[0].tenant_id } : null
   // A change committed while we read may have been forgotten already: storing what we read would undo that.
   if (cache.generation === generation) remember(cache, hostname, value)
