@@ -31,7 +31,7 @@ export function proxy(request: NextRequest) {
     if (pathname === STUDIO_HOST_PAGES || pathname.startsWith(`${STUDIO_HOST_PAGES}/`)) return new NextResponse('Not found', { status: 404 })
     return NextResponse.next()
   }
-  if (pathname.startsWith('/api/public/') || pathname.startsWith('/_next/')) return NextResponse.next()
+  if (pathname.startsWith('/api/public/') || pathname.startsWith('/_next/') || pathname === '/icon.svg') return NextResponse.next()
   const target = request.nextUrl.clone()
   target.pathname = pathname === '/' ? STUDIO_HOST_PAGES : `${STUDIO_HOST_PAGES}${pathname}`
   return NextResponse.rewrite(target)
