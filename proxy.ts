@@ -6,6 +6,8 @@ import { type NextRequest, NextResponse } from 'next/server'
 
 /** Where the studio-host pages live; never reachable under that path directly. */
 const STUDIO_HOST_PAGES = '/on-host'
+/** The pages' icon, which Next serves from a route group under a hashed name. */
+const STUDIO_ICON = /^\/icon(-[0-9a-z]+)?\.svg$/
 
 const hostnameOf = (hostHeader: string) => {
   const value = hostHeader.trim().toLowerCase()
@@ -31,7 +33,7 @@ export function proxy(request: NextRequest) {
     if (pathname === STUDIO_HOST_PAGES || pathname.startsWith(`${STUDIO_HOST_PAGES}/`)) return new NextResponse('Not found', { status: 404 })
     return NextResponse.next()
   }
-  if (pathname.startsWith('/api/public/') || pathname.startsWith('/_next/') || pathname === '/icon.svg') return NextResponse.next()
+  if (pathname.startsWith('/api/public/') || pathname.startsWith('/_next/') || STUDIO_ICON.test(pathname)) return NextResponse.next()
   const target = request.nextUrl.clone()
   target.pathname = pathname === '/' ? STUDIO_HOST_PAGES : `${STUDIO_HOST_PAGES}${pathname}`
   return NextResponse.rewrite(target)

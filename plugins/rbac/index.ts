@@ -17,6 +17,7 @@ export { selfOrCan } from './access/selfOrCan'
 export { ROLE_EXPIRED_CONTEXT } from './context'
 export { accountEditRefusal, memberRemovalRefusal, membershipChangeRefusal } from './services/membershipChange'
 export { registerCapabilities, resourceOf } from './registry'
+export { tenantForPermission } from './services/tenantForPermission'
 export type { RbacPluginOptions } from './types'
 
 export const rbacPlugin =

@@ -66,6 +66,8 @@ const QUERY: Record<string, (world: World) => string> = {
   'get /api/billing/credits/packs': inB,
   'get /api/billing/credits/history': inB,
   'post /api/billing/credits/purchase': inB,
+  'get /api/calendar/events': (world) => `from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z&${inB(world)}`,
+  'get /api/dashboard': inB,
   'get /api/onboarding': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/permissions/matrix': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/signup/check-slug': (world) => `slug=${world.b.tenant.slug}`,

@@ -30,10 +30,18 @@ import { StatusBadgeCell as StatusBadgeCell_bbaea3cf6e676e2e16ae1cc48ee42e6f } f
 import { MaskedKeyCell as MaskedKeyCell_bbaea3cf6e676e2e16ae1cc48ee42e6f } from '../../../plugins/sites/admin/cells'
 import { RelativeTimeCell as RelativeTimeCell_bbaea3cf6e676e2e16ae1cc48ee42e6f } from '../../../plugins/sites/admin/cells'
 import { RegenerateKeyButton as RegenerateKeyButton_40f1c2a9d51ca5bf3c926fa6c334fd7e } from '../../../plugins/sites/admin/RegenerateKeyButton'
+import { MoneyCell as MoneyCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
+import { MoneyField as MoneyField_59a39aa88d53df9f69fdee8bc503ac1f } from '../../../plugins/dashboard/admin/fields'
+import { ZonedDateCell as ZonedDateCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
+import { ZoneDescription as ZoneDescription_59a39aa88d53df9f69fdee8bc503ac1f } from '../../../plugins/dashboard/admin/fields'
+import { StatusPillCell as StatusPillCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
 import { PermissionsNavLink as PermissionsNavLink_2746856efc4831f9942c40275ec1839c } from '../../../plugins/rbac/admin/PermissionsNavLink'
+import { CalendarNavLink as CalendarNavLink_511274049325187de0a1380f586f012a } from '../../../plugins/dashboard/admin/CalendarNavLink'
+import { StudioDashboard as StudioDashboard_41264974200c1c84ffdcb9444c1ec79c } from '../../../plugins/dashboard/admin/StudioDashboard'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { PermissionMatrixView as PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5 } from '../../../plugins/rbac/admin/PermissionMatrixView'
+import { CalendarView as CalendarView_70911d420d25c925dafa494b5abb28eb } from '../../../plugins/dashboard/admin/CalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,9 +78,17 @@ export const importMap = {
   "/plugins/sites/admin/cells#MaskedKeyCell": MaskedKeyCell_bbaea3cf6e676e2e16ae1cc48ee42e6f,
   "/plugins/sites/admin/cells#RelativeTimeCell": RelativeTimeCell_bbaea3cf6e676e2e16ae1cc48ee42e6f,
   "/plugins/sites/admin/RegenerateKeyButton#RegenerateKeyButton": RegenerateKeyButton_40f1c2a9d51ca5bf3c926fa6c334fd7e,
+  "/plugins/dashboard/admin/cells#MoneyCell": MoneyCell_4678c218004600e5f36ce25720545024,
+  "/plugins/dashboard/admin/fields#MoneyField": MoneyField_59a39aa88d53df9f69fdee8bc503ac1f,
+  "/plugins/dashboard/admin/cells#ZonedDateCell": ZonedDateCell_4678c218004600e5f36ce25720545024,
+  "/plugins/dashboard/admin/fields#ZoneDescription": ZoneDescription_59a39aa88d53df9f69fdee8bc503ac1f,
+  "/plugins/dashboard/admin/cells#StatusPillCell": StatusPillCell_4678c218004600e5f36ce25720545024,
   "/plugins/rbac/admin/PermissionsNavLink#PermissionsNavLink": PermissionsNavLink_2746856efc4831f9942c40275ec1839c,
+  "/plugins/dashboard/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_511274049325187de0a1380f586f012a,
+  "/plugins/dashboard/admin/StudioDashboard#StudioDashboard": StudioDashboard_41264974200c1c84ffdcb9444c1ec79c,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
   "/plugins/rbac/admin/PermissionMatrixView#PermissionMatrixView": PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5,
+  "/plugins/dashboard/admin/CalendarView#CalendarView": CalendarView_70911d420d25c925dafa494b5abb28eb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,86 @@
+// The dashboard answer for one studio (or all, for a super admin): each part only when the caller may
+// read what it counts there, computed in PostgreSQL and cached per studio and per view.
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Tenant } from '../../../payload-types'
+import type { DashboardAnswer } from '../types'
+
+import { isSuperAdmin } from '../../../access/isSuperAdmin'
+import { TENANT_ROLES } from '../../../utilities/tenantRoles'
+import { poolDb } from '../../../utilities/transactionDb'
+import { tenantsAllowing } from '../../rbac'
+import { TimedCache } from './dashboardCache'
+import { dashboardLinks } from './dashboardLinks'
+import { bookingCounts, bookingsPerDay, boundariesOf, membersByRole, occupancyByRoom, ratio, revenuePerMonth, sessionsAndRooms } from './dashboardQueries'
+import { dashboardOptions } from './options'
+
+export type DashboardView = { bookings: boolean; members: boolean; payments: boolean; rooms: boolean; sessions: boolean }
+
+const RESOURCES: Record<keyof DashboardView, string> = { bookings: 'bookings', members: 'users', payments: 'payments', rooms: 'rooms', sessions: 'sessions' }
+
+/** What the caller may read in the studio (everything for a super admin). */
+export async function dashboardView(req: PayloadRequest, tenantId: null | number): Promise<DashboardView> {
+  const entries = await Promise.all(
+    (Object.keys(RESOURCES) as (keyof DashboardView)[]).map(async (part) => {
+      if (isSuperAdmin(req.user)) return [part, true] as const
+      return [part, tenantId !== null && (await tenantsAllowing(req, RESOURCES[part], 'read')).includes(String(tenantId))] as const
+    }),
+  )
+  return Object.fromEntries(entries) as DashboardView
+}
+
+const caches = new WeakMap<Payload, TimedCache<DashboardAnswer>>()
+export const dashboardCache = (payload: Payload): TimedCache<DashboardAnswer> => {
+  let cache = caches.get(payload)
+  if (!cache) caches.set(payload, (cache = new TimedCache(dashboardOptions(payload).cacheMs)))
+  return cache
+}
+
+async function compute(payload: Payload, tenant: null | Tenant, view: DashboardView): Promise<DashboardAnswer> {
+  const db = poolDb(payload)
+  const id = tenant?.id ?? null
+  const skip = Promise.resolve(null)
+  const [counts, perDay, revenue, occupancy, sessionsRooms, members, boundaries] = await Promise.all([
+    view.bookings ? bookingCounts(db, id) : skip,
+    view.bookings ? bookingsPerDay(db, id) : skip,
+    view.payments ? revenuePerMonth(db, id) : skip,
+    view.rooms && view.bookings ? occupancyByRoom(db, id) : skip,
+    view.sessions || view.rooms ? sessionsAndRooms(db, id) : skip,
+    view.members ? membersByRole(db, id) : skip,
+    id === null ? skip : boundariesOf(db, id),
+  ])
+  const byRole = members ? Object.fromEntries(TENANT_ROLES.map((role) => [role, members.find((entry) => entry.role === role)?.count ?? 0])) : null
+  const booked = occupancy?.reduce((sum, room) => sum + room.bookedMinutes, 0) ?? 0
+  const open = occupancy?.reduce((sum, room) => sum + room.openMinutes, 0) ?? 0
+  const figures: DashboardAnswer['figures'] = {
+    bookingsThisWeek: counts?.thisWeek ?? null,
+    bookingsToday: counts?.today ?? null,
+    members: byRole ? { byRole, total: Object.values(byRole).reduce((sum, count) => sum + count, 0) } : null,
+    occupancyThisWeek: occupancy ? ratio(booked, open) : null,
+    pendingBookings: counts?.pending ?? null,
+    revenueThisMonth: revenue ? (revenue.at(-1)?.amounts ?? []) : null,
+    rooms: view.rooms && sessionsRooms ? sessionsRooms.rooms : null,
+    sessionsNow: view.sessions && sessionsRooms ? sessionsRooms.sessionsNow : null,
+  }
+  return {
+    charts: { bookingsPerDay: perDay, occupancyByRoom: occupancy, revenuePerMonth: revenue },
+    figures,
+    generatedAt: new Date().toISOString(),
+    links: tenant && boundaries ? dashboardLinks(tenant.id, boundaries, figures) : {},
+    tenant: tenant ? { currency: tenant.defaultCurrency, id: tenant.id, name: tenant.name, slug: tenant.slug, timezone: tenant.timezone } : null,
+  }
+}
+
+/** The answer from the cache when a fresh one for this studio and view is there. */
+export async function dashboardAnswer(req: PayloadRequest, tenant: null | Tenant, view: DashboardView): Promise<DashboardAnswer> {
+  const cache = dashboardCache(req.payload)
+  const key = `${tenant?.id ?? 'all'}:${Object.entries(view)
+    .filter(([, visible]) => visible)
+    .map(([part]) => part)
+    .join(',')}`
+  const cached = cache.get(key)
+  if (cached) return cached
+  const answer = await compute(req.payload, tenant, view)
+  cache.set(key, answer)
+  return answer
+}

@@ -1,0 +1,179 @@
+// The dashboard's aggregates, computed in PostgreSQL. Every day, week (ISO, from Monday) and month is the
+// studio's own, in its timezone: `now() at time zone` gives its wall clock, and `<local> at time zone` turns
+// a wall-clock boundary back into an instant. For every studio at once, each keeps its own zone.
+import type { SQL } from 'drizzle-orm'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import type { Executor } from '../../../utilities/transactionDb'
+
+type Row = Record<string, unknown>
+
+/** The studios in view, with their local boundaries as instants: one, or every studio (null). */
+const scope = (tenantId: null | number): SQL => sql`
+  scope as (
+    select t.id, t.timezone,
+      date_trunc('day', now() at time zone t.timezone) as today_local,
+      date_trunc('week', now() at time zone t.timezone) as week_local,
+      date_trunc('month', now() at time zone t.timezone) as month_local
+    from tenants t
+    where ${tenantId === null ? sql`true` : sql`t.id = ${tenantId}`}
+  ),
+  bounds as (
+    select id, timezone, today_local, week_local, month_local,
+      today_local at time zone timezone as today_start,
+      (today_local + interval '1 day') at time zone timezone as tomorrow_start,
+      week_local at time zone timezone as week_start,
+      (week_local + interval '7 days') at time zone timezone as week_end,
+      month_local at time zone timezone as month_start,
+      (month_local + interval '1 month') at time zone timezone as month_end
+    from scope
+  )`
+
+const rowsOf = async (db: Executor, query: SQL): Promise<Row[]> => ((await db.execute(query)) as { rows: Row[] }).rows
+const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString())
+
+export type Boundaries = { monthEnd: string; monthStart: string; todayStart: string; tomorrowStart: string; weekEnd: string; weekStart: string }
+
+/** One studio's boundaries as instants, for the links behind the figures. */
+export async function boundariesOf(db: Executor, tenantId: number): Promise<Boundaries | null> {
+  const [row] = await rowsOf(db, sql`with ${scope(tenantId)} select * from bounds`)
+  if (!row) return null
+  return {
+    monthEnd: iso(row.month_end)!,
+    monthStart: iso(row.month_start)!,
+    todayStart: iso(row.today_start)!,
+    tomorrowStart: iso(row.tomorrow_start)!,
+    weekEnd: iso(row.week_end)!,
+    weekStart: iso(row.week_start)!,
+  }
+}
+
+/** Bookings starting today and this week (not cancelled or expired), and those waiting for staff. */
+export async function bookingCounts(db: Executor, tenantId: null | number) {
+  const [row] = await rowsOf(
+    db,
+    sql`with ${scope(tenantId)}
+    select
+      (select count(*) from bookings b join bounds s on s.id = b.tenant_id
+        where b.start >= s.today_start and b.start < s.tomorrow_start and b.status not in ('cancelled', 'expired'))::int as today,
+      (select count(*) from bookings b join bounds s on s.id = b.tenant_id
+        where b.start >= s.week_start and b.start < s.week_end and b.status not in ('cancelled', 'expired'))::int as week,
+      (select count(*) from bookings b join bounds s on s.id = b.tenant_id where b.status = 'pending')::int as pending`,
+  )
+  return { pending: Number(row?.pending ?? 0), thisWeek: Number(row?.week ?? 0), today: Number(row?.today ?? 0) }
+}
+
+/** Bookings per local day over the last 30 days, today included; empty days count 0. */
+export async function bookingsPerDay(db: Executor, tenantId: null | number) {
+  const rows = await rowsOf(
+    db,
+    sql`with ${scope(tenantId)},
+    days as (
+      select s.id, s.timezone, d.day from bounds s
+      cross join generate_series(s.today_local - interval '29 days', s.today_local, interval '1 day') as d(day)
+    )
+    select to_char(days.day, 'YYYY-MM-DD') as date, count(b.id)::int as count
+    from days
+    left join bookings b on b.tenant_id = days.id and b.status not in ('cancelled', 'expired')
+      and b.start >= days.day at time zone days.timezone and b.start < (days.day + interval '1 day') at time zone days.timezone
+    group by days.day order by days.day`,
+  )
+  // Every studio at once: the same local date appears once per studio, summed above by the grouping.
+  return rows.map((row) => ({ count: Number(row.count), date: String(row.date) }))
+}
+
+/** Paid deposits and payments minus succeeded refunds per local month, last 12 months, per currency. */
+export async function revenuePerMonth(db: Executor, tenantId: null | number) {
+  const rows = await rowsOf(
+    db,
+    sql`with ${scope(tenantId)},
+    months as (
+      select s.id, s.timezone, m.month from bounds s
+      cross join generate_series(s.month_local - interval '11 months', s.month_local, interval '1 month') as m(month)
+    ),
+    moves as (
+      select p.tenant_id, p.paid_at as at, p.amount, p.currency from payments p
+        where p.status = 'paid' and p.paid_at >= now() - interval '13 months'
+      union all
+      select r.tenant_id, r.created_at as at, -r.amount, r.currency from refunds r
+        where r.status = 'succeeded' and r.created_at >= now() - interval '13 months'
+    )
+    select to_char(months.month, 'YYYY-MM') as month, moves.currency, sum(moves.amount) as amount
+    from months
+    left join moves on moves.tenant_id = months.id
+      and moves.at >= months.month at time zone months.timezone and moves.at < (months.month + interval '1 month') at time zone months.timezone
+    group by months.month, moves.currency order by months.month, moves.currency`,
+  )
+  const byMonth = new Map<string, { amount: number; currency: string }[]>()
+  for (const row of rows) {
+    const amounts = byMonth.get(String(row.month)) ?? []
+    if (row.currency !== null && row.currency !== undefined) amounts.push({ amount: Number(row.amount), currency: String(row.currency) })
+    byMonth.set(String(row.month), amounts)
+  }
+  return [...byMonth].map(([month, amounts]) => ({ amounts, month }))
+}
+
+/**
+ * This week's booked minutes (blocking bookings, clipped to the week) against opening minutes (the room's
+ * opening hours on each of the week's seven local days), per active room.
+ */
+export async function occupancyByRoom(db: Executor, tenantId: null | number) {
+  const rows = await rowsOf(
+    db,
+    sql`with ${scope(tenantId)},
+    active_rooms as (select r.id, r.name, s.week_local, s.week_start, s.week_end from rooms r join bounds s on s.id = r.tenant_id where r.active),
+    opening as (
+      select ar.id, sum(extract(epoch from (oh.closes::time - oh.opens::time)) / 60) as minutes
+      from active_rooms ar
+      cross join generate_series(0, 6) as d(offset_days)
+      join rooms_opening_hours oh on oh._parent_id = ar.id
+        and oh.weekday::text = (array['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])[d.offset_days + 1]
+      group by ar.id
+    ),
+    booked as (
+      select ar.id, sum(extract(epoch from (least(b."end", ar.week_end) - greatest(b.start, ar.week_start))) / 60) as minutes
+      from active_rooms ar
+      join bookings b on b.room_id = ar.id
+        and "status" IN ('pending', 'awaiting_payment', 'confirmed', 'converted', 'completed')
+        and tstzrange(b."start", b."blocked_until") && tstzrange(ar.week_start, ar.week_end)
+        and b."end" > ar.week_start
+      group by ar.id
+    )
+    select ar.id, ar.name, coalesce(opening.minutes, 0) as open_minutes, coalesce(booked.minutes, 0) as booked_minutes
+    from active_rooms ar left join opening on opening.id = ar.id left join booked on booked.id = ar.id
+    order by ar.name, ar.id`,
+  )
+  return rows.map((row) => {
+    const openMinutes = Math.round(Number(row.open_minutes))
+    const bookedMinutes = Math.round(Number(row.booked_minutes))
+    return { bookedMinutes, openMinutes, ratio: ratio(bookedMinutes, openMinutes), room: { id: Number(row.id), name: String(row.name) } }
+  })
+}
+
+/** booked / open, 4 decimals, at most 1; 0 with no opening minutes. */
+export const ratio = (booked: number, open: number): number => (open > 0 ? Math.round(Math.min(1, booked / open) * 10_000) / 10_000 : 0)
+
+/** Sessions whose span holds this instant (not cancelled), and active rooms. */
+export async function sessionsAndRooms(db: Executor, tenantId: null | number) {
+  const [row] = await rowsOf(
+    db,
+    sql`with ${scope(tenantId)}
+    select
+      (select count(*) from sessions se join bounds s on s.id = se.tenant_id
+        where ("status" <> 'cancelled') and tstzrange(se."start", se."blocked_until") && tstzrange(now(), now(), '[]')
+          and se.start <= now() and se."end" > now())::int as sessions_now,
+      (select count(*) from rooms r join bounds s on s.id = r.tenant_id where r.active)::int as rooms`,
+  )
+  return { rooms: Number(row?.rooms ?? 0), sessionsNow: Number(row?.sessions_now ?? 0) }
+}
+
+/** Members per tenant role: each membership counts once. */
+export async function membersByRole(db: Executor, tenantId: null | number) {
+  const rows = await rowsOf(
+    db,
+    sql`with ${scope(tenantId)}
+    select ut.role::text as role, count(*)::int as count from users_tenants ut join bounds s on s.id = ut.tenant_id group by ut.role`,
+  )
+  return rows.map((row) => ({ count: Number(row.count), role: String(row.role) }))
+}
