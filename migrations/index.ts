@@ -8,6 +8,7 @@ import * as migration_20261201_204627_booking_holds from './20261201_204627_book
 import * as migration_20261202_015442_signup from './20261202_015442_signup';
 import * as migration_20261205_125248_billing from './20261205_125248_billing';
 import * as migration_20261205_140738_domains from './20261205_140738_domains';
+import * as migration_20261205_181500_dashboard_indexes from './20261205_181500_dashboard_indexes';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261205_140738_domains.up,
     down: migration_20261205_140738_domains.down,
     name: '20261205_140738_domains'
+  },
+  {
+    up: migration_20261205_181500_dashboard_indexes.up,
+    down: migration_20261205_181500_dashboard_indexes.down,
+    name: '20261205_181500_dashboard_indexes',
   },
 ];

@@ -70,13 +70,18 @@ export async function bookingsPerDay(db: Executor, tenantId: null | number) {
     db,
     sql`with ${scope(tenantId)},
     days as (
-      select s.id, s.timezone, d.day from bounds s
+      select s.id, d.day from bounds s
       cross join generate_series(s.today_local - interval '29 days', s.today_local, interval '1 day') as d(day)
+    ),
+    counted as (
+      select s.id, (b.start at time zone s.timezone)::date as day, count(*) as count
+      from bounds s join bookings b on b.tenant_id = s.id
+      where b.start >= (s.today_local - interval '29 days') at time zone s.timezone and b.start < s.tomorrow_start
+        and b.status not in ('cancelled', 'expired')
+      group by 1, 2
     )
-    select to_char(days.day, 'YYYY-MM-DD') as date, count(b.id)::int as count
-    from days
-    left join bookings b on b.tenant_id = days.id and b.status not in ('cancelled', 'expired')
-      and b.start >= days.day at time zone days.timezone and b.start < (days.day + interval '1 day') at time zone days.timezone
+    select to_char(days.day, 'YYYY-MM-DD') as date, coalesce(sum(counted.count), 0)::int as count
+    from days left join counted on counted.id = days.id and counted.day = days.day::date
     group by days.day order by days.day`,
   )
   // Every studio at once: the same local date appears once per studio, summed above by the grouping.
@@ -94,10 +99,10 @@ export async function revenuePerMonth(db: Executor, tenantId: null | number) {
     ),
     moves as (
       select p.tenant_id, p.paid_at as at, p.amount, p.currency from payments p
-        where p.status = 'paid' and p.paid_at >= now() - interval '13 months'
+        where p.status = 'paid' and p.tenant_id in (select id from bounds) and p.paid_at >= now() - interval '13 months'
       union all
       select r.tenant_id, r.created_at as at, -r.amount, r.currency from refunds r
-        where r.status = 'succeeded' and r.created_at >= now() - interval '13 months'
+        where r.status = 'succeeded' and r.tenant_id in (select id from bounds) and r.created_at >= now() - interval '13 months'
     )
     select to_char(months.month, 'YYYY-MM') as month, moves.currency, sum(moves.amount) as amount
     from months
