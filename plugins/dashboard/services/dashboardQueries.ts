@@ -1,6 +1,8 @@
 // The dashboard's aggregates, computed in PostgreSQL. Every day, week (ISO, from Monday) and month is the
-// studio's own, in its timezone: `now() at time zone` gives its wall clock, and `<local> at time zone` turns
-// a wall-clock boundary back into an instant. For every studio at once, each keeps its own zone.
+// studio's own, in its timezone: `<instant> at time zone` gives its wall clock, and `<local> at time zone`
+// turns a wall-clock boundary back into an instant. For every studio at once, each keeps its own zone.
+// Each query takes the instant `at` rather than now(): the parts of one answer, run in parallel, agree on it
+// across a midnight, and tests can stand on a DST change.
 import type { SQL } from 'drizzle-orm'
 
 import { sql } from '@payloadcms/db-postgres'
@@ -9,13 +11,15 @@ import type { Executor } from '../../../utilities/transactionDb'
 
 type Row = Record<string, unknown>
 
+const instant = (at: Date): SQL => sql`${at.toISOString()}::timestamptz`
+
 /** The studios in view, with their local boundaries as instants: one, or every studio (null). */
-const scope = (tenantId: null | number): SQL => sql`
+const scope = (tenantId: null | number, at: Date): SQL => sql`
   scope as (
     select t.id, t.timezone,
-      date_trunc('day', now() at time zone t.timezone) as today_local,
-      date_trunc('week', now() at time zone t.timezone) as week_local,
-      date_trunc('month', now() at time zone t.timezone) as month_local
+      date_trunc('day', ${instant(at)} at time zone t.timezone) as today_local,
+      date_trunc('week', ${instant(at)} at time zone t.timezone) as week_local,
+      date_trunc('month', ${instant(at)} at time zone t.timezone) as month_local
     from tenants t
     where ${tenantId === null ? sql`true` : sql`t.id = ${tenantId}`}
   ),
@@ -36,8 +40,8 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 export type Boundaries = { monthEnd: string; monthStart: string; todayStart: string; tomorrowStart: string; weekEnd: string; weekStart: string }
 
 /** One studio's boundaries as instants, for the links behind the figures. */
-export async function boundariesOf(db: Executor, tenantId: number): Promise<Boundaries | null> {
-  const [row] = await rowsOf(db, sql`with ${scope(tenantId)} select * from bounds`)
+export async function boundariesOf(db: Executor, tenantId: number, at = new Date()): Promise<Boundaries | null> {
+  const [row] = await rowsOf(db, sql`with ${scope(tenantId, at)} select * from bounds`)
   if (!row) return null
   return {
     monthEnd: iso(row.month_end)!,
@@ -50,10 +54,10 @@ export async function boundariesOf(db: Executor, tenantId: number): Promise<Boun
 }
 
 /** Bookings starting today and this week (not cancelled or expired), and those waiting for staff. */
-export async function bookingCounts(db: Executor, tenantId: null | number) {
+export async function bookingCounts(db: Executor, tenantId: null | number, at = new Date()) {
   const [row] = await rowsOf(
     db,
-    sql`with ${scope(tenantId)}
+    sql`with ${scope(tenantId, at)}
     select
       (select count(*) from bookings b join bounds s on s.id = b.tenant_id
         where b.start >= s.today_start and b.start < s.tomorrow_start and b.status not in ('cancelled', 'expired'))::int as today,
@@ -65,10 +69,10 @@ export async function bookingCounts(db: Executor, tenantId: null | number) {
 }
 
 /** Bookings per local day over the last 30 days, today included; empty days count 0. */
-export async function bookingsPerDay(db: Executor, tenantId: null | number) {
+export async function bookingsPerDay(db: Executor, tenantId: null | number, at = new Date()) {
   const rows = await rowsOf(
     db,
-    sql`with ${scope(tenantId)},
+    sql`with ${scope(tenantId, at)},
     days as (
       select s.id, d.day from bounds s
       cross join generate_series(s.today_local - interval '29 days', s.today_local, interval '1 day') as d(day)
@@ -89,20 +93,20 @@ export async function bookingsPerDay(db: Executor, tenantId: null | number) {
 }
 
 /** Paid deposits and payments minus succeeded refunds per local month, last 12 months, per currency. */
-export async function revenuePerMonth(db: Executor, tenantId: null | number) {
+export async function revenuePerMonth(db: Executor, tenantId: null | number, at = new Date()) {
   const rows = await rowsOf(
     db,
-    sql`with ${scope(tenantId)},
+    sql`with ${scope(tenantId, at)},
     months as (
       select s.id, s.timezone, m.month from bounds s
       cross join generate_series(s.month_local - interval '11 months', s.month_local, interval '1 month') as m(month)
     ),
     moves as (
       select p.tenant_id, p.paid_at as at, p.amount, p.currency from payments p
-        where p.status = 'paid' and p.tenant_id in (select id from bounds) and p.paid_at >= now() - interval '13 months'
+        where p.status = 'paid' and p.tenant_id in (select id from bounds) and p.paid_at >= ${instant(at)} - interval '13 months'
       union all
       select r.tenant_id, r.created_at as at, -r.amount, r.currency from refunds r
-        where r.status = 'succeeded' and r.tenant_id in (select id from bounds) and r.created_at >= now() - interval '13 months'
+        where r.status = 'succeeded' and r.tenant_id in (select id from bounds) and r.created_at >= ${instant(at)} - interval '13 months'
     )
     select to_char(months.month, 'YYYY-MM') as month, moves.currency, sum(moves.amount) as amount
     from months
@@ -121,22 +125,30 @@ export async function revenuePerMonth(db: Executor, tenantId: null | number) {
 
 /**
  * This week's booked minutes (blocking bookings, clipped to the week) against opening minutes (the room's
- * opening hours on each of the week's seven local days), per active room.
+ * opening hours on each of the week's seven local days, as instants: a day that changes DST is an hour
+ * shorter or longer), per active room. Booked minutes are not clipped to opening hours.
  */
-export async function occupancyByRoom(db: Executor, tenantId: null | number) {
+export async function occupancyByRoom(db: Executor, tenantId: null | number, at = new Date()) {
   const rows = await rowsOf(
     db,
-    sql`with ${scope(tenantId)},
-    active_rooms as (select r.id, r.name, s.week_local, s.week_start, s.week_end from rooms r join bounds s on s.id = r.tenant_id where r.active),
+    sql`with ${scope(tenantId, at)},
+    active_rooms as (
+      select r.id, r.name, s.timezone, s.week_local, s.week_start, s.week_end from rooms r join bounds s on s.id = r.tenant_id where r.active
+    ),
     opening as (
-      select ar.id, sum(extract(epoch from (oh.closes::time - oh.opens::time)) / 60) as minutes
+      -- '24:00'::time is valid in PostgreSQL: date + '24:00' is the next local midnight.
+      select ar.id, sum(extract(epoch from (
+          ((d.day::date + oh.closes::time) at time zone ar.timezone) - ((d.day::date + oh.opens::time) at time zone ar.timezone)
+        )) / 60) as minutes
       from active_rooms ar
-      cross join generate_series(0, 6) as d(offset_days)
+      cross join generate_series(0, 6) as offsets(n)
+      cross join lateral (select ar.week_local + offsets.n * interval '1 day' as day) d
       join rooms_opening_hours oh on oh._parent_id = ar.id
-        and oh.weekday::text = (array['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])[d.offset_days + 1]
+        and oh.weekday::text = (array['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])[offsets.n + 1]
       group by ar.id
     ),
     booked as (
+      -- BLOCKING_STATUSES, and the range as the exclusion constraint writes both, so that its GiST index serves.
       select ar.id, sum(extract(epoch from (least(b."end", ar.week_end) - greatest(b.start, ar.week_start))) / 60) as minutes
       from active_rooms ar
       join bookings b on b.room_id = ar.id
@@ -160,24 +172,24 @@ export async function occupancyByRoom(db: Executor, tenantId: null | number) {
 export const ratio = (booked: number, open: number): number => (open > 0 ? Math.round(Math.min(1, booked / open) * 10_000) / 10_000 : 0)
 
 /** Sessions whose span holds this instant (not cancelled), and active rooms. */
-export async function sessionsAndRooms(db: Executor, tenantId: null | number) {
+export async function sessionsAndRooms(db: Executor, tenantId: null | number, at = new Date()) {
   const [row] = await rowsOf(
     db,
-    sql`with ${scope(tenantId)}
+    sql`with ${scope(tenantId, at)}
     select
       (select count(*) from sessions se join bounds s on s.id = se.tenant_id
-        where ("status" <> 'cancelled') and tstzrange(se."start", se."blocked_until") && tstzrange(now(), now(), '[]')
-          and se.start <= now() and se."end" > now())::int as sessions_now,
+        where ("status" <> 'cancelled') and tstzrange(se."start", se."blocked_until") && tstzrange(${instant(at)}, ${instant(at)}, '[]')
+          and se.start <= ${instant(at)} and se."end" > ${instant(at)})::int as sessions_now,
       (select count(*) from rooms r join bounds s on s.id = r.tenant_id where r.active)::int as rooms`,
   )
   return { rooms: Number(row?.rooms ?? 0), sessionsNow: Number(row?.sessions_now ?? 0) }
 }
 
 /** Members per tenant role: each membership counts once. */
-export async function membersByRole(db: Executor, tenantId: null | number) {
+export async function membersByRole(db: Executor, tenantId: null | number, at = new Date()) {
   const rows = await rowsOf(
     db,
-    sql`with ${scope(tenantId)}
+    sql`with ${scope(tenantId, at)}
     select ut.role::text as role, count(*)::int as count from users_tenants ut join bounds s on s.id = ut.tenant_id group by ut.role`,
   )
   return rows.map((row) => ({ count: Number(row.count), role: String(row.role) }))

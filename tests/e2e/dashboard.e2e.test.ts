@@ -1,0 +1,104 @@
+// The studio's day in the panel, in Debian's Chromium against the production build: the dashboard's
+// figures equal the database's; the calendar confirms a booking, makes a staff booking over a selected
+// range, and shows the 409 of an overlapping one inline.
+import type { Browser, Page } from 'playwright-core'
+
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createStudio, type E2eApp, launchChromium, startE2eApp } from './harness'
+
+const ZONE = 'Europe/Paris'
+
+describe('dashboard and calendar in the admin', () => {
+  let e2e: E2eApp
+  let browser: Browser
+  let page: Page
+  let tenantId: number
+  let bookingId: number
+
+  /** Today at `time` in the studio's zone, as an instant. */
+  const todayAt = (time: string) => {
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date())
+    const guess = new Date(`${date}T${time}:00Z`)
+    const offset = new Date(guess.toLocaleString('en-US', { timeZone: ZONE })).getTime() - new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' })).getTime()
+    return new Date(guess.getTime() - offset).toISOString()
+  }
+  const bookingStatus = async (id: number) => ((await e2e.api('GET', `/bookings/${id}?depth=0`)).body as { status: string }).status
+
+  beforeAll(async () => {
+    e2e = await startE2eApp()
+    ;({ tenantId } = await createStudio(e2e, { name: 'Atelier Lumière', slug: `lumiere-${randomBytes(2).toString('hex')}`, timezone: ZONE }, { bufferMinutes: 0 }))
+    const room = ((await e2e.api('GET', `/rooms?where[tenant][equals]=${tenantId}&depth=0`)).body as { docs: { id: number }[] }).docs[0]!
+    const created = await e2e.api('POST', '/bookings', { customer: { email: 'durand@example.com', name: 'Mme Durand' }, end: todayAt('09:00'), room: room.id, start: todayAt('08:00'), tenant: tenantId })
+    expect(created.status).toBe(201)
+    bookingId = (created.body.doc as { id: number }).id
+    browser = await launchChromium()
+    const context = await browser.newContext({ viewport: { height: 1000, width: 1500 } })
+    // The admin's studio selector keeps its choice in this cookie.
+    await context.addCookies([{ name: 'payload-tenant', url: e2e.baseUrl, value: String(tenantId) }])
+    page = await context.newPage()
+    await page.goto(`${e2e.baseUrl}/admin/login`, { waitUntil: 'networkidle' })
+    await page.fill('#field-email', e2e.admin.email)
+    await page.fill('#field-password', e2e.admin.password)
+    await page.click('button[type=submit]')
+    await page.waitForURL(/\/admin$/)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await e2e?.stop()
+  })
+
+  it('shows the studio’s figures as the database counts them', async () => {
+    await page.waitForSelector('[data-testid=studio-dashboard] [data-figure=pendingBookings]')
+    const pending = (await e2e.api('GET', `/bookings?where[tenant][equals]=${tenantId}&where[status][equals]=pending&limit=0`)).body as { totalDocs: number }
+    const rooms = (await e2e.api('GET', `/rooms?where[tenant][equals]=${tenantId}&where[active][equals]=true&limit=0`)).body as { totalDocs: number }
+    expect(await page.textContent('[data-figure=pendingBookings]')).toBe(String(pending.totalDocs))
+    expect(await page.textContent('[data-figure=rooms]')).toBe(String(rooms.totalDocs))
+    expect(await page.textContent('[data-figure=bookingsToday]')).toBe('1')
+    await page.screenshot({ fullPage: false, path: 'docs/screenshots/dashboard.png' })
+  })
+
+  it('confirms a booking from the calendar', async () => {
+    await page.goto(`${e2e.baseUrl}/admin/calendar`, { waitUntil: 'networkidle' })
+    expect(await page.textContent('[data-testid=calendar-zone]')).toContain(ZONE)
+    await page.click('.atelier-event-pending')
+    await page.click('button:has-text("Confirm booking")')
+    await page.waitForSelector('.atelier-event-confirmed')
+    expect(await bookingStatus(bookingId)).toBe('confirmed')
+    await page.screenshot({ fullPage: false, path: 'docs/screenshots/calendar.png' })
+  })
+
+  it('makes a staff booking over a selected range, and shows the 409 of an overlapping one', async () => {
+    await page.click('.rbc-toolbar button:text-is("Day")')
+    await page.waitForSelector('.rbc-time-view .rbc-day-slot')
+    // The first room's column, slots of 30 minutes from 07:00: 10:00 is the seventh.
+    const slots = page.locator('.rbc-day-slot').first().locator('.rbc-time-slot')
+    const select = async () => {
+      const from = (await slots.nth(6).boundingBox())!
+      const to = (await slots.nth(7).boundingBox())!
+      await page.mouse.move(from.x + from.width / 2, from.y + 2)
+      await page.mouse.down()
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 })
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height - 2, { steps: 5 })
+      await page.mouse.up()
+      await page.waitForSelector('aside[aria-label="New booking"]')
+    }
+    await select()
+    await page.fill('input[name=name]', 'Walk-in')
+    await page.fill('input[name=email]', 'walk-in@example.com')
+    await page.click('button:has-text("Create booking")')
+    await page.waitForSelector('aside[aria-label="New booking"]', { state: 'detached' })
+    const made = (await e2e.api('GET', `/bookings?where[customer.email][equals]=walk-in@example.com&depth=0`)).body as { docs: { end: string; start: string }[] }
+    expect(made.docs).toHaveLength(1)
+    expect(made.docs[0]!.start).toBe(todayAt('10:00'))
+
+    await select()
+    await page.fill('input[name=name]', 'Second')
+    await page.fill('input[name=email]', 'second@example.com')
+    await page.click('button:has-text("Create booking")')
+    const error = await page.waitForSelector('[data-testid=calendar-error]')
+    expect(await error.textContent()).toMatch(/taken|booked|available/i)
+    expect(((await e2e.api('GET', '/bookings?where[customer.email][equals]=second@example.com&limit=0')).body as { totalDocs: number }).totalDocs).toBe(0)
+  })
+})
