@@ -87,6 +87,7 @@ export interface Config {
     'credit-ledger': CreditLedger;
     'credit-packs': CreditPack;
     domains: Domain;
+    'calendar-feeds': CalendarFeed;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -116,6 +117,7 @@ export interface Config {
     'credit-ledger': CreditLedgerSelect<false> | CreditLedgerSelect<true>;
     'credit-packs': CreditPacksSelect<false> | CreditPacksSelect<true>;
     domains: DomainsSelect<false> | DomainsSelect<true>;
+    'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -830,6 +832,30 @@ export interface Domain {
   createdAt: string;
 }
 /**
+ * Calendar subscriptions (iCal). Create, rotate and revoke them from your account.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds".
+ */
+export interface CalendarFeed {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  /**
+   * Empty: every room of the studio.
+   */
+  room?: (number | null) | Room;
+  user: number | User;
+  tokenHash?: string | null;
+  revokedAt?: string | null;
+  /**
+   * Updated at most hourly.
+   */
+  lastFetchedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
@@ -1119,6 +1145,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'domains';
         value: number | Domain;
+      } | null)
+    | ({
+        relationTo: 'calendar-feeds';
+        value: number | CalendarFeed;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -1608,6 +1638,21 @@ export interface DomainsSelect<T extends boolean = true> {
   failingSince?: T;
   failedAt?: T;
   checks?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds_select".
+ */
+export interface CalendarFeedsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  room?: T;
+  user?: T;
+  tokenHash?: T;
+  revokedAt?: T;
+  lastFetchedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

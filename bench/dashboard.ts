@@ -1,8 +1,9 @@
 // The dashboard and the calendar range with 1,000,000 bookings in one studio (three rooms, one booking an
-// hour back over 38 years, mixed statuses) and a payment for every tenth: GET /api/dashboard through the
-// route handler (in process), uncached (the cache cleared before each call) and cached; GET
-// /api/calendar/events for one week.
+// hour back over 38 years, mixed statuses), a payment for every tenth and a refund for every hundredth:
+// GET /api/dashboard through the route handler (in process), uncached (the cache cleared before each call)
+// and cached; each aggregate alone; GET /api/calendar/events for one week.
 // Run: npx tsx bench/dashboard.ts   (uses DATABASE_URL's server when set, else an embedded one)
+// BENCH_EXPLAIN=1 also prints each aggregate's plan (EXPLAIN ANALYZE), to check which indexes serve.
 import { benchDatabase } from './database'
 
 const BOOKINGS = 1_000_000
@@ -56,6 +57,8 @@ await db.execute(sql`insert into bookings (tenant_id, ref, room_id, customer_nam
   from generate_series(0, ${BOOKINGS - 1}) as n`)
 await db.execute(sql`insert into payments (tenant_id, booking_id, checkout_session_id, amount, currency, status, paid_at)
   select tenant_id, id, 'cs_' || id, 900, 'EUR', 'paid', start - interval '2 days' from bookings where tenant_id = ${tenant.id} and id % 10 = 2`)
+await db.execute(sql`insert into refunds (tenant_id, payment_id, booking_id, idempotency_key, amount, currency, reason, status, created_at)
+  select tenant_id, id, booking_id, 'refund-' || id, 450, 'EUR', 'cancellation', 'succeeded', paid_at + interval '1 day' from payments where id % 10 = 0`)
 await db.execute(sql`analyze`)
 const seedSeconds = (performance.now() - seedStarted) / 1000
 
@@ -83,19 +86,29 @@ for (let index = 0; index < CALLS; index++) {
 }
 // Where the uncached time goes: each aggregate alone, one after the other.
 const parts: Record<string, number[]> = {}
-const partQueries = {
-  bookingCounts: () => queries.bookingCounts(db as never, tenant.id),
-  bookingsPerDay: () => queries.bookingsPerDay(db as never, tenant.id),
-  membersByRole: () => queries.membersByRole(db as never, tenant.id),
-  occupancyByRoom: () => queries.occupancyByRoom(db as never, tenant.id),
-  revenuePerMonth: () => queries.revenuePerMonth(db as never, tenant.id),
-  sessionsAndRooms: () => queries.sessionsAndRooms(db as never, tenant.id),
+type Executor = Parameters<typeof queries.bookingCounts>[0]
+const partQueries: Record<string, (executor: Executor) => Promise<unknown>> = {
+  bookingCounts: (executor) => queries.bookingCounts(executor, tenant.id),
+  bookingsPerDay: (executor) => queries.bookingsPerDay(executor, tenant.id),
+  membersByRole: (executor) => queries.membersByRole(executor, tenant.id),
+  occupancyByRoom: (executor) => queries.occupancyByRoom(executor, tenant.id),
+  revenuePerMonth: (executor) => queries.revenuePerMonth(executor, tenant.id),
+  sessionsAndRooms: (executor) => queries.sessionsAndRooms(executor, tenant.id),
 }
 for (let index = 0; index < CALLS; index++) {
   for (const [name, run] of Object.entries(partQueries)) {
     const started = performance.now()
-    await run()
+    await run(db as Executor)
     ;(parts[name] ??= []).push(performance.now() - started)
+  }
+}
+if (process.env.BENCH_EXPLAIN) {
+  // The query functions run unchanged on an executor that answers the plan instead of the rows.
+  for (const [name, run] of Object.entries(partQueries)) {
+    let plan: Record<string, unknown>[] = []
+    const explain: Executor = { execute: async (query) => ({ rows: (plan = (await db.execute(sql`explain (analyze, costs off, timing off) ${query}`)).rows) }) }
+    await run(explain)
+    console.log(`\n-- ${name}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`)
   }
 }
 const from = new Date()

@@ -9,6 +9,7 @@ import * as migration_20261202_015442_signup from './20261202_015442_signup';
 import * as migration_20261205_125248_billing from './20261205_125248_billing';
 import * as migration_20261205_140738_domains from './20261205_140738_domains';
 import * as migration_20261205_181500_dashboard_indexes from './20261205_181500_dashboard_indexes';
+import * as migration_20261205_182048_calendar_feeds from './20261205_182048_calendar_feeds';
 
 export const migrations = [
   {
@@ -59,11 +60,16 @@ export const migrations = [
   {
     up: migration_20261205_140738_domains.up,
     down: migration_20261205_140738_domains.down,
-    name: '20261205_140738_domains'
+    name: '20261205_140738_domains',
   },
   {
     up: migration_20261205_181500_dashboard_indexes.up,
     down: migration_20261205_181500_dashboard_indexes.down,
     name: '20261205_181500_dashboard_indexes',
+  },
+  {
+    up: migration_20261205_182048_calendar_feeds.up,
+    down: migration_20261205_182048_calendar_feeds.down,
+    name: '20261205_182048_calendar_feeds'
   },
 ];

@@ -6,7 +6,10 @@ import type { Config } from 'payload'
 
 import type { DashboardPluginOptions } from './types'
 
+import { CalendarFeeds } from './collections/CalendarFeeds'
 import { calendarEventsEndpoint } from './endpoints/calendarEvents'
+import { calendarFeedIcsEndpoint } from './endpoints/calendarFeedIcs'
+import { createCalendarFeedEndpoint, revokeCalendarFeedEndpoint, rotateCalendarFeedEndpoint } from './endpoints/calendarFeeds'
 import { dashboardEndpoint } from './endpoints/dashboard'
 import { withAdminCells } from './services/adminCells'
 import { DASHBOARD_OPTIONS_KEY, resolveDashboardOptions } from './services/options'
@@ -29,7 +32,16 @@ export const dashboardPlugin =
           views: { ...config.admin?.components?.views, calendar: { Component: '/plugins/dashboard/admin/CalendarView#CalendarView', path: '/calendar' } },
         },
       },
+      collections: [...(config.collections ?? []), CalendarFeeds],
       custom: { ...config.custom, [DASHBOARD_OPTIONS_KEY]: resolveDashboardOptions(options) },
-      endpoints: [...(config.endpoints ?? []), dashboardEndpoint, calendarEventsEndpoint],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        dashboardEndpoint,
+        calendarEventsEndpoint,
+        createCalendarFeedEndpoint,
+        rotateCalendarFeedEndpoint,
+        revokeCalendarFeedEndpoint,
+        calendarFeedIcsEndpoint,
+      ],
     }
   }

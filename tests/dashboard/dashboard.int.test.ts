@@ -1,5 +1,6 @@
 // GET /api/dashboard: the studio's figures and charts on known data in Los Angeles time (bookings either
-// side of local midnight), each part only for those who may read it, and the 30 s cache.
+// side of local midnight), each part only for those who may read it, every studio for a super admin (one
+// of them in Auckland, a day ahead), and the 30 s cache. DST edges: dashboardZones.int.test.ts.
 import { DateTime } from 'luxon'
 import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -30,14 +31,14 @@ describe('dashboard: GET /api/dashboard', () => {
     const response = await app.rest.get(`/dashboard${query}`, token ? { token } : {})
     return { body: (await response.json()) as DashboardAnswer & { code?: string }, status: response.status }
   }
-  async function book(room: Room, start: DateTime, minutes: number, status: 'cancelled' | 'confirmed' | 'pending') {
+  async function book(room: Room, start: DateTime, minutes: number, status: 'cancelled' | 'confirmed' | 'pending', studio = tenant) {
     const end = start.plus({ minutes })
     const booking = await app.payload.create({
       collection: 'bookings',
-      data: { customer: { email: 'guest@example.com', name: 'Guest' }, end: end.toISO()!, room: room.id, start: start.toISO()!, status: 'pending', tenant: tenant.id },
+      data: { customer: { email: 'guest@example.com', name: 'Guest' }, end: end.toISO()!, room: room.id, start: start.toISO()!, status: 'pending', tenant: studio.id },
     })
     if (status !== 'pending') await app.payload.update({ id: booking.id, collection: 'bookings', context: statusChange(status), data: { status } })
-    if (status !== 'cancelled') spans.push({ end, start })
+    if (status !== 'cancelled' && studio === tenant) spans.push({ end, start })
     return booking
   }
   const pay = (bookingId: number, amount: number, currency: string, paidAt: DateTime, status = 'paid') =>
@@ -153,10 +154,27 @@ describe('dashboard: GET /api/dashboard', () => {
     expect(body.charts.revenuePerMonth).toBeNull()
     expect(body.charts.occupancyByRoom).toBeNull()
     expect(body.links.revenueThisMonth).toBeUndefined()
+
+    // The artist role reads sessions only: that one figure, and its link.
+    const onlySessions = await get(`?tenant=${tenant.id}`, await app.rest.login((await createUser(app.payload, [{ role: 'artist', tenant }])).email, PASSWORD))
+    expect(onlySessions.status).toBe(200)
+    expect(onlySessions.body.figures).toEqual({
+      bookingsThisWeek: null,
+      bookingsToday: null,
+      members: null,
+      occupancyThisWeek: null,
+      pendingBookings: null,
+      revenueThisMonth: null,
+      rooms: null,
+      sessionsNow: 1,
+    })
+    expect(onlySessions.body.charts).toEqual({ bookingsPerDay: null, occupancyByRoom: null, revenuePerMonth: null })
+    expect(Object.keys(onlySessions.body.links)).toEqual(['sessionsNow'])
   })
 
-  it('answers 401 signed out, 403 without bookings:read, 404 for another studio, 400 for a bad query', async () => {
+  it('answers 401 signed out, 403 with nothing to read, 404 for another studio, 400 for a bad query', async () => {
     expect((await get(`?tenant=${tenant.id}`)).status).toBe(401)
+    // Editors read rooms but not bookings, and the rooms figure needs both.
     const editor = await createUser(app.payload, [{ role: 'editor', tenant }])
     expect((await get(`?tenant=${tenant.id}`, await app.rest.login(editor.email, PASSWORD))).status).toBe(403)
     const other = await createTenant(app.payload)
@@ -164,6 +182,42 @@ describe('dashboard: GET /api/dashboard', () => {
     expect((await get(`?tenant=${tenant.id}`, await app.rest.login(otherOwner.email, PASSWORD))).status).toBe(404)
     expect((await get('?tenant=abc', ownerToken)).status).toBe(400)
     expect((await get(`?tenant=${tenant.id}&studio=1`, ownerToken)).status).toBe(400)
+  })
+
+  it('takes the caller’s only studio when none is named, and asks for one when they have several', async () => {
+    const staff = await createUser(app.payload, [{ role: 'staff', tenant }])
+    const alone = await get('', await app.rest.login(staff.email, PASSWORD))
+    expect(alone.status).toBe(200)
+    expect(alone.body.tenant?.id).toBe(tenant.id)
+    const elsewhere = await createTenant(app.payload)
+    const twoStudios = await createUser(app.payload, [
+      { role: 'staff', tenant },
+      { role: 'staff', tenant: elsewhere },
+    ])
+    const several = await get('', await app.rest.login(twoStudios.email, PASSWORD))
+    expect(several.status).toBe(400)
+    expect(several.body.code).toBe('tenant_required')
+  })
+
+  it('adds up every studio, each in its own zone, for a super admin naming none', async () => {
+    const auckland = await createTenant(app.payload, { timezone: 'Pacific/Auckland' })
+    await createDefaultPolicy(app.payload, auckland)
+    const aucklandRoom = await createRoom(app.payload, auckland, { bufferMinutes: 0, leadTimeMinutes: 0 })
+    const aucklandToday = DateTime.now().setZone('Pacific/Auckland').startOf('day')
+    await book(aucklandRoom, aucklandToday.plus({ minutes: 15 }), 60, 'pending', auckland)
+    const superAdmin = await createUser(app.payload, [], { superAdmin: true })
+    const { body, status } = await get('', await app.rest.login(superAdmin.email, PASSWORD))
+    expect(status).toBe(200)
+    expect(body.tenant).toBeNull()
+    expect(body.links).toEqual({})
+    expect(body.figures).toMatchObject({ bookingsToday: 2, pendingBookings: 2, rooms: 3, sessionsNow: 1 })
+    // Thirty days ending at Auckland's today (at or ahead of Los Angeles'), each booking on its studio's date.
+    const days = body.charts.bookingsPerDay!
+    expect(days).toHaveLength(30)
+    expect(days.at(-1)?.date).toBe(aucklandToday.toISODate())
+    expect(days.reduce((sum, day) => sum + day.count, 0)).toBe(4)
+    expect(days.find((day) => day.date === today().toISODate())?.count).toBe(aucklandToday.toISODate() === today().toISODate() ? 2 : 1)
+    expect(body.charts.revenuePerMonth).toHaveLength(12)
   })
 
   it('serves the same figures from its cache within the time-to-live', async () => {

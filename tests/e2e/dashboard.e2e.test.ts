@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createStudio, type E2eApp, launchChromium, startE2eApp } from './harness'
+import { createStudio, type E2eApp, launchChromium, signInToAdmin, startE2eApp } from './harness'
 
 const ZONE = 'Europe/Paris'
 
@@ -38,11 +38,7 @@ describe('dashboard and calendar in the admin', () => {
     // The admin's studio selector keeps its choice in this cookie.
     await context.addCookies([{ name: 'payload-tenant', url: e2e.baseUrl, value: String(tenantId) }])
     page = await context.newPage()
-    await page.goto(`${e2e.baseUrl}/admin/login`, { waitUntil: 'networkidle' })
-    await page.fill('#field-email', e2e.admin.email)
-    await page.fill('#field-password', e2e.admin.password)
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    await signInToAdmin(page, e2e.baseUrl, e2e.admin)
   })
   afterAll(async () => {
     await browser?.close()

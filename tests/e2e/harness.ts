@@ -2,7 +2,7 @@
 // over REST, a studio with a room, and Debian's Chromium.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 
 import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
@@ -136,4 +136,13 @@ export async function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     executablePath: CHROMIUM,
   })
+}
+
+/** Signs in through the admin's login form, after hydration (a click before it would submit natively). */
+export async function signInToAdmin(page: Page, baseUrl: string, { email, password }: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', password)
+  await page.click('button[type=submit]')
+  await page.waitForURL(/\/admin$/)
 }

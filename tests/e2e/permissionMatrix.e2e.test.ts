@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer'
 import { freePort, startApp, type StartedApp, waitForHealth } from './app'
+import { signInToAdmin } from './harness'
 
 const ADMIN = { email: 'ops@studio.test', password: 'a-long-production-password' }
 const CHROMIUM = '/usr/bin/chromium'
@@ -51,12 +52,7 @@ describe('admin permission matrix', () => {
 
   it('a super admin ticks a box and the role gains the permission through the API', async () => {
     const page = await browser.newPage()
-    // Wait for hydration: a click before it would submit the form natively.
-    await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
-    await page.fill('#field-email', ADMIN.email)
-    await page.fill('#field-password', ADMIN.password)
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    await signInToAdmin(page, baseUrl, ADMIN)
 
     await page.goto(`${baseUrl}/admin/permissions`, { waitUntil: 'networkidle' })
     const box = page.getByLabel('editor tenants update')

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type E2eApp, launchChromium, startE2eApp } from './harness'
+import { type E2eApp, launchChromium, signInToAdmin, startE2eApp } from './harness'
 
 const GRACE_SECONDS = 3
 
@@ -44,11 +44,7 @@ describe('artist sites end to end', () => {
 
     browser = await launchChromium()
     page = await browser.newPage()
-    await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
-    await page.fill('#field-email', e2e.admin.email)
-    await page.fill('#field-password', e2e.admin.password)
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    await signInToAdmin(page, baseUrl, e2e.admin)
   })
 
   afterAll(async () => {

@@ -14,20 +14,19 @@ import { dashboardLinks } from './dashboardLinks'
 import { bookingCounts, bookingsPerDay, boundariesOf, membersByRole, occupancyByRoom, ratio, revenuePerMonth, sessionsAndRooms } from './dashboardQueries'
 import { dashboardOptions } from './options'
 
+/** Which parts the caller sees. `rooms` (the count and occupancy) needs both rooms:read and bookings:read. */
 export type DashboardView = { bookings: boolean; members: boolean; payments: boolean; rooms: boolean; sessions: boolean }
-
-const RESOURCES: Record<keyof DashboardView, string> = { bookings: 'bookings', members: 'users', payments: 'payments', rooms: 'rooms', sessions: 'sessions' }
 
 /** What the caller may read in the studio (everything for a super admin). */
 export async function dashboardView(req: PayloadRequest, tenantId: null | number): Promise<DashboardView> {
-  const entries = await Promise.all(
-    (Object.keys(RESOURCES) as (keyof DashboardView)[]).map(async (part) => {
-      if (isSuperAdmin(req.user)) return [part, true] as const
-      return [part, tenantId !== null && (await tenantsAllowing(req, RESOURCES[part], 'read')).includes(String(tenantId))] as const
-    }),
-  )
-  return Object.fromEntries(entries) as DashboardView
+  const holds = async (resource: string) =>
+    isSuperAdmin(req.user) || (tenantId !== null && (await tenantsAllowing(req, resource, 'read')).includes(String(tenantId)))
+  // Members are the users collection's list filtered by `tenants.tenant`, which users:read guards.
+  const [bookings, members, payments, rooms, sessions] = await Promise.all([holds('bookings'), holds('users'), holds('payments'), holds('rooms'), holds('sessions')])
+  return { bookings, members, payments, rooms: rooms && bookings, sessions }
 }
+
+export const seesNothing = (view: DashboardView): boolean => !Object.values(view).some(Boolean)
 
 const caches = new WeakMap<Payload, TimedCache<DashboardAnswer>>()
 export const dashboardCache = (payload: Payload): TimedCache<DashboardAnswer> => {
@@ -39,15 +38,16 @@ export const dashboardCache = (payload: Payload): TimedCache<DashboardAnswer> =>
 async function compute(payload: Payload, tenant: null | Tenant, view: DashboardView): Promise<DashboardAnswer> {
   const db = poolDb(payload)
   const id = tenant?.id ?? null
+  const at = new Date()
   const skip = Promise.resolve(null)
   const [counts, perDay, revenue, occupancy, sessionsRooms, members, boundaries] = await Promise.all([
-    view.bookings ? bookingCounts(db, id) : skip,
-    view.bookings ? bookingsPerDay(db, id) : skip,
-    view.payments ? revenuePerMonth(db, id) : skip,
-    view.rooms && view.bookings ? occupancyByRoom(db, id) : skip,
-    view.sessions || view.rooms ? sessionsAndRooms(db, id) : skip,
-    view.members ? membersByRole(db, id) : skip,
-    id === null ? skip : boundariesOf(db, id),
+    view.bookings ? bookingCounts(db, id, at) : skip,
+    view.bookings ? bookingsPerDay(db, id, at) : skip,
+    view.payments ? revenuePerMonth(db, id, at) : skip,
+    view.rooms ? occupancyByRoom(db, id, at) : skip,
+    view.sessions || view.rooms ? sessionsAndRooms(db, id, at) : skip,
+    view.members ? membersByRole(db, id, at) : skip,
+    id === null ? skip : boundariesOf(db, id, at),
   ])
   const byRole = members ? Object.fromEntries(TENANT_ROLES.map((role) => [role, members.find((entry) => entry.role === role)?.count ?? 0])) : null
   const booked = occupancy?.reduce((sum, room) => sum + room.bookedMinutes, 0) ?? 0
@@ -65,8 +65,8 @@ async function compute(payload: Payload, tenant: null | Tenant, view: DashboardV
   return {
     charts: { bookingsPerDay: perDay, occupancyByRoom: occupancy, revenuePerMonth: revenue },
     figures,
-    generatedAt: new Date().toISOString(),
-    links: tenant && boundaries ? dashboardLinks(tenant.id, boundaries, figures) : {},
+    generatedAt: at.toISOString(),
+    links: tenant && boundaries ? dashboardLinks(tenant.id, boundaries, figures, at) : {},
     tenant: tenant ? { currency: tenant.defaultCurrency, id: tenant.id, name: tenant.name, slug: tenant.slug, timezone: tenant.timezone } : null,
   }
 }

@@ -6,7 +6,7 @@ import type { Boundaries } from './dashboardQueries'
 
 const list = (collection: string, where: Record<string, unknown>) => `/admin/collections/${collection}${qs.stringify({ where }, { addQueryPrefix: true })}`
 
-export function dashboardLinks(tenantId: number, at: Boundaries, figures: DashboardAnswer['figures']): DashboardAnswer['links'] {
+export function dashboardLinks(tenantId: number, at: Boundaries, figures: DashboardAnswer['figures'], now: Date): DashboardAnswer['links'] {
   const tenant = { equals: tenantId }
   const live = { not_in: ['cancelled', 'expired'] }
   const links: DashboardAnswer['links'] = {
@@ -17,7 +17,7 @@ export function dashboardLinks(tenantId: number, at: Boundaries, figures: Dashbo
     pendingBookings: list('bookings', { status: { equals: 'pending' }, tenant }),
     revenueThisMonth: list('payments', { paidAt: { greater_than_equal: at.monthStart, less_than: at.monthEnd }, status: { equals: 'paid' }, tenant }),
     rooms: list('rooms', { active: { equals: true }, tenant }),
-    sessionsNow: list('sessions', { end: { greater_than: new Date().toISOString() }, start: { less_than_equal: new Date().toISOString() }, status: { not_equals: 'cancelled' }, tenant }),
+    sessionsNow: list('sessions', { end: { greater_than: now.toISOString() }, start: { less_than_equal: now.toISOString() }, status: { not_equals: 'cancelled' }, tenant }),
   }
   // Only the figures the caller sees get a link.
   return Object.fromEntries(Object.entries(links).filter(([key]) => figures[key as keyof typeof figures] !== null))

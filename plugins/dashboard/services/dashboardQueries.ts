@@ -68,52 +68,57 @@ export async function bookingCounts(db: Executor, tenantId: null | number, at = 
   return { pending: Number(row?.pending ?? 0), thisWeek: Number(row?.week ?? 0), today: Number(row?.today ?? 0) }
 }
 
-/** Bookings per local day over the last 30 days, today included; empty days count 0. */
+/**
+ * Bookings per local day over the last 30 days, today included; empty days count 0. For every studio at
+ * once the days end at the furthest-ahead studio's today (always 30 of them), each booking on its own
+ * studio's local date.
+ */
 export async function bookingsPerDay(db: Executor, tenantId: null | number, at = new Date()) {
   const rows = await rowsOf(
     db,
     sql`with ${scope(tenantId, at)},
-    days as (
-      select s.id, d.day from bounds s
-      cross join generate_series(s.today_local - interval '29 days', s.today_local, interval '1 day') as d(day)
-    ),
+    span as (select max(today_local) - interval '29 days' as first_day, max(today_local) + interval '1 day' as after_day from bounds),
+    days as (select d.day from span cross join generate_series(span.first_day, span.after_day - interval '1 day', interval '1 day') as d(day)),
     counted as (
-      select s.id, (b.start at time zone s.timezone)::date as day, count(*) as count
-      from bounds s join bookings b on b.tenant_id = s.id
-      where b.start >= (s.today_local - interval '29 days') at time zone s.timezone and b.start < s.tomorrow_start
+      select (b.start at time zone s.timezone)::date as day, count(*) as count
+      from bounds s cross join span join bookings b on b.tenant_id = s.id
+      where b.start >= span.first_day at time zone s.timezone and b.start < span.after_day at time zone s.timezone
         and b.status not in ('cancelled', 'expired')
-      group by 1, 2
+      group by 1
     )
-    select to_char(days.day, 'YYYY-MM-DD') as date, coalesce(sum(counted.count), 0)::int as count
-    from days left join counted on counted.id = days.id and counted.day = days.day::date
-    group by days.day order by days.day`,
+    select to_char(days.day, 'YYYY-MM-DD') as date, coalesce(counted.count, 0)::int as count
+    from days left join counted on counted.day = days.day::date
+    order by days.day`,
   )
-  // Every studio at once: the same local date appears once per studio, summed above by the grouping.
   return rows.map((row) => ({ count: Number(row.count), date: String(row.date) }))
 }
 
-/** Paid deposits and payments minus succeeded refunds per local month, last 12 months, per currency. */
+/**
+ * Paid deposits and payments (by paid_at) minus succeeded refunds (by created_at) per local month, the last
+ * 12 months, per currency. For every studio at once the months end at the furthest-ahead studio's month.
+ */
 export async function revenuePerMonth(db: Executor, tenantId: null | number, at = new Date()) {
   const rows = await rowsOf(
     db,
     sql`with ${scope(tenantId, at)},
+    span as (select max(month_local) - interval '11 months' as first_month, max(month_local) + interval '1 month' as after_month from bounds),
     months as (
-      select s.id, s.timezone, m.month from bounds s
-      cross join generate_series(s.month_local - interval '11 months', s.month_local, interval '1 month') as m(month)
+      select m.month from span cross join generate_series(span.first_month, span.after_month - interval '1 month', interval '1 month') as m(month)
     ),
     moves as (
-      select p.tenant_id, p.paid_at as at, p.amount, p.currency from payments p
-        where p.status = 'paid' and p.tenant_id in (select id from bounds) and p.paid_at >= ${instant(at)} - interval '13 months'
+      select date_trunc('month', p.paid_at at time zone s.timezone) as month, p.amount, p.currency
+        from bounds s cross join span join payments p on p.tenant_id = s.id
+        where p.status = 'paid' and p.paid_at >= span.first_month at time zone s.timezone and p.paid_at < span.after_month at time zone s.timezone
       union all
-      select r.tenant_id, r.created_at as at, -r.amount, r.currency from refunds r
-        where r.status = 'succeeded' and r.tenant_id in (select id from bounds) and r.created_at >= ${instant(at)} - interval '13 months'
+      select date_trunc('month', r.created_at at time zone s.timezone), -r.amount, r.currency
+        from bounds s cross join span join refunds r on r.tenant_id = s.id
+        where r.status = 'succeeded' and r.created_at >= span.first_month at time zone s.timezone and r.created_at < span.after_month at time zone s.timezone
     )
     select to_char(months.month, 'YYYY-MM') as month, moves.currency, sum(moves.amount) as amount
-    from months
-    left join moves on moves.tenant_id = months.id
-      and moves.at >= months.month at time zone months.timezone and moves.at < (months.month + interval '1 month') at time zone months.timezone
+    from months left join moves on moves.month = months.month
     group by months.month, moves.currency order by months.month, moves.currency`,
   )
+  // At most 12 × currencies aggregated rows, regrouped by month.
   const byMonth = new Map<string, { amount: number; currency: string }[]>()
   for (const row of rows) {
     const amounts = byMonth.get(String(row.month)) ?? []
@@ -138,11 +143,11 @@ export async function occupancyByRoom(db: Executor, tenantId: null | number, at 
     opening as (
       -- '24:00'::time is valid in PostgreSQL: date + '24:00' is the next local midnight.
       select ar.id, sum(extract(epoch from (
-          ((d.day::date + oh.closes::time) at time zone ar.timezone) - ((d.day::date + oh.opens::time) at time zone ar.timezone)
+          ((ar.week_local::date + offsets.n + oh.closes::time) at time zone ar.timezone)
+          - ((ar.week_local::date + offsets.n + oh.opens::time) at time zone ar.timezone)
         )) / 60) as minutes
       from active_rooms ar
       cross join generate_series(0, 6) as offsets(n)
-      cross join lateral (select ar.week_local + offsets.n * interval '1 day' as day) d
       join rooms_opening_hours oh on oh._parent_id = ar.id
         and oh.weekday::text = (array['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])[offsets.n + 1]
       group by ar.id
