@@ -1,7 +1,10 @@
 // The studio's day in the panel, in Debian's Chromium against the production build: the dashboard's
 // figures equal the database's; the calendar confirms a booking, makes a staff booking over a selected
-// range, and shows the 409 of an overlapping one inline.
+// range, and shows the 409 of an overlapping one inline; axe finds nothing serious on the public booking
+// page, the customer's page and the dashboard.
 import type { Browser, Page } from 'playwright-core'
+
+import AxeBuilder from '@axe-core/playwright'
 
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +19,8 @@ describe('dashboard and calendar in the admin', () => {
   let page: Page
   let tenantId: number
   let bookingId: number
+  let slug: string
+  let roomId: number
 
   /** Today at `time` in the studio's zone, as an instant. */
   const todayAt = (time: string) => {
@@ -28,9 +33,9 @@ describe('dashboard and calendar in the admin', () => {
 
   beforeAll(async () => {
     e2e = await startE2eApp()
-    ;({ tenantId } = await createStudio(e2e, { name: 'Atelier Lumière', slug: `lumiere-${randomBytes(2).toString('hex')}`, timezone: ZONE }, { bufferMinutes: 0 }))
-    const room = ((await e2e.api('GET', `/rooms?where[tenant][equals]=${tenantId}&depth=0`)).body as { docs: { id: number }[] }).docs[0]!
-    const created = await e2e.api('POST', '/bookings', { customer: { email: 'durand@example.com', name: 'Mme Durand' }, end: todayAt('09:00'), room: room.id, start: todayAt('08:00'), tenant: tenantId })
+    slug = `lumiere-${randomBytes(2).toString('hex')}`
+    ;({ roomId, tenantId } = await createStudio(e2e, { name: 'Atelier Lumière', slug, timezone: ZONE }, { bufferMinutes: 0 }))
+    const created = await e2e.api('POST', '/bookings', { customer: { email: 'durand@example.com', name: 'Mme Durand' }, end: todayAt('09:00'), room: roomId, start: todayAt('08:00'), tenant: tenantId })
     expect(created.status).toBe(201)
     bookingId = (created.body.doc as { id: number }).id
     browser = await launchChromium()
@@ -96,5 +101,31 @@ describe('dashboard and calendar in the admin', () => {
     const error = await page.waitForSelector('[data-testid=calendar-error]')
     expect(await error.textContent()).toMatch(/taken|booked|available/i)
     expect(((await e2e.api('GET', '/bookings?where[customer.email][equals]=second@example.com&limit=0')).body as { totalDocs: number }).totalDocs).toBe(0)
+  })
+
+  it('has no serious or critical accessibility violation on the booking page, the customer’s page and the dashboard', async () => {
+    const tomorrow = (time: string) => new Date(new Date(todayAt(time)).getTime() + 86_400_000).toISOString()
+    const booked = await e2e.api('POST', '/public/booking', { customer: { email: 'axe@example.com', name: 'Axe' }, end: tomorrow('13:00'), room: roomId, start: tomorrow('12:00'), tenant: slug }, { asAdmin: false })
+    expect(booked.status).toBe(201)
+    const { accessToken, ref } = booked.body as { accessToken: string; ref: string }
+    const pages: [string, string, string | undefined][] = [
+      ['booking page', `/${slug}/book`, undefined],
+      ['customer’s page', `/${slug}/book/${ref}?token=${accessToken}`, undefined],
+      // Payload's own panel around it is Payload's; the dashboard is ours.
+      ['dashboard', '/admin', '[data-testid=studio-dashboard]'],
+    ]
+    const serious: string[] = []
+    for (const [name, route, scope] of pages) {
+      await page.goto(`${e2e.baseUrl}${route}`, { waitUntil: 'networkidle' })
+      if (scope) await page.waitForSelector(`${scope} [data-figure]`)
+      const builder = new AxeBuilder({ page })
+      const { passes, violations } = await (scope ? builder.include(scope) : builder).analyze()
+      // Rules that passed: proof that axe looked at something.
+      expect(passes.length).toBeGreaterThan(5)
+      const counts = Object.fromEntries(['critical', 'serious', 'moderate', 'minor'].map((impact) => [impact, violations.filter((violation) => violation.impact === impact).length]))
+      console.log(`axe, ${name}: ${JSON.stringify(counts)}, ${passes.length} rules passed`)
+      for (const violation of violations) if (violation.impact === 'serious' || violation.impact === 'critical') serious.push(`${name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)
+    }
+    expect(serious).toEqual([])
   })
 })
