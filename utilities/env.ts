@@ -28,6 +28,8 @@ const envSchema = z.object({
   ATELIER_PUBLIC_OPEN_BOOKINGS_PER_IP: z.coerce.number().int().min(1).default(3),
   ATELIER_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   ATELIER_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Other names the platform answers to (an internal service name with a dot, a PaaS name); read by proxy.ts. */
+  ATELIER_PLATFORM_HOSTS: z.string().default(''),
   ATELIER_RESERVED_SLUGS: z.string().default(''),
   ATELIER_SIGNUP_RESPONSE_FLOOR_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
   ATELIER_SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),

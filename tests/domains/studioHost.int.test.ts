@@ -111,15 +111,38 @@ describe('custom domains: the public API on a studio’s own host', () => {
     expect(await read(lumiere.domain.hostname)).toBe(404)
   })
 
-  it('links to the primary host once it is set, in the studio page URL and in the customer’s email', async () => {
-    expect(await studioPageUrl({ payload: app.payload }, nord.tenant, 'ABC')).toBe(`https://atelier.example.com/${nord.tenant.slug}/book/ABC`)
+  it('links the booking page to the primary host once it is set, and keeps links with access codes on the platform', async () => {
+    expect(await studioPageUrl({ payload: app.payload }, nord.tenant)).toBe(`https://atelier.example.com/${nord.tenant.slug}/book`)
     await app.payload.update({ id: nord.domain.id, collection: 'domains', data: { primary: true } })
     expect(await studioPageUrl({ payload: app.payload }, nord.tenant)).toBe(`https://${nord.domain.hostname}/`)
+    expect(await studioPageUrl({ payload: app.payload }, nord.tenant, 'ABC')).toBe(`https://atelier.example.com/${nord.tenant.slug}/book/ABC`)
     const body = bookingBody(nord, 8, nord.tenant.slug)
     const created = await book(app.rest, body)
     expect(created.status).toBe(201)
     const mail = await smtp.waitFor((message) => message.to.includes(body.customer.email))
-    expect(mail.body).toContain(`https://${nord.domain.hostname}/b/${created.body.ref}?token=`)
-    expect(mail.body).not.toContain(`atelier.example.com/${nord.tenant.slug}/book`)
+    expect(mail.body).toContain(`https://atelier.example.com/${nord.tenant.slug}/book/${created.body.ref}?token=`)
+    expect(mail.body).not.toContain(nord.domain.hostname)
+    // Records found missing: the domain is no longer anyone's primary host.
+    await app.payload.update({ id: nord.domain.id, collection: 'domains', data: { failingSince: new Date().toISOString() } })
+    expect(await studioPageUrl({ payload: app.payload }, nord.tenant)).toBe(`https://atelier.example.com/${nord.tenant.slug}/book`)
+  })
+
+  it('lists a lookup link’s bookings of the host’s studio only', async () => {
+    const email = `both-${randomBytes(3).toString('hex')}@example.com`
+    const inNord = bookingBody(nord, 9, nord.tenant.slug)
+    const inLumiere = bookingBody(lumiere, 9, lumiere.tenant.slug)
+    expect((await book(app.rest, { ...inNord, customer: { email, name: 'Both' } })).status).toBe(201)
+    expect((await book(app.rest, { ...inLumiere, customer: { email, name: 'Both' } })).status).toBe(201)
+    // The "your bookings" link, asked for as a customer would.
+    expect((await publicGet(app.rest, `/public/bookings/search?email=${encodeURIComponent(email)}`)).status).toBe(202)
+    await app.payload.jobs.run()
+    const mail = await smtp.waitFor((message) => message.subject === 'Your bookings' && message.to.includes(email))
+    const token = /bookings\?token=([\w.-]+)/.exec(mail.body)![1]!
+    const list = async (host?: string) => {
+      const response = await publicGet(app.rest, `/public/bookings?token=${encodeURIComponent(token)}`, host ? { Host: host } : {})
+      return ((await response.json()) as { bookings: { studio: { slug: string } }[] }).bookings.map((entry) => entry.studio.slug).sort()
+    }
+    expect(await list()).toEqual([lumiere.tenant.slug, nord.tenant.slug].sort())
+    expect(await list(lumiere.domain.hostname)).toEqual([lumiere.tenant.slug])
   })
 })

@@ -105,7 +105,14 @@ describe.skipIf(!CADDY)('custom domains end to end, through Caddy', () => {
     expect((await curl(hostname, icon!)).status).toBe(200)
     expect((await fetch(`${e2e.baseUrl}/on-host`)).status).toBe(404)
     // A host nobody verified, reaching the app by another way than Caddy: a plain 404 page.
-    const { stdout } = await run('curl', ['--silent', '--output', '/dev/null', '--write-out', '%{http_code}', '-H', 'Host: nobody-claimed.test', `${e2e.baseUrl}/`])
-    expect(stdout).toBe('404')
+    const statusWithHost = async (host: string, route: string) =>
+      (await run('curl', ['--silent', '--output', '/dev/null', '--write-out', '%{http_code}', '-H', `Host: ${host}`, `${e2e.baseUrl}${route}`])).stdout
+    expect(await statusWithHost('nobody-claimed.test', '/')).toBe('404')
+    // Nothing but the two pages on a studio's host, whatever route the path could otherwise match.
+    expect(await statusWithHost(hostname, '/faviconxico/book')).toBe('404')
+    expect(await statusWithHost(hostname, '/on-host/book')).toBe('404')
+    // A Host that does not parse is refused; a single-label name (a container's) is the platform's.
+    expect(await statusWithHost(`${hostname}:x`, '/admin')).toBe('400')
+    expect(await statusWithHost('app:3000', '/api/health')).toBe('200')
   })
 })

@@ -34,7 +34,8 @@ export const BookingPolicies: CollectionConfig = {
     {
       name: 'depositAmount',
       type: 'number',
-      admin: { condition: (_, sibling) => sibling.depositType === 'fixed', description: 'Minor units (cents).' },
+      admin: { condition: (_, sibling) => sibling.depositType === 'fixed', description: 'In the studio’s currency.' },
+      custom: { money: true },
       min: 0,
       validate: wholeNumber('A whole number of minor units.'),
     },

@@ -5,9 +5,22 @@ import { can } from '../../rbac'
 import { answerConflictsWithCode } from '../hooks/answerConflictsWithCode'
 import { guardBooking } from '../hooks/guardBooking'
 import { prepareBooking } from '../hooks/prepareBooking'
-import { BOOKING_STATUSES } from '../services/transitions'
+import { BOOKING_STATUSES, type BookingStatus } from '../services/transitions'
 
 const computed = { create: nobody, update: nobody }
+// Amounts in minor units of the booking's own currency; instants shown in the studio's zone (the dashboard's cells).
+const money = { money: { currencyField: 'currency' } }
+const zonedTime = { zonedTime: true } as const
+
+const STATUS_LABELS: Record<BookingStatus, { en: string; fr: string }> = {
+  awaiting_payment: { en: 'Awaiting payment', fr: 'Paiement attendu' },
+  cancelled: { en: 'Cancelled', fr: 'Annulée' },
+  completed: { en: 'Completed', fr: 'Terminée' },
+  confirmed: { en: 'Confirmed', fr: 'Confirmée' },
+  converted: { en: 'Converted to a session', fr: 'Convertie en séance' },
+  expired: { en: 'Expired', fr: 'Expirée' },
+  pending: { en: 'Pending', fr: 'En attente' },
+}
 
 /**
  * A room booked from `start` to `end`. Two blocking bookings of one room cannot overlap, buffer included:
@@ -41,15 +54,17 @@ export const Bookings: CollectionConfig = {
         { name: 'phone', type: 'text', maxLength: 40 },
       ],
     },
-    { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, required: true },
-    { name: 'end', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, required: true },
+    { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, custom: zonedTime, index: true, required: true },
+    { name: 'end', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, custom: zonedTime, required: true },
     {
       name: 'status',
       type: 'select',
-      admin: { position: 'sidebar' },
+      // Staff change it through the booking's actions (their transition rules); the API still writes it.
+      admin: { position: 'sidebar', readOnly: true },
+      custom: { statusPill: true },
       defaultValue: 'pending',
       index: true,
-      options: BOOKING_STATUSES.map((value) => ({ label: value.replace('_', ' '), value })),
+      options: BOOKING_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
       required: true,
     },
     {
@@ -60,14 +75,14 @@ export const Bookings: CollectionConfig = {
       defaultValue: 'staff',
       options: ['public', 'staff'],
     },
-    { name: 'price', type: 'number', access: computed, admin: { description: 'Minor units, computed from the room rate.', readOnly: true } },
-    { name: 'deposit', type: 'number', access: computed, admin: { description: 'Minor units, from the policy.', readOnly: true } },
+    { name: 'price', type: 'number', access: computed, admin: { description: 'Computed from the room rate.', readOnly: true }, custom: money },
+    { name: 'deposit', type: 'number', access: computed, admin: { description: 'From the policy.', readOnly: true }, custom: money },
     { name: 'currency', type: 'text', access: computed, admin: { readOnly: true } },
-    { name: 'amountPaid', type: 'number', access: computed, admin: { readOnly: true }, defaultValue: 0 },
+    { name: 'amountPaid', type: 'number', access: computed, admin: { readOnly: true }, custom: money, defaultValue: 0 },
     { name: 'refundQuote', type: 'json', access: computed, admin: { readOnly: true } },
     { name: 'terms', type: 'json', access: computed, admin: { description: 'The policy as it stood when booked.', readOnly: true } },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
-    { name: 'blockedUntil', type: 'date', access: computed, admin: { hidden: true } },
+    { name: 'blockedUntil', type: 'date', access: computed, admin: { hidden: true }, custom: zonedTime },
     {
       name: 'holdExpiresAt',
       type: 'date',
@@ -78,6 +93,7 @@ export const Bookings: CollectionConfig = {
         position: 'sidebar',
         readOnly: true,
       },
+      custom: zonedTime,
       index: true,
     },
     {
@@ -85,6 +101,7 @@ export const Bookings: CollectionConfig = {
       type: 'date',
       access: computed,
       admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When the customer confirmed from the emailed link.', position: 'sidebar', readOnly: true },
+      custom: zonedTime,
     },
     {
       name: 'secrets',

@@ -48,7 +48,8 @@ export const Rooms: CollectionConfig = {
     {
       name: 'hourlyRate',
       type: 'number',
-      admin: { description: 'Per hour, in minor units of the studio currency (cents: 2500 = 25.00 EUR).' },
+      admin: { description: 'Per hour, in the studio’s currency (stored in minor units: 2500 = 25.00 EUR).' },
+      custom: { money: true },
       min: 0,
       required: true,
       validate: wholeNumber('A whole number of minor units.'),

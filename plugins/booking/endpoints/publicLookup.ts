@@ -6,6 +6,7 @@ import { z } from 'zod'
 
 import { parseQuery } from '../../../utilities/parseRequest'
 import { queueLookup, verifyLookupToken } from '../services/lookup'
+import { hostStudioId } from '../services/studioHosts'
 import { publicBooking, publicEndpoint } from './public'
 
 export const LOOKUP_ANSWER = { message: 'If bookings exist for this address, a link to them is on its way by email.' }
@@ -26,6 +27,8 @@ export const listBookingsEndpoint: Endpoint = {
   handler: publicEndpoint(async (req) => {
     const { token } = parseQuery(req, z.object({ token: z.string().min(1).max(1000) }).strict())
     const email = verifyLookupToken(req, token)
+    // On a studio's own domain, only that studio's bookings are there.
+    const hostStudio = await hostStudioId(req)
     const { docs } = await req.payload.find({
       collection: 'bookings',
       depth: 1,
@@ -33,7 +36,7 @@ export const listBookingsEndpoint: Endpoint = {
       overrideAccess: true,
       req,
       sort: '-start',
-      where: { 'customer.email': { equals: email } },
+      where: { and: [{ 'customer.email': { equals: email } }, ...(hostStudio === null ? [] : [{ tenant: { equals: hostStudio } }])] },
     })
     return Response.json({
       bookings: docs.map((booking) => {

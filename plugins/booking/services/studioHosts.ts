@@ -39,12 +39,13 @@ export function tenantMismatch(): HttpError {
 }
 
 /**
- * The studio's booking page, or one booking's page when `ref` is given: on its primary domain while that is
- * active (`https://host/`, `https://host/b/<ref>`), else under the platform's URL (`/<slug>/book[/<ref>]`).
+ * The studio's booking page: on its primary domain while that is active (`https://host/`), else under the
+ * platform's URL (`/<slug>/book`). One booking's page (`ref`) is always the platform's: its links carry
+ * access codes, and a custom domain can change hands between two checks of its records.
  */
 export async function studioPageUrl(req: Pick<PayloadRequest, 'payload' | 'transactionID'>, tenant: Pick<Tenant, 'id' | 'slug'>, ref?: null | string): Promise<string> {
-  const primary = await resolverOf(req.payload)?.primaryHostOf(req, tenant.id)
-  if (primary) return ref ? `https://${primary}/b/${encodeURIComponent(ref)}` : `https://${primary}/`
   const base = `${bookingOptions(req.payload).publicUrl}/${tenant.slug}/book`
-  return ref ? `${base}/${encodeURIComponent(ref)}` : base
+  if (ref) return `${base}/${encodeURIComponent(ref)}`
+  const primary = await resolverOf(req.payload)?.primaryHostOf(req, tenant.id)
+  return primary ? `https://${primary}/` : base
 }

@@ -29,11 +29,10 @@ export function normaliseHostname(input: string, platformHost: string): Hostname
 /** The challenge record's name for a hostname. */
 export const challengeName = (hostname: string) => `_atelier-challenge.${hostname}`
 
-/** The hostname of a Host header: without its port (`name:8443`, `[::1]:443`). */
+/** The hostname of a Host header without its numeric port (`name:8443`, `[::1]:443`); anything else as it came. */
 export function hostOfHeader(host: string): string {
   const value = host.trim()
-  if (value.startsWith('[')) return value.slice(1, value.indexOf(']') > 0 ? value.indexOf(']') : undefined)
-  const colon = value.indexOf(':')
-  // More than one colon is a bare IPv6 address, which has no port to strip.
-  return colon >= 0 && value.indexOf(':', colon + 1) < 0 ? value.slice(0, colon) : value
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?$/.exec(value)
+  if (bracketed) return bracketed[1]!
+  return value.replace(/:\d{1,5}$/, '')
 }
