@@ -36,6 +36,7 @@ const PUBLIC = new Set([
   'post /api/sites/register', // needs a registration token or the site's key
   'get /api/signup/check-slug', // whether a studio slug is free: a taken slug is public anyway
   'post /api/signup', // self-serve signup: makes a new studio, never touches an existing one
+  'get /api/calendar/feeds/:token.ics', // needs the feed's token; computed with its owner's permissions
 ])
 
 /** Meant for any signed-in person, about themselves or the platform's vocabulary. */
@@ -75,6 +76,7 @@ const QUERY: Record<string, (world: World) => string> = {
 }
 /** Bodies an endpoint needs before it looks at who is asking. */
 const BODY: Record<string, (world: World) => unknown> = {
+  'post /api/calendar/feeds': (world) => ({ name: 'Taken over', tenant: world.b.tenant.id }),
   'post /api/billing/cancel': () => ({ when: 'now' }),
   // Any well-formed id: the permission is checked before the pack is looked up.
   'post /api/billing/credits/purchase': () => ({ pack: 1 }),
@@ -109,6 +111,7 @@ function bParam(world: World, path: string, name: string): string {
   const byCollection: Record<string, number | string> = {
     artists: typeof b.site.artist === 'object' && b.site.artist ? b.site.artist.id : (b.site.artist ?? ''),
     bookings: b.booking.id,
+    calendar: b.calendarFeed.id, // /api/calendar/feeds/:id/rotate|revoke
     roles: b.role.id,
     sites: b.site.id,
     tenants: b.tenant.id,

@@ -4,7 +4,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
-import type { Booking, Media, Role, Room, Site, Subscription, Tenant, User } from '../../payload-types'
+import type { Booking, CalendarFeed, Media, Role, Room, Site, Subscription, Tenant, User } from '../../payload-types'
 import type { TestApp } from '../helpers/payload'
 
 import { book, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
@@ -13,6 +13,7 @@ import { approve, createArtist } from '../helpers/sites'
 
 export type Studio = {
   booking: Booking & { accessToken: string }
+  calendarFeed: CalendarFeed
   media: Media
   owner: User
   ownerToken: string
@@ -70,13 +71,18 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
   await payload.create({ collection: 'domains', data: { hostname: `book-${suffix()}.${tenant.slug}.example`, status: 'pending', tenant: tenant.id } })
   await payload.create({ collection: 'payload-kv' as CollectionSlug, data: { data: { studio: tenant.slug }, key: `kv-${suffix()}` } as never })
 
+  // The owner's calendar feed, through its endpoint (the only way one is made).
+  const feedAnswer = await rest.post('/calendar/feeds', { name: `Feed of ${tenant.name}`, room: room.id, tenant: tenant.id }, { token: ownerToken })
+  if (feedAnswer.status !== 201) throw new Error(`Calendar feed answered ${feedAnswer.status}`)
+  const calendarFeed = await payload.findByID({ id: ((await feedAnswer.json()) as { feed: { id: number } }).feed.id, collection: 'calendar-feeds', depth: 0 })
+
   const user = { relationTo: 'users', value: owner.id } as const
   await payload.create({ collection: 'payload-locked-documents' as CollectionSlug, data: { document: { relationTo: 'rooms', value: room.id }, user } as never })
   const preferenceKey = `matrix-${suffix()}`
   // Payload's preferences take their user from the request.
   await payload.create({ collection: 'payload-preferences' as CollectionSlug, data: { key: preferenceKey, value: { columns: [] } } as never, user: { ...owner, collection: 'users' } })
 
-  return { booking: { ...stored, accessToken: created.body.accessToken }, media, owner, ownerToken, preferenceKey, role, room, site, subscription, tenant }
+  return { booking: { ...stored, accessToken: created.body.accessToken }, calendarFeed, media, owner, ownerToken, preferenceKey, role, room, site, subscription, tenant }
 }
 
 export async function buildWorld(app: TestApp): Promise<World> {

@@ -31,20 +31,23 @@ async function ownerView(payload: Payload, owner: User, tenantId: number): Promi
   return { customers, sessions }
 }
 
-async function liveFeed(payload: Payload, token: string): Promise<FeedRow | null> {
+type LiveFeed = FeedRow & { tenant_id: number; user_id: number }
+
+/** The unrevoked feed of this token, with its studio and owner still there. */
+async function liveFeed(payload: Payload, token: string): Promise<LiveFeed | null> {
   const tokenHash = feedTokenHash(feedPepper(payload.config.secret), token)
   if (!tokenHash) return null
   const { rows } = (await poolDb(payload).execute(sql`
     select id, name, tenant_id, room_id, user_id, token_hash, revoked_at, last_fetched_at from calendar_feeds where token_hash = ${tokenHash}`)) as { rows: FeedRow[] }
   const feed = rows[0]
   if (!feed || !digestsEqual(feed.token_hash, tokenHash) || feed.revoked_at !== null || feed.tenant_id === null || feed.user_id === null) return null
-  return feed
+  return { ...feed, tenant_id: feed.tenant_id, user_id: feed.user_id }
 }
 
 /** The feed's body and ETag, or null for anything that must look like an unknown token (404). */
 export async function servedFeed(payload: Payload, token: string, now = new Date()): Promise<{ body: string; etag: string } | null> {
   const feed = await liveFeed(payload, token)
-  if (!feed || feed.tenant_id === null || feed.user_id === null) return null
+  if (!feed) return null
   const [owner, tenant] = await Promise.all([
     payload.findByID({ id: feed.user_id, collection: 'users', depth: 0, overrideAccess: true }).catch(() => null),
     payload.findByID({ id: feed.tenant_id, collection: 'tenants', depth: 0, overrideAccess: true }).catch(() => null),
