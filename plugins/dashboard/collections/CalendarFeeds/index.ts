@@ -22,8 +22,10 @@ export const CalendarFeeds: CollectionConfig = {
     update: nobody,
   },
   admin: {
+    // The person's own feeds with Create, Rotate and Revoke, above the list.
+    components: { beforeListTable: ['/plugins/dashboard/admin/CalendarFeedsPanel#CalendarFeedsPanel'] },
     defaultColumns: ['name', 'room', 'user', 'revokedAt', 'lastFetchedAt'],
-    description: 'Calendar subscriptions (iCal). Create, rotate and revoke them from your account.',
+    description: 'Calendar subscriptions (iCal) for your phone: create, rotate and revoke them here.',
     group: 'Booking',
     useAsTitle: 'name',
   },
