@@ -404,7 +404,7 @@ export interface Room {
   images?: (number | Media)[] | null;
   active?: boolean | null;
   /**
-   * Per hour, in minor units of the studio currency (cents: 2500 = 25.00 EUR).
+   * Per hour, in the studio’s currency (stored in minor units: 2500 = 25.00 EUR).
    */
   hourlyRate: number;
   /**
@@ -460,7 +460,7 @@ export interface BookingPolicy {
   depositType: 'percentage' | 'fixed';
   depositPercent?: number | null;
   /**
-   * Minor units (cents).
+   * In the studio’s currency.
    */
   depositAmount?: number | null;
   autoConfirmOnDeposit?: boolean | null;
@@ -501,11 +501,11 @@ export interface Booking {
   status: 'pending' | 'awaiting_payment' | 'confirmed' | 'completed' | 'cancelled' | 'expired' | 'converted';
   source?: ('public' | 'staff') | null;
   /**
-   * Minor units, computed from the room rate.
+   * Computed from the room rate.
    */
   price?: number | null;
   /**
-   * Minor units, from the policy.
+   * From the policy.
    */
   deposit?: number | null;
   currency?: string | null;
@@ -832,7 +832,7 @@ export interface Domain {
   createdAt: string;
 }
 /**
- * Calendar subscriptions (iCal). Create, rotate and revoke them from your account.
+ * Calendar subscriptions (iCal) for your phone: create, rotate and revoke them here.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "calendar-feeds".

@@ -35,6 +35,7 @@ import { MoneyField as MoneyField_59a39aa88d53df9f69fdee8bc503ac1f } from '../..
 import { ZonedDateCell as ZonedDateCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
 import { ZoneDescription as ZoneDescription_59a39aa88d53df9f69fdee8bc503ac1f } from '../../../plugins/dashboard/admin/fields'
 import { StatusPillCell as StatusPillCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
+import { CalendarFeedsPanel as CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3 } from '../../../plugins/dashboard/admin/CalendarFeedsPanel'
 import { PermissionsNavLink as PermissionsNavLink_2746856efc4831f9942c40275ec1839c } from '../../../plugins/rbac/admin/PermissionsNavLink'
 import { CalendarNavLink as CalendarNavLink_511274049325187de0a1380f586f012a } from '../../../plugins/dashboard/admin/CalendarNavLink'
 import { StudioDashboard as StudioDashboard_41264974200c1c84ffdcb9444c1ec79c } from '../../../plugins/dashboard/admin/StudioDashboard'
@@ -83,6 +84,7 @@ export const importMap = {
   "/plugins/dashboard/admin/cells#ZonedDateCell": ZonedDateCell_4678c218004600e5f36ce25720545024,
   "/plugins/dashboard/admin/fields#ZoneDescription": ZoneDescription_59a39aa88d53df9f69fdee8bc503ac1f,
   "/plugins/dashboard/admin/cells#StatusPillCell": StatusPillCell_4678c218004600e5f36ce25720545024,
+  "/plugins/dashboard/admin/CalendarFeedsPanel#CalendarFeedsPanel": CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3,
   "/plugins/rbac/admin/PermissionsNavLink#PermissionsNavLink": PermissionsNavLink_2746856efc4831f9942c40275ec1839c,
   "/plugins/dashboard/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_511274049325187de0a1380f586f012a,
   "/plugins/dashboard/admin/StudioDashboard#StudioDashboard": StudioDashboard_41264974200c1c84ffdcb9444c1ec79c,
