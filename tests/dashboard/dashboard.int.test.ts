@@ -9,7 +9,7 @@ import type { Room, Tenant } from '../../payload-types'
 import type { DashboardAnswer } from '../../plugins/dashboard'
 
 import { statusChange } from '../../plugins/booking'
-import { TimedCache } from '../../plugins/dashboard/services/dashboardCache'
+import { dashboardCache } from '../../plugins/dashboard/services/dashboardAnswer'
 import { createDefaultPolicy, createRoom } from '../helpers/booking'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
@@ -189,6 +189,9 @@ describe('dashboard: GET /api/dashboard', () => {
     const alone = await get('', await app.rest.login(staff.email, PASSWORD))
     expect(alone.status).toBe(200)
     expect(alone.body.tenant?.id).toBe(tenant.id)
+    // The staff role reads bookings, payments, users, rooms and sessions: every part.
+    expect(Object.entries(alone.body.figures).filter(([, value]) => value === null)).toEqual([])
+    expect(Object.keys(alone.body.links).sort()).toEqual(Object.keys(alone.body.figures).sort())
     const elsewhere = await createTenant(app.payload)
     const twoStudios = await createUser(app.payload, [
       { role: 'staff', tenant },
@@ -204,7 +207,10 @@ describe('dashboard: GET /api/dashboard', () => {
     await createDefaultPolicy(app.payload, auckland)
     const aucklandRoom = await createRoom(app.payload, auckland, { bufferMinutes: 0, leadTimeMinutes: 0 })
     const aucklandToday = DateTime.now().setZone('Pacific/Auckland').startOf('day')
-    await book(aucklandRoom, aucklandToday.plus({ minutes: 15 }), 60, 'pending', auckland)
+    const aucklandBooking = await book(aucklandRoom, aucklandToday.plus({ minutes: 15 }), 60, 'pending', auckland)
+    // Paid at the first instant of Auckland's month: each studio's own month counts, whichever is ahead.
+    await db().execute(sql`insert into payments (tenant_id, booking_id, checkout_session_id, amount, currency, status, paid_at)
+      values (${auckland.id}, ${aucklandBooking.id}, 'cs_auckland', 2500, 'NZD', 'paid', ${aucklandToday.startOf('month').toISO()})`)
     const superAdmin = await createUser(app.payload, [], { superAdmin: true })
     const { body, status } = await get('', await app.rest.login(superAdmin.email, PASSWORD))
     expect(status).toBe(200)
@@ -218,27 +224,35 @@ describe('dashboard: GET /api/dashboard', () => {
     expect(days.reduce((sum, day) => sum + day.count, 0)).toBe(4)
     expect(days.find((day) => day.date === today().toISODate())?.count).toBe(aucklandToday.toISODate() === today().toISODate() ? 2 : 1)
     expect(body.charts.revenuePerMonth).toHaveLength(12)
+    expect(body.figures.revenueThisMonth).toEqual([
+      { amount: 4000, currency: 'EUR' },
+      { amount: 2500, currency: 'NZD' },
+      { amount: 700, currency: 'USD' },
+    ])
   })
 
-  it('serves the same figures from its cache within the time-to-live', async () => {
+  it('serves the same figures from its cache within the time-to-live, one entry per studio and visible parts', async () => {
+    // A fresh entry, so that its 30 s cannot run out during the test.
+    dashboardCache(app.payload).clear()
     const before = (await get(`?tenant=${tenant.id}`, ownerToken)).body
+    const staffToken = await app.rest.login((await createUser(app.payload, [{ role: 'staff', tenant }])).email, PASSWORD)
+    const staffBefore = (await get(`?tenant=${tenant.id}`, staffToken)).body
+    // Staff read every part the owner reads, so they share the owner's entry.
+    expect(staffBefore.generatedAt).toBe(before.generatedAt)
     await book(roomB, today().plus({ hours: 12 }), 60, 'pending')
     const after = (await get(`?tenant=${tenant.id}`, ownerToken)).body
     expect(after.generatedAt).toBe(before.generatedAt)
     expect(after.figures.pendingBookings).toBe(before.figures.pendingBookings)
-  })
-
-  it('keeps entries for their time-to-live only, and a bounded number of them', () => {
-    let now = 0
-    const cache = new TimedCache<string>(30_000, 2, () => now)
-    cache.set('a', 'A')
-    now = 29_999
-    expect(cache.get('a')).toBe('A')
-    now = 30_000
-    expect(cache.get('a')).toBeUndefined()
-    cache.set('a', 'A')
-    cache.set('b', 'B')
-    cache.set('c', 'C')
-    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, 'B', 'C'])
+    // Someone who sees fewer parts has an entry of their own: never the owner's figures.
+    const artist = await app.rest.login((await createUser(app.payload, [{ role: 'artist', tenant }])).email, PASSWORD)
+    const sessionsOnly = (await get(`?tenant=${tenant.id}`, artist)).body
+    expect(sessionsOnly.generatedAt).not.toBe(before.generatedAt)
+    expect(sessionsOnly.figures.pendingBookings).toBeNull()
+    expect(sessionsOnly.figures.sessionsNow).toBe(before.figures.sessionsNow)
+    // Once the entry is gone (its time-to-live, here cleared), the new booking counts.
+    dashboardCache(app.payload).clear()
+    const fresh = (await get(`?tenant=${tenant.id}`, ownerToken)).body
+    expect(fresh.generatedAt).not.toBe(before.generatedAt)
+    expect(fresh.figures.pendingBookings).toBe(before.figures.pendingBookings! + 1)
   })
 })

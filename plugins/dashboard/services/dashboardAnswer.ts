@@ -7,11 +7,11 @@ import type { DashboardAnswer } from '../types'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { TENANT_ROLES } from '../../../utilities/tenantRoles'
-import { poolDb } from '../../../utilities/transactionDb'
+import { transactionDb } from '../../../utilities/transactionDb'
 import { tenantsAllowing } from '../../rbac'
-import { TimedCache } from './dashboardCache'
+import { dashboardCacheKey, TimedCache } from './dashboardCache'
 import { dashboardLinks } from './dashboardLinks'
-import { bookingCounts, bookingsPerDay, boundariesOf, membersByRole, occupancyByRoom, ratio, revenuePerMonth, sessionsAndRooms } from './dashboardQueries'
+import { bookingCounts, bookingsPerDay, boundariesOf, membersByRole, occupancyByRoom, ratio, revenuePerMonth, revenueThisMonth, sessionsAndRooms } from './dashboardQueries'
 import { dashboardOptions } from './options'
 
 /** Which parts the caller sees. `rooms` (the count and occupancy) needs both rooms:read and bookings:read. */
@@ -35,15 +35,17 @@ export const dashboardCache = (payload: Payload): TimedCache<DashboardAnswer> =>
   return cache
 }
 
-async function compute(payload: Payload, tenant: null | Tenant, view: DashboardView): Promise<DashboardAnswer> {
-  const db = poolDb(payload)
+async function compute(req: PayloadRequest, tenant: null | Tenant, view: DashboardView): Promise<DashboardAnswer> {
+  const db = await transactionDb(req)
   const id = tenant?.id ?? null
   const at = new Date()
   const skip = Promise.resolve(null)
-  const [counts, perDay, revenue, occupancy, sessionsRooms, members, boundaries] = await Promise.all([
+  const [counts, perDay, revenue, ownMonths, occupancy, sessionsRooms, members, boundaries] = await Promise.all([
     view.bookings ? bookingCounts(db, id, at) : skip,
     view.bookings ? bookingsPerDay(db, id, at) : skip,
     view.payments ? revenuePerMonth(db, id, at) : skip,
+    // One studio's month is the chart's last; across studios, each studio's own month can differ from it.
+    view.payments && id === null ? revenueThisMonth(db, id, at) : skip,
     view.rooms ? occupancyByRoom(db, id, at) : skip,
     view.sessions || view.rooms ? sessionsAndRooms(db, id, at) : skip,
     view.members ? membersByRole(db, id, at) : skip,
@@ -58,7 +60,7 @@ async function compute(payload: Payload, tenant: null | Tenant, view: DashboardV
     members: byRole ? { byRole, total: Object.values(byRole).reduce((sum, count) => sum + count, 0) } : null,
     occupancyThisWeek: occupancy ? ratio(booked, open) : null,
     pendingBookings: counts?.pending ?? null,
-    revenueThisMonth: revenue ? (revenue.at(-1)?.amounts ?? []) : null,
+    revenueThisMonth: revenue ? (ownMonths ?? revenue.at(-1)?.amounts ?? []) : null,
     rooms: view.rooms && sessionsRooms ? sessionsRooms.rooms : null,
     sessionsNow: view.sessions && sessionsRooms ? sessionsRooms.sessionsNow : null,
   }
@@ -74,13 +76,10 @@ async function compute(payload: Payload, tenant: null | Tenant, view: DashboardV
 /** The answer from the cache when a fresh one for this studio and view is there. */
 export async function dashboardAnswer(req: PayloadRequest, tenant: null | Tenant, view: DashboardView): Promise<DashboardAnswer> {
   const cache = dashboardCache(req.payload)
-  const key = `${tenant?.id ?? 'all'}:${Object.entries(view)
-    .filter(([, visible]) => visible)
-    .map(([part]) => part)
-    .join(',')}`
+  const key = dashboardCacheKey(tenant?.id ?? null, view)
   const cached = cache.get(key)
   if (cached) return cached
-  const answer = await compute(req.payload, tenant, view)
+  const answer = await compute(req, tenant, view)
   cache.set(key, answer)
   return answer
 }

@@ -5,6 +5,13 @@
 /** Unknown keys cannot grow it: keys are studios × permission views, bounded anyway. */
 export const DASHBOARD_CACHE_MAX_ENTRIES = 2_000
 
+/** One entry per studio (or 'all') and set of parts the caller may see: callers who see the same parts share it. */
+export const dashboardCacheKey = (tenantId: null | number, visible: Record<string, boolean>): string =>
+  `${tenantId ?? 'all'}:${Object.keys(visible)
+    .filter((part) => visible[part])
+    .sort()
+    .join(',')}`
+
 export class TimedCache<T> {
   private readonly entries = new Map<string, { expiresAt: number; value: T }>()
   constructor(

@@ -13,7 +13,7 @@ export function dashboardLinks(tenantId: number, at: Boundaries, figures: Dashbo
     bookingsThisWeek: list('bookings', { start: { greater_than_equal: at.weekStart, less_than: at.weekEnd }, status: live, tenant }),
     bookingsToday: list('bookings', { start: { greater_than_equal: at.todayStart, less_than: at.tomorrowStart }, status: live, tenant }),
     members: `/admin/collections/users${qs.stringify({ where: { 'tenants.tenant': tenant } }, { addQueryPrefix: true })}`,
-    occupancyThisWeek: list('bookings', { start: { less_than: at.weekEnd }, end: { greater_than: at.weekStart }, tenant }),
+    occupancyThisWeek: list('bookings', { end: { greater_than: at.weekStart }, start: { less_than: at.weekEnd }, status: live, tenant }),
     pendingBookings: list('bookings', { status: { equals: 'pending' }, tenant }),
     revenueThisMonth: list('payments', { paidAt: { greater_than_equal: at.monthStart, less_than: at.monthEnd }, status: { equals: 'paid' }, tenant }),
     rooms: list('rooms', { active: { equals: true }, tenant }),
