@@ -21,6 +21,6 @@ export async function resolveDatabase(env: AtelierEnv): Promise<ResolvedDatabase
   const embedded = await startEmbeddedPostgres({ dataDir, persistent: true, port: env.EMBEDDED_PG_PORT })
   await createDatabaseIfMissing(embedded.serverUrl, 'atelier')
   const url = databaseUrl(embedded.serverUrl, 'atelier')
-  console.log(`[atelier] Database: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, data in ${dataDir}`)
+  console.log(`[atelier] Database: embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${dataDir}`)
   return { stop: embedded.stop, url }
 }
