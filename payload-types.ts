@@ -576,20 +576,15 @@ export interface Payment {
   id: number;
   tenant?: (number | null) | Tenant;
   booking: number | Booking;
+  bookingRef?: string | null;
   checkoutSessionId: string;
   checkoutUrl?: string | null;
   paymentIntentId?: string | null;
-  /**
-   * Minor units.
-   */
   amount: number;
   currency: string;
   status: 'open' | 'paid' | 'expired' | 'failed';
   paidAt?: string | null;
   expiresAt?: string | null;
-  /**
-   * Minor units.
-   */
   amountRefunded?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -603,11 +598,9 @@ export interface Refund {
   tenant?: (number | null) | Tenant;
   payment: number | Payment;
   booking: number | Booking;
+  bookingRef?: string | null;
   stripeRefundId?: string | null;
   idempotencyKey: string;
-  /**
-   * Minor units.
-   */
   amount: number;
   currency: string;
   reason: 'cancellation' | 'staff' | 'late_payment' | 'stripe';
@@ -1473,6 +1466,7 @@ export interface SessionsSelect<T extends boolean = true> {
 export interface PaymentsSelect<T extends boolean = true> {
   tenant?: T;
   booking?: T;
+  bookingRef?: T;
   checkoutSessionId?: T;
   checkoutUrl?: T;
   paymentIntentId?: T;
@@ -1493,6 +1487,7 @@ export interface RefundsSelect<T extends boolean = true> {
   tenant?: T;
   payment?: T;
   booking?: T;
+  bookingRef?: T;
   stripeRefundId?: T;
   idempotencyKey?: T;
   amount?: T;

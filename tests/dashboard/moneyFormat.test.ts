@@ -39,4 +39,23 @@ describe('money as people read and type it', () => {
     expect(minor('12e3')).toMatch(/digits only/)
     expect(minor('9'.repeat(20))).toMatch(/too large/)
   })
+
+  it('words its refusals in the admin language', () => {
+    const refused = parseAmount('80,505', 'EUR', 'fr')
+    expect(refused.ok ? refused.minorUnits : refused.message).toBe('2 décimales au plus pour EUR.')
+    const japanese = parseAmount('80.5', 'JPY', 'fr')
+    expect(japanese.ok ? japanese.minorUnits : japanese.message).toMatch(/JPY n’a pas de décimales/)
+  })
+
+  it('reads back what it formats, in both languages and all three exponents', () => {
+    for (const language of ['en', 'fr']) {
+      for (const [amount, currency] of [[128_050, 'EUR'], [8000, 'JPY'], [80_505, 'KWD'], [7, 'EUR']] as const) {
+        const parsed = parseAmount(minorUnitsAsInput(amount, currency, language), currency, language)
+        expect(parsed.ok ? parsed.minorUnits : parsed.message, `${amount} ${currency} ${language}`).toBe(amount)
+      }
+    }
+    expect(formatMinorUnits(128_050, 'EUR', 'fr')).toBe('1\u202f280,50\u00a0€')
+    expect(formatMinorUnits(80_505, 'KWD', 'fr')).toMatch(/^80,505\u00a0KWD$/)
+    expect(formatMinorUnits(8000, 'JPY', 'fr')).toMatch(/^8\u202f000\u00a0(JPY|¥)$/)
+  })
 })

@@ -30,11 +30,11 @@ import { StatusBadgeCell as StatusBadgeCell_bbaea3cf6e676e2e16ae1cc48ee42e6f } f
 import { MaskedKeyCell as MaskedKeyCell_bbaea3cf6e676e2e16ae1cc48ee42e6f } from '../../../plugins/sites/admin/cells'
 import { RelativeTimeCell as RelativeTimeCell_bbaea3cf6e676e2e16ae1cc48ee42e6f } from '../../../plugins/sites/admin/cells'
 import { RegenerateKeyButton as RegenerateKeyButton_40f1c2a9d51ca5bf3c926fa6c334fd7e } from '../../../plugins/sites/admin/RegenerateKeyButton'
-import { MoneyCell as MoneyCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
-import { MoneyField as MoneyField_59a39aa88d53df9f69fdee8bc503ac1f } from '../../../plugins/dashboard/admin/fields'
-import { ZonedDateCell as ZonedDateCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
-import { ZoneDescription as ZoneDescription_59a39aa88d53df9f69fdee8bc503ac1f } from '../../../plugins/dashboard/admin/fields'
-import { StatusPillCell as StatusPillCell_4678c218004600e5f36ce25720545024 } from '../../../plugins/dashboard/admin/cells'
+import { MoneyCell as MoneyCell_5b1cab2266186f17c167fbd5800f0664 } from '../../../plugins/dashboard/admin/MoneyCell'
+import { MoneyField as MoneyField_b2a4a84b8dc66c74467606f35a8776ca } from '../../../plugins/dashboard/admin/MoneyField'
+import { ZonedDateCell as ZonedDateCell_e9c9e7acf650191d700f233daad483c9 } from '../../../plugins/dashboard/admin/ZonedDateCell'
+import { ZoneDescription as ZoneDescription_e9c9e7acf650191d700f233daad483c9 } from '../../../plugins/dashboard/admin/ZonedDateCell'
+import { StatusPill as StatusPill_0a16c7fdc1ab24f9233c4eecd3cb5d28 } from '../../../plugins/dashboard/admin/StatusPill'
 import { CalendarFeedsPanel as CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3 } from '../../../plugins/dashboard/admin/CalendarFeedsPanel'
 import { PermissionsNavLink as PermissionsNavLink_2746856efc4831f9942c40275ec1839c } from '../../../plugins/rbac/admin/PermissionsNavLink'
 import { CalendarNavLink as CalendarNavLink_511274049325187de0a1380f586f012a } from '../../../plugins/dashboard/admin/CalendarNavLink'
@@ -79,11 +79,11 @@ export const importMap = {
   "/plugins/sites/admin/cells#MaskedKeyCell": MaskedKeyCell_bbaea3cf6e676e2e16ae1cc48ee42e6f,
   "/plugins/sites/admin/cells#RelativeTimeCell": RelativeTimeCell_bbaea3cf6e676e2e16ae1cc48ee42e6f,
   "/plugins/sites/admin/RegenerateKeyButton#RegenerateKeyButton": RegenerateKeyButton_40f1c2a9d51ca5bf3c926fa6c334fd7e,
-  "/plugins/dashboard/admin/cells#MoneyCell": MoneyCell_4678c218004600e5f36ce25720545024,
-  "/plugins/dashboard/admin/fields#MoneyField": MoneyField_59a39aa88d53df9f69fdee8bc503ac1f,
-  "/plugins/dashboard/admin/cells#ZonedDateCell": ZonedDateCell_4678c218004600e5f36ce25720545024,
-  "/plugins/dashboard/admin/fields#ZoneDescription": ZoneDescription_59a39aa88d53df9f69fdee8bc503ac1f,
-  "/plugins/dashboard/admin/cells#StatusPillCell": StatusPillCell_4678c218004600e5f36ce25720545024,
+  "/plugins/dashboard/admin/MoneyCell#MoneyCell": MoneyCell_5b1cab2266186f17c167fbd5800f0664,
+  "/plugins/dashboard/admin/MoneyField#MoneyField": MoneyField_b2a4a84b8dc66c74467606f35a8776ca,
+  "/plugins/dashboard/admin/ZonedDateCell#ZonedDateCell": ZonedDateCell_e9c9e7acf650191d700f233daad483c9,
+  "/plugins/dashboard/admin/ZonedDateCell#ZoneDescription": ZoneDescription_e9c9e7acf650191d700f233daad483c9,
+  "/plugins/dashboard/admin/StatusPill#StatusPill": StatusPill_0a16c7fdc1ab24f9233c4eecd3cb5d28,
   "/plugins/dashboard/admin/CalendarFeedsPanel#CalendarFeedsPanel": CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3,
   "/plugins/rbac/admin/PermissionsNavLink#PermissionsNavLink": PermissionsNavLink_2746856efc4831f9942c40275ec1839c,
   "/plugins/dashboard/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_511274049325187de0a1380f586f012a,

@@ -1,43 +1,94 @@
-// Money, studio times and statuses shown as people read them, in every list and document view that has
-// them. The fields are named here, by collection, so the lower plugins (booking, payments) stay unaware of
-// the admin components.
-import type { CollectionConfig, Config, Field } from 'payload'
+// Money, studio times and statuses shown as people read them, in every list and document view. Collections mark
+// their fields with `custom` (`money`, `zonedTime`, `statusPill`); this attaches the admin components, so the
+// plugins that own those collections (booking, payments) never import the dashboard.
+import type { CollectionConfig, Config, Field, PayloadComponent } from 'payload'
 
-type Kind = 'money' | 'status' | 'time'
-
-/** collection → field path (top-level or `group.field`) → how it is shown. */
-export const ADMIN_CELLS: Record<string, Record<string, Kind>> = {
-  'booking-policies': { depositAmount: 'money' },
-  bookings: { amountPaid: 'money', blockedUntil: 'time', deposit: 'money', end: 'time', holdExpiresAt: 'time', price: 'money', start: 'time', status: 'status' },
-  payments: { amount: 'money', amountRefunded: 'money', expiresAt: 'time', paidAt: 'time', status: 'status' },
-  refunds: { amount: 'money', status: 'status' },
-  rooms: { hourlyRate: 'money' },
-  sessions: { blockedUntil: 'time', end: 'time', start: 'time', status: 'status' },
+declare module 'payload' {
+  interface FieldCustom {
+    /**
+     * A number of minor units. `true`: in the studio's default currency; `{ currencyField }`: in the currency held
+     * by that sibling field (the studio's while it is empty).
+     */
+    money?: { currencyField: string } | true
+    /** A select shown in lists as a coloured pill, labelled with its option's label. */
+    statusPill?: true
+    /** An instant shown in the studio's zone with the zone's name; the document view names the zone. */
+    zonedTime?: true
+  }
 }
 
-const COMPONENTS: Record<Kind, { Cell: string; Description?: string; Field?: string }> = {
-  money: { Cell: '/plugins/dashboard/admin/cells#MoneyCell', Field: '/plugins/dashboard/admin/fields#MoneyField' },
-  status: { Cell: '/plugins/dashboard/admin/cells#StatusPillCell' },
-  time: { Cell: '/plugins/dashboard/admin/cells#ZonedDateCell', Description: '/plugins/dashboard/admin/fields#ZoneDescription' },
+const ADMIN = '/plugins/dashboard/admin'
+
+export const ADMIN_COMPONENTS = {
+  MoneyCell: `${ADMIN}/MoneyCell#MoneyCell`,
+  MoneyField: `${ADMIN}/MoneyField#MoneyField`,
+  StatusPill: `${ADMIN}/StatusPill#StatusPill`,
+  ZoneDescription: `${ADMIN}/ZonedDateCell#ZoneDescription`,
+  ZonedDateCell: `${ADMIN}/ZonedDateCell#ZonedDateCell`,
+} as const
+
+type Level = {
+  collection: string
+  /** Where this level's values sit in a list row (`totals.`), for a cell reading its currency there. */
+  prefix: string
 }
 
-function decorate(fields: Field[], kinds: Record<string, Kind>, prefix = ''): Field[] {
-  return fields.map((field) => {
-    if ('name' in field && field.type === 'group') return { ...field, fields: decorate(field.fields, kinds, `${prefix}${field.name}.`) }
-    if (!('name' in field) && 'fields' in field) return { ...field, fields: decorate(field.fields, kinds, prefix) } as Field
-    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: decorate(tab.fields, kinds, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix) })) }
-    const kind = 'name' in field ? kinds[`${prefix}${field.name}`] : undefined
-    if (!kind) return field
+function componentsFor(field: Field, level: Level): null | Record<string, PayloadComponent> {
+  if (!('name' in field) || !field.custom) return null
+  const { money, statusPill, zonedTime } = field.custom
+  const refuse = (mark: string, type: string) => new Error(`withAdminCells: ${level.collection}.${level.prefix}${field.name}: custom.${mark} needs a ${type} field.`)
+  if (money) {
+    if (field.type !== 'number' || field.hasMany) throw refuse('money', 'number')
+    // Without a currency field the components read the studio's default currency.
+    const currencyField = money === true ? undefined : money.currencyField
+    return {
+      Cell: { clientProps: { currencyPath: currencyField ? `${level.prefix}${currencyField}` : undefined }, path: ADMIN_COMPONENTS.MoneyCell },
+      Field: { clientProps: { currencyField }, path: ADMIN_COMPONENTS.MoneyField },
+    }
+  }
+  if (zonedTime) {
+    if (field.type !== 'date') throw refuse('zonedTime', 'date')
+    return { Cell: ADMIN_COMPONENTS.ZonedDateCell, Description: ADMIN_COMPONENTS.ZoneDescription }
+  }
+  if (statusPill) {
+    if (field.type !== 'select' || field.hasMany) throw refuse('statusPill', 'select')
+    return { Cell: ADMIN_COMPONENTS.StatusPill }
+  }
+  return null
+}
+
+const nested = (level: Level, name: string): Level => ({ ...level, prefix: `${level.prefix}${name}.` })
+
+function decorate(fields: Field[], level: Level): Field[] {
+  return fields.map((field): Field => {
+    if (field.type === 'tabs') {
+      const tabs = field.tabs.map((tab) => {
+        const named = 'name' in tab && tab.name ? tab.name : null
+        return { ...tab, fields: decorate(tab.fields, named ? nested(level, named) : level) }
+      })
+      return { ...field, tabs }
+    }
+    if (field.type === 'blocks') {
+      const blocks = field.blocks.map((block) => ({ ...block, fields: decorate(block.fields, nested(level, field.name)) }))
+      return { ...field, blocks }
+    }
+    if ('fields' in field) {
+      // Groups and arrays with a name start a level; rows, collapsibles and unnamed groups stay in this one.
+      const inner = 'name' in field && field.name ? nested(level, field.name) : level
+      return { ...field, fields: decorate(field.fields, inner) } as Field
+    }
+    const ours = componentsFor(field, level)
+    if (!ours) return field
     const admin = (field.admin ?? {}) as { components?: Record<string, unknown> }
-    return { ...field, admin: { ...admin, components: { ...admin.components, ...COMPONENTS[kind] } } } as Field
+    // A component a collection sets itself wins over the mark's.
+    return { ...field, admin: { ...admin, components: { ...ours, ...admin.components } } } as Field
   })
 }
 
-/** The collections of `ADMIN_CELLS` with their cells and fields attached; the others unchanged. */
+/** Every collection with the admin components of its marked fields attached; fields without a mark unchanged. */
 export const withAdminCells = (config: Config): Config => ({
   ...config,
-  collections: (config.collections ?? []).map((collection: CollectionConfig) => {
-    const kinds = ADMIN_CELLS[collection.slug]
-    return kinds ? { ...collection, fields: decorate(collection.fields, kinds) } : collection
-  }),
+  collections: (config.collections ?? []).map(
+    (collection: CollectionConfig): CollectionConfig => ({ ...collection, fields: decorate(collection.fields, { collection: collection.slug, prefix: '' }) }),
+  ),
 })

@@ -13,9 +13,22 @@ export function zoneAbbreviation(instant: Date, timeZone: string, language = 'en
   return names.find((name) => name && !/^(GMT|UTC)[+−-]/.test(name)) ?? names[0] ?? timeZone
 }
 
-export function zonedTimeLabel(instant: Date | number | string, timeZone: string, language: string): string {
+const yearIn = (instant: Date, timeZone: string): string => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(instant)
+
+/** "Sat 6 Dec, 19:00 CET"; the year is added when it is not the current one ("Fri, 5 Dec 2025, 19:00 CET"). */
+export function zonedTimeLabel(instant: Date | number | string, timeZone: string, language: string, now: Date | number = Date.now()): string {
   const date = new Date(instant)
   if (Number.isNaN(date.getTime())) return ''
-  const wallClock = new Intl.DateTimeFormat(language, { day: 'numeric', hour: '2-digit', hourCycle: 'h23', minute: '2-digit', month: 'short', timeZone, weekday: 'short' }).format(date)
+  const withYear = yearIn(date, timeZone) !== yearIn(new Date(now), timeZone)
+  const wallClock = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    hour: '2-digit',
+    hourCycle: 'h23',
+    minute: '2-digit',
+    month: 'short',
+    timeZone,
+    weekday: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(date)
   return `${wallClock} ${zoneAbbreviation(date, timeZone, language)}`
 }

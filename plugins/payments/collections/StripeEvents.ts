@@ -10,7 +10,7 @@ import { nobody } from '../../../access/nobody'
 export const StripeEvents: CollectionConfig = {
   slug: 'stripe-events',
   access: { create: nobody, delete: nobody, read: isSuperAdminAccess, update: nobody },
-  admin: { defaultColumns: ['eventId', 'type', 'status', 'attempts', 'createdAt'], group: 'Platform' },
+  admin: { defaultColumns: ['eventId', 'type', 'status', 'attempts', 'createdAt'], group: 'Platform', useAsTitle: 'eventId' },
   defaultSort: '-createdAt',
   fields: [
     { name: 'eventId', type: 'text', required: true, unique: true },
