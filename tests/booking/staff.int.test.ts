@@ -117,6 +117,12 @@ describe('staff booking management', () => {
     expect(refused.status).toBe(400)
     expect((await app.payload.findByID({ collection: 'bookings', id: other.id })).status).toBe('confirmed')
     expect((await app.payload.count({ collection: 'sessions', where: { booking: { equals: other.id } } })).totalDocs).toBe(0)
+
+    // A super admin from outside the studio converts too; they are not made the session's staff.
+    const operator = await createUser(app.payload, [], { superAdmin: true })
+    const byOperator = await app.rest.post(`/bookings/${other.id}/convert`, undefined, { token: await app.rest.login(operator.email, PASSWORD) })
+    expect(byOperator.status).toBe(201)
+    expect(((await byOperator.json()) as { session: Session }).session.staff ?? null).toBeNull()
   })
 
   it('staff bookings over REST: source staff, the price from the room, and the same 409 slot_taken', async () => {

@@ -58,6 +58,8 @@ export const convertBookingEndpoint: Endpoint = {
     const booking = await bookingFor(req, 'convert')
     const body = req.headers.get('content-length') === '0' || !req.headers.get('content-type') ? {} : await parseBody(req, convertSchema)
     const tenantId = idOf(booking.tenant)
+    // The one converting is the session's staff by default, when a member here (not a super admin from outside).
+    const memberHere = req.user?.collection === 'users' && (req.user.tenants ?? []).some((membership) => idOf(membership.tenant) === tenantId)
     const result = await inTransaction(req, async () => {
       const converted = await transitionBooking(req, booking, 'converted')
       const session = await req.payload.create({
@@ -68,7 +70,7 @@ export const convertBookingEndpoint: Endpoint = {
           end: booking.end,
           notes: body.notes ?? booking.notes ?? undefined,
           room: idOf(booking.room),
-          staff: body.staff ?? (req.user?.collection === 'users' ? req.user.id : undefined),
+          staff: body.staff ?? (memberHere ? req.user?.id : undefined),
           start: booking.start,
           status: 'scheduled',
           tenant: tenantId,
