@@ -10,6 +10,7 @@ import * as migration_20261205_125248_billing from './20261205_125248_billing';
 import * as migration_20261205_140738_domains from './20261205_140738_domains';
 import * as migration_20261205_181500_dashboard_indexes from './20261205_181500_dashboard_indexes';
 import * as migration_20261205_182048_calendar_feeds from './20261205_182048_calendar_feeds';
+import * as migration_20261205_210114_audit_document_history from './20261205_210114_audit_document_history';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261205_182048_calendar_feeds.up,
     down: migration_20261205_182048_calendar_feeds.down,
-    name: '20261205_182048_calendar_feeds'
+    name: '20261205_182048_calendar_feeds',
+  },
+  {
+    up: migration_20261205_210114_audit_document_history.up,
+    down: migration_20261205_210114_audit_document_history.down,
+    name: '20261205_210114_audit_document_history'
   },
 ];

@@ -21,12 +21,15 @@ import { bookingLookupTask } from './jobs/sendBookingLookup'
 import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 
 // What other plugins may use (payments does): status changes, the customer's proof of a booking and the public
-// endpoint wrapper, the staff booking loader, the booking row lock, the customer's emails, the overlap check;
+// endpoint wrapper, the staff booking loader, the booking row lock, the cancellation quote and the transition table
+// (the dashboard's booking actions), the customer's emails, the overlap check;
 // the studio-hosts seam (domains registers which studio a Host serves) and the studio's page URL.
 export { provenBooking, publicEndpoint } from './endpoints/public'
 export { bookingFor } from './endpoints/staff'
 export { statusChange } from './context'
 export { lockBooking } from './services/bookingLock'
+export { cancellationQuote } from './services/publicBooking'
+export { canTransition } from './services/transitions'
 export { notifyCustomer } from './services/lifecycle'
 export { bookingOptionsFromEnv } from './services/options'
 export { slotStillFree } from './services/roomLock'

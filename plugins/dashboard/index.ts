@@ -1,6 +1,6 @@
 // Dashboard: the studio's day in the panel. Figures and charts over one endpoint (SQL aggregates in the
 // studio's timezone, cached briefly), shown above Payload's own dashboard; the calendar by room (its range
-// endpoint and view); the money, time and status cells every list uses. List it after the plugins whose
+// endpoint and view); the booking's actions in its document view; the money, time and status cells every list uses. List it after the plugins whose
 // collections it decorates (booking, payments).
 import type { Config } from 'payload'
 
@@ -12,6 +12,7 @@ import { calendarFeedIcsEndpoint } from './endpoints/calendarFeedIcs'
 import { createCalendarFeedEndpoint, revokeCalendarFeedEndpoint, rotateCalendarFeedEndpoint } from './endpoints/calendarFeeds'
 import { dashboardEndpoint } from './endpoints/dashboard'
 import { withAdminCells } from './services/adminCells'
+import { withBookingDocumentActions } from './services/bookingDocument'
 import { DASHBOARD_OPTIONS_KEY, resolveDashboardOptions } from './services/options'
 
 export type { DashboardAnswer, DashboardPluginOptions, Money } from './types'
@@ -20,7 +21,7 @@ export const dashboardPlugin =
   (options: DashboardPluginOptions = {}) =>
   (incomingConfig: Config): Config => {
     if (options.enabled === false) return incomingConfig
-    const config = withAdminCells(incomingConfig)
+    const config = withBookingDocumentActions(withAdminCells(incomingConfig))
     return {
       ...config,
       admin: {

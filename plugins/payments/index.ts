@@ -23,6 +23,7 @@ import { PAYMENTS_OPTIONS_KEY, resolvePaymentsOptions } from './services/options
 export { registerStripeEventHandler, type EventOutcome, type StripeEventHandler } from './services/eventHandlers'
 export { paymentsOptions, paymentsOptionsFromEnv, stripeOf } from './services/options'
 export { describeStripeError } from './services/stripeClient'
+export { refundablePayment } from './services/refunds'
 export type { PaymentsPluginOptions } from './types'
 
 // The booking plugin owns `holdExpiresAt`; a Checkout Session moves it (see services/checkout.ts).

@@ -103,6 +103,62 @@ describe('dashboard and calendar in the admin', () => {
     expect(((await e2e.api('GET', '/bookings?where[customer.email][equals]=second@example.com&limit=0')).body as { totalDocs: number }).totalDocs).toBe(0)
   })
 
+  it('confirms, converts and cancels (after the refund quote) from the booking’s own page, and shows a refusal inline', async () => {
+    const inTwoDays = (time: string) => new Date(new Date(todayAt(time)).getTime() + 2 * 86_400_000).toISOString()
+    const make = async (from: string, to: string) => {
+      const made = await e2e.api('POST', '/bookings', { customer: { email: 'doc@example.com', name: 'Doc' }, end: inTwoDays(to), room: roomId, start: inTwoDays(from), tenant: tenantId })
+      expect(made.status).toBe(201)
+      return (made.body.doc as { id: number }).id
+    }
+    const [first, second, third] = [await make('10:00', '11:00'), await make('12:00', '13:00'), await make('14:00', '15:00')]
+    const open = async (id: number) => {
+      await page.goto(`${e2e.baseUrl}/admin/collections/bookings/${id}`, { waitUntil: 'networkidle' })
+      await page.waitForSelector('[data-testid=booking-actions] [data-testid=booking-history]')
+    }
+    const clickAndReload = async (label: string) => {
+      await Promise.all([page.waitForEvent('load'), page.click(`[data-testid=booking-actions] button:text-is("${label}")`)])
+      await page.waitForSelector('[data-testid=booking-actions] [data-testid=booking-history]')
+    }
+
+    await open(first)
+    // The room shows by its name, never "Untitled - ID: n"; the status as a pill, not a select.
+    expect(await page.textContent('#field-room')).toContain('Studio B')
+    expect(await page.locator('[data-testid=booking-actions] [data-status=pending]').count()).toBe(1)
+    await clickAndReload('Confirm booking')
+    expect(await bookingStatus(first)).toBe('confirmed')
+    expect(await page.textContent('[data-testid=booking-history]')).toContain('Pending → Confirmed')
+    await page.screenshot({ fullPage: false, path: 'docs/screenshots/booking-actions.png' })
+    await clickAndReload('Convert to session')
+    expect(await bookingStatus(first)).toBe('converted')
+    const sessions = (await e2e.api('GET', `/sessions?where[booking][equals]=${first}&depth=0`)).body as { totalDocs: number }
+    expect(sessions.totalDocs).toBe(1)
+
+    await open(second)
+    await page.click('[data-testid=booking-actions] button:text-is("Cancel booking…")')
+    // Nothing was paid: the quote says so before anything is cancelled.
+    expect(await page.textContent('[data-testid=cancel-quote]')).toContain('No refund')
+    expect(await bookingStatus(second)).toBe('pending')
+    await clickAndReload('Yes, cancel it')
+    expect(await bookingStatus(second)).toBe('cancelled')
+
+    // Cancelled elsewhere while the page was open: the server refuses the confirmation, and says why, inline.
+    await open(third)
+    expect((await e2e.api('POST', `/bookings/${third}/cancel`)).status).toBe(200)
+    await page.click('[data-testid=booking-actions] button:text-is("Confirm booking")')
+    const refusal = await page.waitForSelector('[data-testid=booking-action-error]')
+    expect(await refusal.textContent()).toMatch(/cancelled|confirmed|cannot/i)
+    expect(await bookingStatus(third)).toBe('cancelled')
+  })
+
+  it('shows amounts as money and times in the studio’s zone in the bookings list', async () => {
+    await page.goto(`${e2e.baseUrl}/admin/collections/bookings?where[tenant][equals]=${tenantId}`, { waitUntil: 'networkidle' })
+    const table = await page.waitForSelector('table')
+    const text = (await table.textContent()) ?? ''
+    // 40.00 an hour for an hour: "€40.00", never "4000".
+    expect(text).toContain('€40.00')
+    expect(text).toMatch(/CET|CEST/)
+  })
+
   it('has no serious or critical accessibility violation on the booking page, the customer’s page and the dashboard', async () => {
     const tomorrow = (time: string) => new Date(new Date(todayAt(time)).getTime() + 86_400_000).toISOString()
     const booked = await e2e.api('POST', '/public/booking', { customer: { email: 'axe@example.com', name: 'Axe' }, end: tomorrow('13:00'), room: roomId, start: tomorrow('12:00'), tenant: slug }, { asAdmin: false })

@@ -37,8 +37,10 @@ export const AuditLogs: CollectionConfig = {
     { name: 'riskReasons', type: 'json' },
   ],
   // Every index is paid for on each audited write: only those the reads need, all led by who or
-  // which tenant and ordered by time (listing, stats, export, retention, and the risk rules' windows).
+  // which tenant and ordered by time (listing, stats, export, retention, and the risk rules' windows),
+  // or by document (a booking's status history in its document view).
   indexes: [
+    { fields: ['collection', 'documentId', 'createdAt'] },
     { fields: ['tenant', 'createdAt'] },
     { fields: ['user', 'createdAt'] },
     { fields: ['subject', 'createdAt'] },

@@ -39,18 +39,31 @@ export const PILL_COLOURS: Record<string, Colours> = {
   succeeded: GREEN,
 }
 
+type I18n = Parameters<typeof getTranslation>[1]
+
+/** A select value's option label in the admin language; the value itself, spaced, without one. */
+export function optionLabel(field: unknown, value: string, i18n: I18n): string {
+  const options = field && typeof field === 'object' && 'options' in field && Array.isArray(field.options) ? (field.options as (OptionObject | string)[]) : []
+  const option = options.find((entry) => (typeof entry === 'string' ? entry : entry.value) === value)
+  const translated = typeof option === 'object' && typeof option.label !== 'function' ? getTranslation(option.label, i18n) : null
+  return typeof translated === 'string' ? translated : value.replace(/_/g, ' ')
+}
+
+export function Pill({ label, status }: { label: string; status: string }) {
+  return (
+    <span data-status={status} style={{ ...(PILL_COLOURS[status] ?? GREY), borderRadius: 999, fontSize: 12, fontWeight: 600, padding: '2px 10px', whiteSpace: 'nowrap' }}>
+      {label}
+    </span>
+  )
+}
+
 export function StatusPill(props: DefaultCellComponentProps) {
   const { cellData, field } = props
   const { i18n } = useTranslation()
   if (typeof cellData !== 'string' || !cellData) return <CellFrame {...props}>—</CellFrame>
-  const options = 'options' in field && Array.isArray(field.options) ? (field.options as (OptionObject | string)[]) : []
-  const option = options.find((entry) => (typeof entry === 'string' ? entry : entry.value) === cellData)
-  const label = typeof option === 'object' && typeof option.label !== 'function' ? getTranslation(option.label, i18n) : cellData.replace(/_/g, ' ')
   return (
     <CellFrame {...props}>
-      <span data-status={cellData} style={{ ...(PILL_COLOURS[cellData] ?? GREY), borderRadius: 999, fontSize: 12, fontWeight: 600, padding: '2px 10px', whiteSpace: 'nowrap' }}>
-        {label}
-      </span>
+      <Pill label={optionLabel(field, cellData, i18n)} status={cellData} />
     </CellFrame>
   )
 }

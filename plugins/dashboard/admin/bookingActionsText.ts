@@ -1,0 +1,51 @@
+// The booking actions' words in the admin languages.
+const TEXT = {
+  en: {
+    by: 'by',
+    cancel: 'Cancel booking…',
+    cancelNoRefund: 'No refund: nothing was paid, or the notice is too short.',
+    cancelRefund: (amount: string, percent: number, paid: string) => `Refund ${amount} (${percent}% of ${paid} paid).`,
+    cancelSure: 'Yes, cancel it',
+    confirm: 'Confirm booking',
+    convert: 'Convert to session',
+    created: 'Created',
+    done: 'Done. Reloading…',
+    failed: 'The booking’s actions could not be loaded.',
+    history: 'History',
+    keep: 'Keep it',
+    noActions: 'No action is open to you in this status.',
+    notSignedIn: 'without signing in',
+    refund: 'Refund…',
+    refundAmount: 'Amount to refund',
+    refundAtMost: (amount: string) => `At most ${amount}.`,
+    refundSure: 'Refund',
+    refundTooMuch: (amount: string) => `At most ${amount} remain refundable.`,
+    status: 'Status',
+  },
+  fr: {
+    by: 'par',
+    cancel: 'Annuler la réservation…',
+    cancelNoRefund: 'Aucun remboursement : rien n’a été payé, ou le préavis est trop court.',
+    cancelRefund: (amount: string, percent: number, paid: string) => `Remboursement de ${amount} (${percent} % des ${paid} payés).`,
+    cancelSure: 'Oui, l’annuler',
+    confirm: 'Confirmer la réservation',
+    convert: 'Convertir en séance',
+    created: 'Créée',
+    done: 'Fait. Rechargement…',
+    failed: 'Les actions de la réservation n’ont pas pu être chargées.',
+    history: 'Historique',
+    keep: 'La garder',
+    noActions: 'Aucune action ne vous est ouverte dans ce statut.',
+    notSignedIn: 'sans connexion',
+    refund: 'Rembourser…',
+    refundAmount: 'Montant à rembourser',
+    refundAtMost: (amount: string) => `${amount} au plus.`,
+    refundSure: 'Rembourser',
+    refundTooMuch: (amount: string) => `${amount} au plus restent remboursables.`,
+    status: 'Statut',
+  },
+}
+
+export type BookingActionsText = (typeof TEXT)['en']
+
+export const bookingActionsText = (language: string): BookingActionsText => (language.startsWith('fr') ? TEXT.fr : TEXT.en)
