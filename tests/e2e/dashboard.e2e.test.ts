@@ -150,6 +150,27 @@ describe('dashboard and calendar in the admin', () => {
     expect(await bookingStatus(third)).toBe('cancelled')
   })
 
+  it('names the booking’s room by its title for the studio’s owner, signed in afresh, in English and in French', async () => {
+    const owner = { email: `owner-${randomBytes(3).toString('hex')}@studio.test`, password: 'correct-horse-battery-staple' }
+    const made = await e2e.api('POST', '/users', { ...owner, tenants: [{ role: 'owner', tenant: tenantId }] })
+    expect(made.status).toBe(201)
+    const context = await browser.newContext({ viewport: { height: 900, width: 1300 } })
+    try {
+      const ownerPage = await context.newPage()
+      await signInToAdmin(ownerPage, e2e.baseUrl, owner)
+      for (const language of ['en', 'fr']) {
+        await context.addCookies([{ name: 'payload-lng', url: e2e.baseUrl, value: language }])
+        await ownerPage.goto(`${e2e.baseUrl}/admin/collections/bookings/${bookingId}`, { waitUntil: 'networkidle' })
+        await ownerPage.waitForSelector('[data-testid=booking-actions]')
+        const room = (await ownerPage.textContent('#field-room')) ?? ''
+        expect(room, language).toContain('Studio B')
+        expect(room, language).not.toMatch(/Untitled|Sans titre/i)
+      }
+    } finally {
+      await context.close()
+    }
+  })
+
   it('shows amounts as money and times in the studio’s zone in the bookings list', async () => {
     await page.goto(`${e2e.baseUrl}/admin/collections/bookings?where[tenant][equals]=${tenantId}`, { waitUntil: 'networkidle' })
     const table = await page.waitForSelector('table')

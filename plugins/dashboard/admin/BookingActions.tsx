@@ -4,7 +4,7 @@
 // endpoint; the server decides, and its 4xx message shows here. Replaces the status select, which a save refused.
 import type { SelectFieldClientProps } from 'payload'
 
-import { Button, useConfig, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
+import { useConfig, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
 import type { BookingActionsAnswer } from '../services/bookingActions'
@@ -94,24 +94,24 @@ export function BookingActions({ field, path }: SelectFieldClientProps) {
       {pill}
       <div style={row}>
         {confirm ? (
-          <Button buttonStyle="primary" disabled={busy} margin={false} onClick={() => void act('confirm')} size="small">
+          <button className="btn btn--style-primary btn--size-small" disabled={busy} onClick={() => void act('confirm')} type="button">
             {text.confirm}
-          </Button>
+          </button>
         ) : null}
         {convert ? (
-          <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void act('convert')} size="small">
+          <button className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => void act('convert')} type="button">
             {text.convert}
-          </Button>
+          </button>
         ) : null}
         {cancel && asking !== 'cancel' ? (
-          <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => setAsking('cancel')} size="small">
+          <button className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => setAsking('cancel')} type="button">
             {text.cancel}
-          </Button>
+          </button>
         ) : null}
         {refund && asking !== 'refund' ? (
-          <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => setAsking('refund')} size="small">
+          <button className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => setAsking('refund')} type="button">
             {text.refund}
-          </Button>
+          </button>
         ) : null}
       </div>
       {!confirm && !convert && !cancel && !refund ? <p>{text.noActions}</p> : null}
@@ -122,12 +122,12 @@ export function BookingActions({ field, path }: SelectFieldClientProps) {
               ? text.cancelRefund(money(cancel.quote.refundAmount, cancel.quote.currency), cancel.quote.refundPercent, money(cancel.quote.paid, cancel.quote.currency))
               : text.cancelNoRefund}
           </p>
-          <Button buttonStyle="primary" disabled={busy} margin={false} onClick={() => void act('cancel')} size="small">
+          <button className="btn btn--style-primary btn--size-small" disabled={busy} onClick={() => void act('cancel')} type="button">
             {text.cancelSure}
-          </Button>
-          <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => setAsking(null)} size="small">
+          </button>
+          <button className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => setAsking(null)} type="button">
             {text.keep}
-          </Button>
+          </button>
         </div>
       ) : null}
       {refund && asking === 'refund' ? (
@@ -136,12 +136,12 @@ export function BookingActions({ field, path }: SelectFieldClientProps) {
             {text.refundAmount} ({refund.currency}) · {text.refundAtMost(money(refund.remaining, refund.currency))}
           </label>
           <input id="booking-refund-amount" inputMode="decimal" onChange={(event) => setRefundText(event.target.value)} value={refundText} />
-          <Button buttonStyle="primary" disabled={busy} margin={false} onClick={refundNow} size="small">
+          <button className="btn btn--style-primary btn--size-small" disabled={busy} onClick={refundNow} type="button">
             {text.refundSure}
-          </Button>
-          <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => setAsking(null)} size="small">
+          </button>
+          <button className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => setAsking(null)} type="button">
             {text.keep}
-          </Button>
+          </button>
         </div>
       ) : null}
       {error ? (
