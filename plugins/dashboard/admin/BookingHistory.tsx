@@ -23,7 +23,7 @@ export function BookingHistory({ field, history, text, timezone }: Props) {
           <li key={`${change.at}-${change.to}`} style={{ borderTop: '1px solid var(--theme-elevation-100)', padding: '4px 0' }}>
             <div>{change.from ? `${label(change.from)} → ${label(change.to)}` : `${text.created}: ${label(change.to)}`}</div>
             <small>
-              {zonedTimeLabel(change.at, timezone, i18n.language)} · {change.by ? `${text.by} ${change.by}` : text.notSignedIn}
+              {zonedTimeLabel(change.at, timezone, i18n.language)} · {change.email ? `${text.by} ${change.email}` : text.authors[change.by]}
             </small>
           </li>
         ))}

@@ -13,7 +13,14 @@ import { cancellationQuote, canTransition } from '../../booking'
 import { refundablePayment } from '../../payments'
 import { tenantsAllowing } from '../../rbac'
 
-export type StatusChange = { at: string; by: null | string; from: null | string; to: string }
+/**
+ * Who made a change, as far as the viewer may know: a current member of the studio (with the email when the
+ * viewer reads the studio's users), a platform operator, a former member, or no one signed in (the customer,
+ * a job, a webhook).
+ */
+export type ChangeAuthor = 'former_member' | 'member' | 'not_signed_in' | 'operator'
+
+export type StatusChange = { at: string; by: ChangeAuthor; email: null | string; from: null | string; to: string }
 
 export type BookingActionsAnswer = {
   /** Present only for an action the caller holds and the status allows. */
@@ -31,27 +38,34 @@ export type BookingActionsAnswer = {
 
 const HISTORY_LIMIT = 50
 
-/** Every status the booking went through, oldest first, from the audit log's entries for it. */
-async function statusHistory(req: PayloadRequest, booking: Booking): Promise<StatusChange[]> {
+/** The latest status changes (at most 50), oldest first, from the audit log's entries for the booking. */
+async function statusHistory(req: PayloadRequest, booking: Booking, showEmails: boolean): Promise<StatusChange[]> {
+  const tenantId = idOf(booking.tenant)
   const { rows } = (await poolDb(req.payload).execute(sql`
-    select entry.created_at as at, entry.changes -> 'status' ->> 'from' as "from", entry.changes -> 'status' ->> 'to' as "to", account.email as by
+    select entry.created_at as at, entry.changes -> 'status' ->> 'from' as "from", entry.changes -> 'status' ->> 'to' as "to",
+           account.email, account.super_admin as operator,
+           exists (select 1 from users_tenants membership where membership._parent_id = account.id and membership.tenant_id = ${tenantId}) as member
     from audit_logs entry left join users account on account.id = entry.user_id
-    where entry.collection = 'bookings' and entry.document_id = ${String(booking.id)} and entry.tenant_id = ${idOf(booking.tenant)}
+    where entry.collection = 'bookings' and entry.document_id = ${String(booking.id)} and entry.tenant_id = ${tenantId}
       and entry.changes ? 'status'
-    order by entry.created_at, entry.id
-    limit ${HISTORY_LIMIT}`)) as { rows: { at: Date | string; by: null | string; from: null | string; to: string }[] }
-  return rows.map((row) => ({ at: new Date(row.at).toISOString(), by: row.by, from: row.from, to: row.to }))
+    order by entry.created_at desc, entry.id desc
+    limit ${HISTORY_LIMIT}`)) as { rows: { at: Date | string; email: null | string; from: null | string; member: boolean; operator: boolean | null; to: string }[] }
+  return rows.reverse().map((row) => {
+    const by: ChangeAuthor = row.email === null ? 'not_signed_in' : row.member ? 'member' : row.operator ? 'operator' : 'former_member'
+    return { at: new Date(row.at).toISOString(), by, email: by === 'member' && showEmails ? row.email : null, from: row.from, to: row.to }
+  })
 }
 
 export async function bookingActions(req: PayloadRequest, booking: Booking, tenant: Tenant): Promise<BookingActionsAnswer> {
   const holds = async (resource: string, action: string) => isSuperAdmin(req.user) || (await tenantsAllowing(req, resource, action)).includes(String(tenant.id))
-  const [confirm, cancel, convert, refund, history] = await Promise.all([
+  const [confirm, cancel, convert, refund, readsUsers] = await Promise.all([
     holds('bookings', 'confirm'),
     holds('bookings', 'cancel'),
     holds('bookings', 'convert'),
     holds('payments', 'refund'),
-    statusHistory(req, booking),
+    holds('users', 'read'),
   ])
+  const history = await statusHistory(req, booking, readsUsers)
   const actions: BookingActionsAnswer['actions'] = {}
   if (confirm && canTransition(booking.status, 'confirmed')) actions.confirm = true
   if (convert && canTransition(booking.status, 'converted')) actions.convert = true
