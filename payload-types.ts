@@ -87,6 +87,8 @@ export interface Config {
     'credit-ledger': CreditLedger;
     'credit-packs': CreditPack;
     domains: Domain;
+    currencies: Currency;
+    'exchange-rates': ExchangeRate;
     'calendar-feeds': CalendarFeed;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
@@ -117,6 +119,8 @@ export interface Config {
     'credit-ledger': CreditLedgerSelect<false> | CreditLedgerSelect<true>;
     'credit-packs': CreditPacksSelect<false> | CreditPacksSelect<true>;
     domains: DomainsSelect<false> | DomainsSelect<true>;
+    currencies: CurrenciesSelect<false> | CurrenciesSelect<true>;
+    'exchange-rates': ExchangeRatesSelect<false> | ExchangeRatesSelect<true>;
     'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -155,6 +159,7 @@ export interface Config {
       trialLifecycle: TaskTrialLifecycle;
       billingSweep: TaskBillingSweep;
       recheckDomains: TaskRecheckDomains;
+      refreshExchangeRates: TaskRefreshExchangeRates;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -221,6 +226,10 @@ export interface User {
   superAdmin?: boolean | null;
   languagePreference?: ('en' | 'fr') | null;
   currencyPreference?: string | null;
+  /**
+   * Amounts also show converted into this currency. Empty: as charged.
+   */
+  displayCurrency?: string | null;
   tenants?:
     | {
         tenant: number | Tenant;
@@ -825,6 +834,36 @@ export interface Domain {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "currencies".
+ */
+export interface Currency {
+  id: number;
+  code: string;
+  name: string;
+  /**
+   * Decimals of the minor unit, from the money module (JPY 0, EUR 2, KWD 3).
+   */
+  exponent?: number | null;
+  symbol?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exchange-rates".
+ */
+export interface ExchangeRate {
+  id: number;
+  date: string;
+  currency: string;
+  rate: string;
+  provider: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Calendar subscriptions (iCal) for your phone: create, rotate and revoke them here.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -983,6 +1022,7 @@ export interface PayloadJob {
           | 'trialLifecycle'
           | 'billingSweep'
           | 'recheckDomains'
+          | 'refreshExchangeRates'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -1033,6 +1073,7 @@ export interface PayloadJob {
         | 'trialLifecycle'
         | 'billingSweep'
         | 'recheckDomains'
+        | 'refreshExchangeRates'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1140,6 +1181,14 @@ export interface PayloadLockedDocument {
         value: number | Domain;
       } | null)
     | ({
+        relationTo: 'currencies';
+        value: number | Currency;
+      } | null)
+    | ({
+        relationTo: 'exchange-rates';
+        value: number | ExchangeRate;
+      } | null)
+    | ({
         relationTo: 'calendar-feeds';
         value: number | CalendarFeed;
       } | null)
@@ -1224,6 +1273,7 @@ export interface UsersSelect<T extends boolean = true> {
   superAdmin?: T;
   languagePreference?: T;
   currencyPreference?: T;
+  displayCurrency?: T;
   tenants?:
     | T
     | {
@@ -1638,6 +1688,31 @@ export interface DomainsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "currencies_select".
+ */
+export interface CurrenciesSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  exponent?: T;
+  symbol?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exchange-rates_select".
+ */
+export interface ExchangeRatesSelect<T extends boolean = true> {
+  date?: T;
+  currency?: T;
+  rate?: T;
+  provider?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "calendar-feeds_select".
  */
 export interface CalendarFeedsSelect<T extends boolean = true> {
@@ -1927,6 +2002,18 @@ export interface TaskRecheckDomains {
     failed?: number | null;
     recovered?: number | null;
     released?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefreshExchangeRates".
+ */
+export interface TaskRefreshExchangeRates {
+  input?: unknown;
+  output: {
+    date?: string | null;
+    inserted?: number | null;
+    error?: string | null;
   };
 }
 /**

@@ -11,6 +11,7 @@ import * as migration_20261205_140738_domains from './20261205_140738_domains';
 import * as migration_20261205_181500_dashboard_indexes from './20261205_181500_dashboard_indexes';
 import * as migration_20261205_182048_calendar_feeds from './20261205_182048_calendar_feeds';
 import * as migration_20261205_210114_audit_document_history from './20261205_210114_audit_document_history';
+import * as migration_20261205_215548_currency from './20261205_215548_currency';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261205_210114_audit_document_history.up,
     down: migration_20261205_210114_audit_document_history.down,
-    name: '20261205_210114_audit_document_history'
+    name: '20261205_210114_audit_document_history',
+  },
+  {
+    up: migration_20261205_215548_currency.up,
+    down: migration_20261205_215548_currency.down,
+    name: '20261205_215548_currency'
   },
 ];

@@ -10,6 +10,7 @@ import type { AtelierEnv } from '../utilities/env'
 import { auditLogPlugin } from './audit-log'
 import { billingOptionsFromEnv, billingPlugin } from './billing'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
+import { currencyOptionsFromEnv, currencyPlugin } from './currency'
 import { dashboardPlugin } from './dashboard'
 import { domainsOptionsFromEnv, domainsPlugin } from './domains'
 import { integrityPlugin } from './integrity'
@@ -29,6 +30,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   signupPlugin(signupOptionsFromEnv(env)),
   billingPlugin(billingOptionsFromEnv(env)),
   domainsPlugin(domainsOptionsFromEnv(env)),
+  currencyPlugin(currencyOptionsFromEnv(env)),
   dashboardPlugin(),
   auditLogPlugin(),
   integrityPlugin(),

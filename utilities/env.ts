@@ -41,6 +41,9 @@ const envSchema = z.object({
   ATELIER_DEPLOY_WEBHOOK_SECRET: z.string().min(16).optional(),
   ATELIER_DEPLOY_WEBHOOK_URL: z.string().url().optional(),
   ATELIER_DNS_SERVER: z.string().optional(),
+  // Exchange rates (plugins/currency): the ECB daily file, and how old rates may be before conversions refuse them.
+  ATELIER_RATES_URL: z.string().url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml'),
+  ATELIER_RATES_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(60).default(4),
   // Custom domains (plugins/domains): where studios point their hostnames, and what the domain doctor checks.
   ATELIER_CNAME_TARGET: z.string().optional(),
   ATELIER_EDGE_IPS: z.string().default(''),

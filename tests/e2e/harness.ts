@@ -35,6 +35,8 @@ export async function startE2eApp(env: Record<string, string> = {}): Promise<E2e
     ATELIER_ADMIN_EMAIL: admin.email,
     ATELIER_ADMIN_PASSWORD: admin.password,
     ATELIER_PUBLIC_URL: baseUrl,
+    // The production build refreshes rates at start: a closed local port, never the ECB.
+    ATELIER_RATES_URL: 'http://127.0.0.1:9/eurofxref-daily.xml',
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     PORT: String(port),

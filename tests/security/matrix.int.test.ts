@@ -72,7 +72,8 @@ async function attackCollection(collection: SanitizedCollectionConfig) {
     }
   }
 
-  if (!artistMay(collection, 'read')) {
+  // Reference data published to everyone (currencies, exchange rates) says so in its config.
+  if (!artistMay(collection, 'read') && !collection.custom?.publicRead) {
     for (const id of ids) {
       const response = await call('GET', `/${slug}/${encodeURIComponent(String(id))}?depth=0`)
       const body = response.status === 200 ? ((await response.json()) as { id?: unknown }) : {}

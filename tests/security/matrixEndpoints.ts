@@ -37,6 +37,8 @@ const PUBLIC = new Set([
   'get /api/signup/check-slug', // whether a studio slug is free: a taken slug is public anyway
   'post /api/signup', // self-serve signup: makes a new studio, never touches an existing one
   'get /api/calendar/feeds/:token.ics', // needs the feed's token; computed with its owner's permissions
+  'post /api/currencies/convert', // published exchange rates applied to an amount
+  'get /api/currencies/rates', // the published exchange rates
 ])
 
 /** Meant for any signed-in person, about themselves or the platform's vocabulary. */
@@ -47,6 +49,8 @@ const SIGNED_IN = new Set([
   'get /api/payload-preferences/:key', // the caller's own admin preferences
   'post /api/payload-preferences/:key',
   'delete /api/payload-preferences/:key',
+  'get /api/user/currency', // the caller's own display currency
+  'put /api/user/currency',
 ])
 
 const inB = (world: World) => `tenant=${world.b.tenant.id}`

@@ -95,6 +95,9 @@ export async function buildWorld(app: TestApp): Promise<World> {
   const ownerB = await createUser(app.payload, [{ role: 'owner', tenant: studioB }])
   const memberToken = await app.rest.login(member.email, PASSWORD)
   const ownerBToken = await app.rest.login(ownerB.email, PASSWORD)
+  // Platform reference data with no tenant: one published rate to aim writes at (a past day no refresh writes).
+  const day = new Date(Date.UTC(1990, 0, 1) + randomBytes(2).readUInt16BE() * 86_400_000).toISOString().slice(0, 10)
+  await app.payload.create({ collection: 'exchange-rates', data: { currency: 'USD', date: day, provider: 'ecb', rate: '1.1' } })
   const a = await furnish(app, studioA, member, memberToken)
   const b = await furnish(app, studioB, ownerB, ownerBToken)
   return { a, b, member, memberToken }
