@@ -3,15 +3,16 @@ import tseslint from 'typescript-eslint'
 
 // A plugin is used only through its index.ts: what it does not export there is private. The rule sees
 // import paths as written, so each folder depth below plugins/<name>/ gets the `../` count that leaves the
-// plugin (`../../rbac/access/can` from plugins/booking/collections/). `/index` itself is the front door.
+// plugin (`../../rbac/access/can` from plugins/booking/collections/). `/index` itself is the front door;
+// `/client` is the browser's one: pure code a component or public page may run in the browser.
 const FRONT_DOOR = "Another plugin is used through its index.ts only: import from '../<plugin>' and export what you need there."
-const OTHER_PLUGIN_ANYWHERE = { message: FRONT_DOOR, regex: '(^|/)plugins/[^/]+/(?!index$)' }
+const OTHER_PLUGIN_ANYWHERE = { message: FRONT_DOOR, regex: '(^|/)plugins/[^/]+/(?!(index|client)$)' }
 const pluginBoundaries = [0, 1, 2, 3].map((depth) => ({
   files: [`plugins/*/${'*/'.repeat(depth)}*.{ts,tsx}`],
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ message: FRONT_DOOR, regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/(?!index$)` }, OTHER_PLUGIN_ANYWHERE] },
+      { patterns: [{ message: FRONT_DOOR, regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/(?!(index|client)$)` }, OTHER_PLUGIN_ANYWHERE] },
     ],
   },
 }))
@@ -43,7 +44,7 @@ export default tseslint.config(
     // The plugin list takes each plugin through its index.
     files: ['plugins/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ message: FRONT_DOOR, regex: '^\\./[^./][^/]*/(?!index$)' }, OTHER_PLUGIN_ANYWHERE] }],
+      'no-restricted-imports': ['error', { patterns: [{ message: FRONT_DOOR, regex: '^\\./[^./][^/]*/(?!(index|client)$)' }, OTHER_PLUGIN_ANYWHERE] }],
     },
   },
   {

@@ -227,7 +227,7 @@ export interface User {
   languagePreference?: ('en' | 'fr') | null;
   currencyPreference?: string | null;
   /**
-   * Amounts also show converted into this currency. Empty: as charged.
+   * Amounts also show converted into this currency, at the newest exchange rates.
    */
   displayCurrency?: string | null;
   tenants?:
@@ -519,6 +519,15 @@ export interface Booking {
   deposit?: number | null;
   currency?: string | null;
   amountPaid?: number | null;
+  /**
+   * The price as the customer was shown it, converted and approximate; charged in the currency above.
+   */
+  display?: {
+    currency?: string | null;
+    amount?: number | null;
+    rate?: string | null;
+    rateDate?: string | null;
+  };
   refundQuote?:
     | {
         [k: string]: unknown;
@@ -672,11 +681,11 @@ export interface Plan {
       }[]
     | null;
   /**
-   * Price per month, in minor units of the currency (1900 = 19.00 EUR).
+   * Price per month, in the plan's currency.
    */
   monthlyPrice: number;
   /**
-   * Price per year, in minor units of the currency (1900 = 19.00 EUR).
+   * Price per year, in the plan's currency.
    */
   yearlyPrice: number;
   currency: string;
@@ -782,9 +791,6 @@ export interface CreditPack {
   id: number;
   name: string;
   credits: number;
-  /**
-   * In minor units of the currency.
-   */
   price: number;
   currency: string;
   active?: boolean | null;
@@ -1475,6 +1481,14 @@ export interface BookingsSelect<T extends boolean = true> {
   deposit?: T;
   currency?: T;
   amountPaid?: T;
+  display?:
+    | T
+    | {
+        currency?: T;
+        amount?: T;
+        rate?: T;
+        rateDate?: T;
+      };
   refundQuote?: T;
   terms?: T;
   notes?: T;

@@ -12,6 +12,7 @@ import * as migration_20261205_181500_dashboard_indexes from './20261205_181500_
 import * as migration_20261205_182048_calendar_feeds from './20261205_182048_calendar_feeds';
 import * as migration_20261205_210114_audit_document_history from './20261205_210114_audit_document_history';
 import * as migration_20261205_215548_currency from './20261205_215548_currency';
+import * as migration_20261206_013013_booking_display from './20261206_013013_booking_display';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261205_215548_currency.up,
     down: migration_20261205_215548_currency.down,
-    name: '20261205_215548_currency'
+    name: '20261205_215548_currency',
+  },
+  {
+    up: migration_20261206_013013_booking_display.up,
+    down: migration_20261206_013013_booking_display.down,
+    name: '20261206_013013_booking_display'
   },
 ];

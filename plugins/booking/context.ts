@@ -19,4 +19,11 @@ export const statusChange = (status: BookingStatus) => ({ [STATUS_CHANGE]: statu
  * Set by: the public booking endpoint (endpoints/publicBookingCreate.ts). Read by: prepareBooking.
  */
 export const PUBLIC_BOOKING = 'atelierPublicBooking'
-export type PublicBookingContext = { accessTokenHash: string; clientIpHash: null | string; room: Room; tenant: Tenant }
+export type PublicBookingContext = {
+  accessTokenHash: string
+  clientIpHash: null | string
+  /** The currency the customer was shown the price in, and the rates' day the page used. */
+  display?: { currency: string; rateDate?: string }
+  room: Room
+  tenant: Tenant
+}

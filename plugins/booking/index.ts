@@ -23,7 +23,8 @@ import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 // What other plugins may use (payments does): status changes, the customer's proof of a booking and the public
 // endpoint wrapper, the staff booking loader, the booking row lock, the cancellation quote and the transition table
 // (the dashboard's booking actions), the customer's emails, the overlap check;
-// the studio-hosts seam (domains registers which studio a Host serves) and the studio's page URL.
+// the studio-hosts seam (domains registers which studio a Host serves) and the studio's page URL; the
+// price-display seam (currency registers how a public booking's shown price is converted).
 export { provenBooking, publicEndpoint } from './endpoints/public'
 export { bookingFor } from './endpoints/staff'
 export { statusChange } from './context'
@@ -33,6 +34,7 @@ export { canTransition } from './services/transitions'
 export { notifyCustomer } from './services/lifecycle'
 export { bookingOptionsFromEnv } from './services/options'
 export { slotStillFree } from './services/roomLock'
+export { type PriceDisplay, type PriceDisplayConverter, registerPriceDisplay } from './services/priceDisplay'
 export { registerStudioHosts, studioPageUrl } from './services/studioHosts'
 export type { StudioHostResolver } from './services/studioHosts'
 export type { BookingPluginOptions } from './types'

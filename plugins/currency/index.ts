@@ -6,12 +6,14 @@ import type { Config, Field, FieldAccess } from 'payload'
 import type { CurrencyPluginOptions } from './types'
 
 import { isSuperAdmin } from '../../access/isSuperAdmin'
+import { registerPriceDisplay } from '../booking'
 import { Currencies } from './collections/Currencies'
 import { ExchangeRates } from './collections/ExchangeRates'
 import { convertEndpoint, ratesEndpoint, refreshEndpoint } from './endpoints/currencies'
 import { getUserCurrencyEndpoint, putUserCurrencyEndpoint } from './endpoints/userCurrency'
 import { RATES_QUEUE, REFRESH_RATES_TASK, refreshExchangeRatesTask } from './jobs/refreshExchangeRates'
 import { CURRENCY_OPTIONS_KEY, resolveCurrencyOptions } from './services/options'
+import { displaySnapshot } from './services/convert'
 import { latestRates } from './services/rateCache'
 import { ageInDays } from './services/staleness'
 
@@ -28,7 +30,12 @@ const displayCurrencyField: Field = {
   name: 'displayCurrency',
   type: 'text',
   access: { create: () => false, read: selfOrSuperAdmin, update: () => false },
-  admin: { description: 'Amounts also show converted into this currency. Empty: as charged.', position: 'sidebar', readOnly: true },
+  admin: {
+    components: { Field: '/plugins/currency/admin/DisplayCurrencyField#DisplayCurrencyField' },
+    description: 'Amounts also show converted into this currency, at the newest exchange rates.',
+    position: 'sidebar',
+  },
+  label: 'Display currency',
   maxLength: 3,
 }
 
@@ -37,14 +44,16 @@ export const currencyPlugin =
   (config: Config): Config => {
     if (options.enabled === false) return config
     const resolved = resolveCurrencyOptions(options)
+    // A public booking keeps the converted price its customer was shown (booking's seam).
+    const withDisplay = registerPriceDisplay(config, (req, request) => displaySnapshot(req.payload, request))
     return {
-      ...config,
+      ...withDisplay,
       collections: [
         ...(config.collections ?? []).map((collection) => (collection.slug === 'users' ? { ...collection, fields: [...collection.fields, displayCurrencyField] } : collection)),
         { ...Currencies, endpoints: [convertEndpoint, ratesEndpoint, refreshEndpoint({ rateLimit: resolved.refreshRateLimit })] },
         ExchangeRates,
       ],
-      custom: { ...config.custom, [CURRENCY_OPTIONS_KEY]: resolved },
+      custom: { ...withDisplay.custom, [CURRENCY_OPTIONS_KEY]: resolved },
       endpoints: [...(config.endpoints ?? []), getUserCurrencyEndpoint, putUserCurrencyEndpoint],
       jobs: {
         ...config.jobs,

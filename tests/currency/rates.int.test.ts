@@ -1,26 +1,19 @@
 // Exchange rates end to end: the refresh reads the ECB's daily file from a loopback server (fixture files, their
 // day moved where a test needs it), stores it whole or not at all, and conversions use it, never stale.
 import { sql } from '@payloadcms/db-postgres'
-import { readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { auditEntries } from '../helpers/auditEntries'
+import { type Served, startEcbServer } from '../helpers/ecbServer'
 import { createUser, PASSWORD } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
 
 type Db = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
-type Served = { date?: string; file: string } | { status: number }
-
-const FIXTURES = path.join(import.meta.dirname, '../fixtures/ecb')
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
 
 describe('exchange rates: refresh, convert, the stale guard', () => {
   let app: TestApp
-  let server: Server
-  let served: Served = { file: 'daily-2026-12-04.xml' }
+  let ecb: Awaited<ReturnType<typeof startEcbServer>>
   let operator: string
   const db = () => app.payload.db.drizzle as unknown as Db
   const rowCount = async () => Number((await db().execute(sql`select count(*) as n from exchange_rates`)).rows[0]!.n)
@@ -31,21 +24,14 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
   }
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      void (async () => {
-        if ('status' in served) return response.writeHead(served.status).end('Internal Server Error')
-        const xml = await readFile(path.join(FIXTURES, served.file), 'utf8')
-        response.writeHead(200, { 'Content-Type': 'text/xml' }).end(served.date ? xml.replace(/time='[\d-]+'/, `time='${served.date}'`) : xml)
-      })()
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    app = await startTestApp({ ATELIER_RATES_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/eurofxref-daily.xml` })
+    ecb = await startEcbServer()
+    app = await startTestApp({ ATELIER_RATES_URL: ecb.url })
     operator = await app.rest.login((await createUser(app.payload, [], { superAdmin: true })).email, PASSWORD)
   })
 
   afterAll(async () => {
     await app?.close()
-    await new Promise((resolve) => server?.close(resolve))
+    await ecb?.close()
   })
 
   it('stores a day whole, exactly as published; the same day twice changes nothing', async () => {
@@ -61,7 +47,7 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
 
   it('keeps the old rates on a bad answer, says 502, logs and audits why', async () => {
     for (const bad of [{ status: 500 }, { file: 'malformed.xml' }, { file: 'missing-jpy.xml', date: '2026-12-03' }, { file: 'negative-rate.xml', date: '2026-12-02' }] as Served[]) {
-      served = bad
+      ecb.serve(bad)
       const response = await refresh()
       expect(response.status, JSON.stringify(bad)).toBe(502)
       expect(((await response.json()) as { code: string }).code).toBe('rates_refresh_failed')
@@ -77,13 +63,13 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
   })
 
   it('the scheduled job, run twice on one provider day, keeps one set of rows', async () => {
-    served = { date: '2026-11-27', file: 'daily-2026-12-04.xml' }
+    ecb.serve({ date: '2026-11-27', file: 'daily-2026-12-04.xml' })
     for (let run = 0; run < 2; run += 1) {
       await app.payload.jobs.queue({ input: {}, queue: 'rates', task: 'refreshExchangeRates' })
       await app.payload.jobs.run({ queue: 'rates' })
     }
     expect(Number((await db().execute(sql`select count(*) as n from exchange_rates where date = '2026-11-27'`)).rows[0]!.n)).toBe(29)
-    served = { file: 'daily-2026-12-04.xml' }
+    ecb.serve({ file: 'daily-2026-12-04.xml' })
   })
 
   it('lets only operators refresh', async () => {
@@ -93,7 +79,7 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
   })
 
   it('converts through EUR, half-even at the target’s minor unit; a past day uses the closest earlier rates', async () => {
-    served = { file: 'daily-2026-12-07.xml' }
+    ecb.serve({ file: 'daily-2026-12-07.xml' })
     expect((await refresh()).status).toBe(200)
     // Saturday the 5th has no rates of its own: Friday's. 80.00 EUR × 1.0512 = 84.096 USD → 84.10.
     expect(await convert({ amount: 8000, date: '2026-12-05', from: 'EUR', to: 'USD' })).toEqual({
@@ -109,13 +95,13 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
     // Whatever day the test runs: only the days served here.
     await db().execute(sql`delete from exchange_rates`)
     // Rates of five days ago as the newest: one day too old (the default is 4).
-    served = { date: daysAgo(5), file: 'daily-2026-12-04.xml' }
+    ecb.serve({ date: daysAgo(5), file: 'daily-2026-12-04.xml' })
     expect((await refresh()).status).toBe(200)
     const stale = await convert({ amount: 8000, from: 'EUR', to: 'USD' })
     expect(stale.status).toBe(409)
     expect(stale.body).toMatchObject({ code: 'rates_stale', rateDate: daysAgo(5) })
     // Four days old: still allowed.
-    served = { date: daysAgo(4), file: 'daily-2026-12-07.xml' }
+    ecb.serve({ date: daysAgo(4), file: 'daily-2026-12-07.xml' })
     expect((await refresh()).status).toBe(200)
     expect(await convert({ amount: 8000, from: 'EUR', to: 'USD' })).toMatchObject({ body: { amount: 8438, rateDate: daysAgo(4) }, status: 200 })
     const rates = (await (await app.rest.get('/currencies/rates?base=USD')).json()) as { base: string; date: string; rates: Record<string, string>; stale: boolean }

@@ -12,7 +12,7 @@ export const CreditPacks: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', localized: true, maxLength: 80, required: true },
     { name: 'credits', type: 'number', min: 1, required: true, validate: wholeNumber('A whole number of credits.') },
-    { name: 'price', type: 'number', admin: { description: 'In minor units of the currency.' }, min: 1, required: true, validate: wholeNumber('A whole number of minor units.') },
+    { name: 'price', type: 'number', custom: { money: { currencyField: 'currency' } }, min: 1, required: true, validate: wholeNumber('A whole number of minor units.') },
     currencyField({ name: 'currency', defaultValue: 'EUR', required: true }),
     { name: 'active', type: 'checkbox', defaultValue: true },
   ],

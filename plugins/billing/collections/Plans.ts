@@ -21,7 +21,9 @@ const limitField = (name: string): Field => ({
 const priceField = (name: string, label: string): Field => ({
   name,
   type: 'number',
-  admin: { description: `${label}, in minor units of the currency (1900 = 19.00 EUR).` },
+  admin: { description: `${label}, in the plan's currency.` },
+  // Shown and typed as money in the plan's currency (the dashboard's admin components).
+  custom: { money: { currencyField: 'currency' } },
   min: 0,
   required: true,
   validate: wholeNumber('A whole number of minor units.'),

@@ -79,6 +79,23 @@ export const Bookings: CollectionConfig = {
     { name: 'deposit', type: 'number', access: computed, admin: { description: 'From the policy.', readOnly: true }, custom: money },
     { name: 'currency', type: 'text', access: computed, admin: { readOnly: true } },
     { name: 'amountPaid', type: 'number', access: computed, admin: { readOnly: true }, custom: money, defaultValue: 0 },
+    {
+      name: 'display',
+      type: 'group',
+      access: computed,
+      admin: {
+        condition: (data) => Boolean(data?.display?.currency),
+        description: 'The price as the customer was shown it, converted and approximate; charged in the currency above.',
+        readOnly: true,
+      },
+      fields: [
+        { name: 'currency', type: 'text' },
+        { name: 'amount', type: 'number', custom: money },
+        { name: 'rate', type: 'text' },
+        { name: 'rateDate', type: 'text' },
+      ],
+      label: 'Shown to the customer as',
+    },
     { name: 'refundQuote', type: 'json', access: computed, admin: { readOnly: true } },
     { name: 'terms', type: 'json', access: computed, admin: { description: 'The policy as it stood when booked.', readOnly: true } },
     { name: 'notes', type: 'textarea', maxLength: 2000 },

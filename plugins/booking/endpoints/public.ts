@@ -47,6 +47,8 @@ export const publicBooking = (booking: Booking, tenant: Tenant) => {
     currency: booking.currency,
     customerConfirmedAt: booking.customerConfirmedAt ? formatInZone(new Date(booking.customerConfirmedAt), tenant.timezone) : null,
     deposit: booking.deposit,
+    // The converted price the customer was shown when booking (approximate; the charge is in `currency`).
+    display: booking.display?.currency ? booking.display : null,
     holdExpiresAt: booking.holdExpiresAt ? formatInZone(new Date(booking.holdExpiresAt), tenant.timezone) : null,
     price: booking.price,
     ref: booking.ref,

@@ -27,6 +27,14 @@ const createSchema = z.object({
     name: z.string().trim().min(1).max(120),
     phone: z.string().trim().max(40).optional(),
   }),
+  // The currency the page showed the price in beside the studio's, and the day of the rates it used.
+  display: z
+    .object({
+      currency: z.string().regex(/^[A-Z]{3}$/, 'Three capital letters (ISO 4217), e.g. CAD.'),
+      rateDate: z.iso.date().refine((date) => date <= new Date().toISOString().slice(0, 10), 'A date today or before.').optional(),
+    })
+    .strict()
+    .optional(),
   end: instantWithOffset,
   notes: z.string().max(2000).optional(),
   room: id,
@@ -56,7 +64,13 @@ export const createBookingEndpoint: Endpoint = {
     }
     const accessToken = generateSecret()
     const ipHash = clientIpHash(req.payload, requestMeta(req).ip)
-    const handover: PublicBookingContext = { accessTokenHash: hashSecret(bookingOptions(req.payload).tokenPepper, accessToken), clientIpHash: ipHash, room, tenant }
+    const handover: PublicBookingContext = {
+      accessTokenHash: hashSecret(bookingOptions(req.payload).tokenPepper, accessToken),
+      clientIpHash: ipHash,
+      display: body.display,
+      room,
+      tenant,
+    }
     const booking = await inTransaction(req, async () => {
       await assertOpenBookingsWithinLimits(req, { email: body.customer.email.toLowerCase(), ipHash, tenantId: tenant.id })
       return req.payload.create({

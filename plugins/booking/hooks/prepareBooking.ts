@@ -6,6 +6,7 @@ import { PUBLIC_BOOKING, type PublicBookingContext } from '../context'
 import { generateBookingRef } from '../services/bookingRef'
 import { holdUntil } from '../services/holds'
 import { depositFor, priceFor } from '../services/money'
+import { priceDisplayFor } from '../services/priceDisplay'
 import { blockedUntil, invalidField, roomSpan } from '../services/roomSpan'
 import { termsForRoom } from '../services/terms'
 
@@ -48,6 +49,8 @@ export const prepareBooking: CollectionBeforeValidateHook<Booking> = async ({ co
     if (given) {
       data.secrets = { accessTokenHash: given.accessTokenHash, clientIpHash: given.clientIpHash }
       data.holdExpiresAt = holdUntil(terms).toISOString()
+      const shown = given.display && (await priceDisplayFor(req, { amount: price, from: data.currency, rateDate: given.display.rateDate, to: given.display.currency }))
+      if (shown) data.display = shown
     }
     data.amountPaid = 0
   } else {

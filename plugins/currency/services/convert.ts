@@ -39,3 +39,19 @@ export function rebase(rates: RateTable, base: string): RateTable {
   if (base === 'EUR') return rates
   return Object.fromEntries(Object.keys(rates).map((code) => [code, code === base ? '1' : crossRate(base, code, rates).toSignificantDigits(10).toString()]))
 }
+
+/**
+ * A public booking's shown price, converted with the rates of `rateDate` (the page's) or the newest. Null when
+ * those rates are stale today or missing, or the studio's currency has no rate: the page showed no conversion.
+ */
+export async function displaySnapshot(
+  payload: Payload,
+  request: { amount: number; from: string; rateDate?: string; to: string },
+  now = new Date(),
+): Promise<null | { amount: number; currency: string; rate: string; rateDate: string }> {
+  const table = request.rateDate ? await ratesOn(payload, request.rateDate) : await latestRates(payload)
+  if (table && !table.rates[request.to]) throw unknownCurrency(request.to, 'display.currency')
+  if (!table || isStale(table.date, now, currencyOptions(payload).maxAgeDays) || !table.rates[request.from]) return null
+  const { amount, rate } = convertMinor(request.amount, request.from, request.to, table.rates)
+  return { amount, currency: request.to, rate, rateDate: table.date }
+}

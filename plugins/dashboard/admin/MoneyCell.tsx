@@ -1,5 +1,6 @@
 'use client'
-// List cell for an amount in minor units ("€80.50"), attached by `withAdminCells` to fields marked `custom.money`.
+// List cell for an amount in minor units ("€80.50"), attached by `withAdminCells` to fields marked `custom.money`;
+// with a display currency of the person's own, the converted amount beside it ("€80.00 (≈ CA$117.31)").
 import type { DefaultCellComponentProps } from 'payload'
 
 import { useTranslation } from '@payloadcms/ui'
@@ -7,6 +8,7 @@ import React from 'react'
 
 import { formatMinorUnits } from '../services/moneyFormat'
 import { CellFrame } from './CellFrame'
+import { useDisplayConversion } from './displayConversion'
 import { useStudioInfo } from './studioInfo'
 
 export type MoneyCellProps = {
@@ -25,9 +27,14 @@ export function MoneyCell({ currencyPath, ...props }: MoneyCellProps) {
   // An old row without a currency of its own reads in its studio's, as the booking emails do.
   const studio = useStudioInfo(rowCurrency ? null : rowData?.tenant)
   const currency = rowCurrency ?? studio?.defaultCurrency
+  const display = useDisplayConversion()
+  const converted = display && currency && typeof cellData === 'number' ? display.convert(cellData, currency) : null
   return (
     <CellFrame {...props}>
-      <span style={{ whiteSpace: 'nowrap' }}>{typeof cellData !== 'number' ? '—' : currency ? formatMinorUnits(cellData, currency, i18n.language) : String(cellData)}</span>
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {typeof cellData !== 'number' ? '—' : currency ? formatMinorUnits(cellData, currency, i18n.language) : String(cellData)}
+        {display && converted !== null ? ` (≈ ${formatMinorUnits(converted, display.currency, i18n.language)})` : null}
+      </span>
     </CellFrame>
   )
 }

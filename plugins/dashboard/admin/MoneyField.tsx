@@ -7,6 +7,7 @@ import { FieldDescription, FieldError, FieldLabel, useField, useFormFields, useT
 import React, { useCallback, useEffect, useState } from 'react'
 
 import { formatMinorUnits, minorUnitsAsInput, parseAmount } from '../services/moneyFormat'
+import { useDisplayConversion } from './displayConversion'
 import { useStudioInfo } from './studioInfo'
 
 export type MoneyFieldProps = {
@@ -30,6 +31,8 @@ export function MoneyField({ currencyField, field, path: pathFromProps, readOnly
   const ownCurrency = typeof sibling === 'string' && sibling ? sibling : null
   const studio = useStudioInfo(ownCurrency ? null : tenant)
   const currency = ownCurrency ?? studio?.defaultCurrency ?? null
+  const display = useDisplayConversion()
+  const converted = display && currency && typeof value === 'number' ? display.convert(value, currency) : null
   const [text, setText] = useState('')
   const [focused, setFocused] = useState(false)
 
@@ -73,6 +76,7 @@ export function MoneyField({ currencyField, field, path: pathFromProps, readOnly
           value={readOnly && currency && typeof value === 'number' ? formatMinorUnits(value, currency, i18n.language) : text}
         />
         {currency && !readOnly ? <span aria-hidden="true">{currency}</span> : null}
+        {display && converted !== null ? <span>≈ {formatMinorUnits(converted, display.currency, i18n.language)}</span> : null}
       </div>
       {shownProblem ? (
         <p id={`field-${path}-problem`} role="alert" style={{ color: 'var(--theme-error-600, #b00020)', margin: '4px 0 0' }}>

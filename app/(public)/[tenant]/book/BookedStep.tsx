@@ -33,7 +33,10 @@ export function BookedStep({ booked, email, headingRef, onBookAnother, roomName,
             {timeRange(booked.start, booked.end)} <span className={styles.muted}>({timezone})</span>
           </dd>
           <dt>Price</dt>
-          <dd>{formatMoney(booked.price, booked.currency)}</dd>
+          <dd>
+            {formatMoney(booked.price, booked.currency)}
+            {booked.display ? ` (≈ ${formatMoney(booked.display.amount, booked.display.currency)})` : ''}
+          </dd>
           <dt>Deposit</dt>
           <dd>{booked.deposit > 0 ? formatMoney(booked.deposit, booked.currency) : 'None'}</dd>
           <dt>Status</dt>

@@ -6,14 +6,16 @@
 import styles from './book.module.css'
 import { BookedStep } from './BookedStep'
 import { DetailsStep } from './DetailsStep'
-import { formatMoney } from './format'
+import { CurrencyMenu } from './CurrencyMenu'
 import { RoomStep } from './RoomStep'
 import { TimeStep } from './TimeStep'
 import { useBookingPage } from './useBookingPage'
+import { useCurrencyChoice } from './useCurrencyChoice'
 
 export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
   const state = useBookingPage(tenantSlug)
   const { load, room, slot, step } = state
+  const choice = useCurrencyChoice(load.state === 'ready' ? load.tenant.currency : null)
 
   if (load.state === 'loading') {
     return (
@@ -40,7 +42,7 @@ export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
   }
 
   const { rooms, tenant, today } = load
-  const money = (minor: number) => formatMoney(minor, tenant.currency)
+  const { money } = choice
   const stepShown =
     step === 'room' || !room ? (
       <RoomStep headingRef={state.headingRef} money={money} onChoose={state.chooseRoom} rooms={rooms} />
@@ -54,7 +56,7 @@ export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
         timezone={tenant.timezone}
       />
     ) : step === 'details' && slot ? (
-      <DetailsStep money={money} room={room} slot={slot} state={state} timezone={tenant.timezone} />
+      <DetailsStep display={choice.display} money={money} room={room} slot={slot} state={state} timezone={tenant.timezone} />
     ) : (
       <TimeStep money={money} room={room} state={state} timezone={tenant.timezone} today={today} />
     )
@@ -64,6 +66,7 @@ export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
       <header className={styles.header}>
         <p className={styles.eyebrow}>Book a room</p>
         <h1 className={styles.title}>{tenant.name}</h1>
+        <CurrencyMenu choice={choice} />
       </header>
       {stepShown}
     </main>

@@ -2,15 +2,16 @@
 // details; errors show next to their fields.
 import type { BookingPageState } from './useBookingPage'
 import type { FieldName, Room, Slot } from './bookingTypes'
+import type { ShownCurrency } from './detailsForm'
 
 import styles from './book.module.css'
 import { dayLabel, durationLabel, timeRange, wallDate } from './format'
 import { StepHeading } from './StepHeading'
 
-type Props = { money: (minor: number) => string; room: Room; slot: Slot; state: BookingPageState; timezone: string }
+type Props = { display?: ShownCurrency; money: (minor: number) => string; room: Room; slot: Slot; state: BookingPageState; timezone: string }
 type InputProps = { autoComplete: string; inputMode?: 'email' | 'tel'; type: string }
 
-export function DetailsStep({ money, room, slot, state, timezone }: Props) {
+export function DetailsStep({ display, money, room, slot, state, timezone }: Props) {
   const { fieldErrors, fieldId, form } = state
   const describedBy = (name: FieldName) => (fieldErrors[name] ? `${fieldId(name)}-error` : undefined)
   const fieldError = (name: FieldName) =>
@@ -65,7 +66,7 @@ export function DetailsStep({ money, room, slot, state, timezone }: Props) {
           <p>{state.formAlert}</p>
         </div>
       )}
-      <form noValidate onSubmit={(event) => void state.submit(event)} style={{ marginTop: '1rem' }}>
+      <form noValidate onSubmit={(event) => void state.submit(event, display)} style={{ marginTop: '1rem' }}>
         {input('name', 'Name', { autoComplete: 'name', type: 'text' })}
         {input('email', 'Email', { autoComplete: 'email', inputMode: 'email', type: 'email' })}
         {input('phone', 'Phone (optional)', { autoComplete: 'tel', inputMode: 'tel', type: 'tel' })}

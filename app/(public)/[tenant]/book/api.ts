@@ -27,6 +27,8 @@ export type PublicBooking = {
   currency: null | string
   customerConfirmedAt?: null | string
   deposit: null | number
+  /** The converted price the customer was shown when booking (approximate), when not in the charged currency. */
+  display?: { amount: number; currency: string; rate: string; rateDate: string } | null
   end: string
   /** Until when the slot is held without a payment or the customer's confirmation (studio zone). */
   holdExpiresAt?: null | string

@@ -21,11 +21,15 @@ export function checkForm(form: Form): FieldErrors {
 }
 
 /** The body of POST /api/public/booking (the server prices it; no price is sent). */
-export function bookingRequest(form: Form, room: Room, slot: Slot, tenant: Tenant): string {
+/** The currency the page showed prices in beside the studio's, and the day of the rates it used. */
+export type ShownCurrency = { currency: string; rateDate: string }
+
+export function bookingRequest(form: Form, room: Room, slot: Slot, tenant: Tenant, display?: ShownCurrency): string {
   const phone = form.phone.trim()
   const notes = form.notes.trim()
   return JSON.stringify({
     customer: { email: form.email.trim(), name: form.name.trim(), ...(phone ? { phone } : {}) },
+    ...(display ? { display } : {}),
     end: slot.end,
     room: room.id,
     start: slot.start,

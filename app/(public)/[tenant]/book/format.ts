@@ -26,6 +26,10 @@ export const addDays = (date: string, days: number): string => new Date(utcMidni
 export const dayLabel = (date: string): string =>
   new Intl.DateTimeFormat(PAGE_LOCALE, { day: 'numeric', month: 'long', timeZone: 'UTC', weekday: 'long' }).format(utcMidnight(date))
 
+/** "4 December 2026" for a calendar date. */
+export const longDate = (date: string): string =>
+  new Intl.DateTimeFormat(PAGE_LOCALE, { day: 'numeric', month: 'long', timeZone: 'UTC', year: 'numeric' }).format(utcMidnight(date))
+
 /** "30 Nov" for a calendar date. */
 export const shortDayLabel = (date: string): string =>
   new Intl.DateTimeFormat(PAGE_LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcMidnight(date))

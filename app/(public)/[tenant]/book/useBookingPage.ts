@@ -7,7 +7,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } 
 import type { Availability, Booked, Day, FieldErrors, FieldName, Form, Load, Room, Slot, Step, Tenant } from './bookingTypes'
 
 import { callApi, describeFailure } from './api'
-import { bookingRequest, checkForm, CORRECT_FIELDS, EMPTY_FORM, FIELD_ORDER, spreadErrors, TAKEN_MESSAGE } from './detailsForm'
+import { bookingRequest, checkForm, CORRECT_FIELDS, EMPTY_FORM, FIELD_ORDER, type ShownCurrency, spreadErrors, TAKEN_MESSAGE } from './detailsForm'
 import { addDays, todayIn } from './format'
 
 export type BookingPageState = ReturnType<typeof useBookingPage>
@@ -112,7 +112,8 @@ export function useBookingPage(tenantSlug: string) {
     if (first) document.getElementById(fieldId(first))?.focus()
   }
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  /** Books the chosen slot; `display` is the currency the page showed prices in, when not the studio's. */
+  const submit = async (event: FormEvent<HTMLFormElement>, display?: ShownCurrency) => {
     event.preventDefault()
     if (load.state !== 'ready' || !room || !slot || submitting) return
     const problems = checkForm(form)
@@ -126,7 +127,7 @@ export function useBookingPage(tenantSlug: string) {
     setFormAlert(null)
     setFieldErrors({})
     const result = await callApi<Booked>('/api/public/booking', {
-      body: bookingRequest(form, room, slot, load.tenant),
+      body: bookingRequest(form, room, slot, load.tenant, display),
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     })

@@ -57,7 +57,10 @@ export function BookingDetails({ booking, headingRef }: { booking: Booking; head
             </>
           )}
           <dt>Price</dt>
-          <dd>{booking.price === null ? '—' : formatMoney(booking.price, currency)}</dd>
+          <dd>
+            {booking.price === null ? '—' : formatMoney(booking.price, currency)}
+            {booking.display ? ` (shown as ≈ ${formatMoney(booking.display.amount, booking.display.currency)} on ${booking.display.rateDate})` : ''}
+          </dd>
           <dt>Deposit</dt>
           <dd>{(booking.deposit ?? 0) > 0 ? formatMoney(booking.deposit ?? 0, currency) : 'None'}</dd>
           {refund && typeof refund.refundAmount === 'number' && (
