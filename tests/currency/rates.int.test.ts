@@ -72,6 +72,14 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
     ecb.serve({ file: 'daily-2026-12-04.xml' })
   })
 
+  it('the stale guard follows a clock moved across the boundary, over the stored rates', async () => {
+    // The newest rates here are 2026-12-04's (stored by the first test); four days later is the last day allowed.
+    const { convertAmount } = await import('../../plugins/currency')
+    const request = { amount: 8000, from: 'EUR', to: 'USD' }
+    await expect(convertAmount(app.payload, request, new Date('2026-12-08T23:59:59Z'))).resolves.toMatchObject({ rateDate: '2026-12-04' })
+    await expect(convertAmount(app.payload, request, new Date('2026-12-09T00:00:00Z'))).rejects.toMatchObject({ status: 409 })
+  })
+
   it('lets only operators refresh', async () => {
     expect((await app.rest.post('/currencies/rates/refresh')).status).toBe(401)
     const member = await app.rest.login((await createUser(app.payload, [])).email, PASSWORD)
