@@ -18,6 +18,7 @@ import { auditAlertTask, auditRetentionTask } from './jobs/tasks'
 import { AUDIT_OPTIONS_KEY, resolveOptions } from './services/options'
 
 export type { AuditLogPluginOptions } from './types'
+export { SKIP_AUDIT } from './context'
 export { writeAuditEntry } from './services/writeAuditEntry'
 
 const retentionField: Field = {

@@ -64,6 +64,14 @@ describe('a public booking’s shown price', () => {
     expect(((await page.json()) as { display: unknown }).display).toEqual({ amount: 8871, currency: 'CAD', rate: '1.4785', rateDate: daysAgo(1) })
   })
 
+  it('drops the snapshot when staff move the booking to another price: it showed the old one', async () => {
+    const made = await bookWith({ display: { currency: 'CAD' } })
+    const stored = (await app.payload.find({ collection: 'bookings', depth: 0, where: { ref: { equals: made.body.ref } } })).docs[0]!
+    const longer = await app.payload.update({ collection: 'bookings', data: { end: localSlot(tenant, day, '13:00') }, id: stored.id })
+    expect(longer.price).toBe(9000)
+    expect(longer.display?.currency ?? null).toBeNull()
+  })
+
   it('keeps no snapshot for the studio’s own currency or without a choice', async () => {
     expect((await bookWith({ display: { currency: 'EUR' } })).body).toMatchObject({ display: null, price: 6000 })
     expect((await bookWith({})).body).toMatchObject({ display: null })

@@ -136,6 +136,9 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
       expect([400, 409], JSON.stringify(body)).toContain(status)
       expect(Array.isArray(answer.errors), JSON.stringify(body)).toBe(true)
     }
+    // A result beyond exact integers is the caller's amount's fault: 400 on `amount`, not a 500.
+    const huge = await convert({ amount: Number.MAX_SAFE_INTEGER, from: 'EUR', to: 'JPY' })
+    expect(huge).toMatchObject({ body: { code: 'amount_too_large', errors: [{ path: 'amount' }] }, status: 400 })
     for (const query of ['base=XXX', 'date=yesterday', 'date=1999-01-01', 'other=1']) {
       const status = (await app.rest.get(`/currencies/rates?${query}`)).status
       expect([400, 404], query).toContain(status)
@@ -149,6 +152,8 @@ describe('exchange rates: refresh, convert, the stale guard', () => {
     expect(await (await app.rest.get('/user/currency', { token })).json()).toEqual({ currency: null })
     expect((await put('CAD')).status).toBe(200)
     expect(await (await app.rest.get('/user/currency', { token })).json()).toEqual({ currency: 'CAD' })
+    // A preference only the person may read leaves no audit entry for a studio to read it from.
+    expect(await auditEntries(app.payload, { and: [{ collection: { equals: 'users' } }, { documentId: { equals: String(person.id) } }, { action: { equals: 'update' } }] })).toEqual([])
     for (const bad of ['XXX', 'KWD', 'cad', 12]) expect((await put(bad)).status, String(bad)).toBe(400)
     expect((await app.rest.get('/user/currency')).status).toBe(401)
     // Another person reads nothing of it.

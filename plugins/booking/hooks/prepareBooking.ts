@@ -56,6 +56,8 @@ export const prepareBooking: CollectionBeforeValidateHook<Booking> = async ({ co
   } else {
     const terms = (originalDoc?.terms ?? null) as null | { deposit: Parameters<typeof depositFor>[1] }
     if (terms) data.deposit = depositFor(price, terms.deposit)
+    // What the customer was shown converted was the old price: a snapshot of it would now mislead.
+    if (price !== originalDoc?.price && originalDoc?.display?.currency) data.display = { amount: null, currency: null, rate: null, rateDate: null }
   }
   return data
 }

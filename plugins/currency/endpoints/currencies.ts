@@ -20,7 +20,8 @@ const convertSchema = z
   .object({ amount: z.number().int('Whole minor units.').min(0).max(Number.MAX_SAFE_INTEGER), date: pastDate.optional(), from: code, to: code })
   .strict()
 
-// Public and cheap (rates are cached in process): the limit only keeps a single client from hogging it.
+// Public and cheap (rates are cached in process): the limit keeps a single client from hogging it or from
+// cycling through past dates to keep the cache cold. Shared by convert and rates.
 const convertLimiter = createRateLimiter({ limit: 600, windowMs: 60_000 })
 
 /** POST /api/currencies/convert `{ amount, from, to, date? }` (anyone): `{ amount, currency, rate, rateDate, provider }`. */
@@ -36,9 +37,10 @@ export const convertEndpoint: Endpoint = {
 
 const ratesQuery = z.object({ base: code.default('EUR'), date: pastDate.optional() }).strict()
 
-/** GET /api/currencies/rates?date=&base= (anyone): the active currencies' rates per 1 `base`, and whether they are stale. */
+/** GET /api/currencies/rates?date=&base= (anyone, same limit as convert): the active currencies' rates per 1 `base`, and whether they are stale. */
 export const ratesEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
+    convertLimiter.consume(requestMeta(req).ip ?? 'unknown')
     const query = parseQuery(req, ratesQuery)
     const table = query.date ? await ratesOn(req.payload, query.date) : await latestRates(req.payload)
     if (!table) throw new HttpError(404, 'No exchange rates are known for that day yet.')

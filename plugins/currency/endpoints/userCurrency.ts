@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { badRequest, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseBody } from '../../../utilities/parseRequest'
 import { poolDb } from '../../../utilities/transactionDb'
+import { SKIP_AUDIT } from '../../audit-log'
 
 const putSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/, 'Three capital letters (ISO 4217), e.g. CAD.').nullable() }).strict()
 
@@ -34,7 +35,8 @@ export const putUserCurrencyEndpoint: Endpoint = {
       const { rows } = (await poolDb(req.payload).execute(sql`select 1 from currencies where code = ${currency} and active`)) as { rows: unknown[] }
       if (rows.length === 0) throw badRequest(`${currency} is not an active currency.`, 'currency')
     }
-    await req.payload.update({ id: user.id, collection: 'users', data: { displayCurrency: currency }, depth: 0, overrideAccess: true, req })
+    // Not audited: the entry would show studios a field only the person may read.
+    await req.payload.update({ collection: 'users', context: { [SKIP_AUDIT]: true }, data: { displayCurrency: currency }, depth: 0, id: user.id, overrideAccess: true, req })
     return Response.json({ currency })
   }),
   method: 'put',

@@ -29,8 +29,19 @@ export async function convertAmount(payload: Payload, input: { amount: number; d
   const table = await usableRates(payload, input.date, now)
   if (!table.rates[input.from]) throw unknownCurrency(input.from, 'from')
   if (!table.rates[input.to]) throw unknownCurrency(input.to, 'to')
-  const { amount, rate } = convertMinor(input.amount, input.from, input.to, table.rates)
+  const { amount, rate } = convertedOrTooLarge(input.amount, input.from, input.to, table.rates)
   return { amount, currency: input.to, provider: PROVIDER, rate, rateDate: table.date }
+}
+
+/** The conversion, or 400 `amount_too_large` when the result would pass 2^53 − 1 minor units. */
+function convertedOrTooLarge(amount: number, from: string, to: string, rates: RateTable) {
+  try {
+    return convertMinor(amount, from, to, rates)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    const message = `${amount} ${from} is more ${to} than can be counted exactly.`
+    throw new HttpError(400, message, [{ message, path: 'amount' }], { code: 'amount_too_large' })
+  }
 }
 
 /** Every active currency's rate per 1 `base`, as exact decimal strings (10 significant digits past EUR). */
@@ -52,6 +63,12 @@ export async function displaySnapshot(
   const table = request.rateDate ? await ratesOn(payload, request.rateDate) : await latestRates(payload)
   if (table && !table.rates[request.to]) throw unknownCurrency(request.to, 'display.currency')
   if (!table || isStale(table.date, now, currencyOptions(payload).maxAgeDays) || !table.rates[request.from]) return null
-  const { amount, rate } = convertMinor(request.amount, request.from, request.to, table.rates)
-  return { amount, currency: request.to, rate, rateDate: table.date }
+  try {
+    const { amount, rate } = convertMinor(request.amount, request.from, request.to, table.rates)
+    return { amount, currency: request.to, rate, rateDate: table.date }
+  } catch (error) {
+    // Beyond exact integers: the page could not show it either, and the booking goes ahead without.
+    if (error instanceof RangeError) return null
+    throw error
+  }
 }

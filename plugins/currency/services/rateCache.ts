@@ -32,10 +32,19 @@ async function load(payload: Payload, onOrBefore: null | string): Promise<DatedR
   return { date: rows[0]!.date, rates: { EUR: '1', ...Object.fromEntries(rows.map((row) => [row.currency, row.rate])) } }
 }
 
+/** Makes room by the least recently loaded past day; the newest rates, which every page uses, stay. */
+function evictOldestPastDay(): void {
+  for (const key of tables.keys()) {
+    if (key === LATEST) continue
+    tables.delete(key)
+    return
+  }
+}
+
 function cached(key: string, read: () => Promise<DatedRates | null>): Promise<DatedRates | null> {
   const entry = tables.get(key)
   if (entry && Date.now() - entry.loadedAt < TTL_MS) return entry.table
-  if (tables.size >= MAX_ENTRIES) tables.clear()
+  if (tables.size >= MAX_ENTRIES) evictOldestPastDay()
   // A failed read is not kept: the next call asks again.
   const table = read().catch((error: unknown) => {
     tables.delete(key)
