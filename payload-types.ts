@@ -89,6 +89,7 @@ export interface Config {
     domains: Domain;
     currencies: Currency;
     'exchange-rates': ExchangeRate;
+    themes: Theme;
     'calendar-feeds': CalendarFeed;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
@@ -121,6 +122,7 @@ export interface Config {
     domains: DomainsSelect<false> | DomainsSelect<true>;
     currencies: CurrenciesSelect<false> | CurrenciesSelect<true>;
     'exchange-rates': ExchangeRatesSelect<false> | ExchangeRatesSelect<true>;
+    themes: ThemesSelect<false> | ThemesSelect<true>;
     'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -870,6 +872,53 @@ export interface ExchangeRate {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes".
+ */
+export interface Theme {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  /**
+   * The look of the studio’s public pages; replaces the previous default.
+   */
+  isDefault?: boolean | null;
+  light: {
+    background: string;
+    surface: string;
+    text: string;
+    mutedText: string;
+    primary: string;
+    onPrimary: string;
+    accent: string;
+    danger: string;
+    border: string;
+    /**
+     * Corner radius, in pixels.
+     */
+    radius: number;
+    fontFamily: 'humanist' | 'mono' | 'rounded' | 'serif' | 'system';
+  };
+  dark: {
+    background: string;
+    surface: string;
+    text: string;
+    mutedText: string;
+    primary: string;
+    onPrimary: string;
+    accent: string;
+    danger: string;
+    border: string;
+    /**
+     * Corner radius, in pixels.
+     */
+    radius: number;
+    fontFamily: 'humanist' | 'mono' | 'rounded' | 'serif' | 'system';
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Calendar subscriptions (iCal) for your phone: create, rotate and revoke them here.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1193,6 +1242,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'exchange-rates';
         value: number | ExchangeRate;
+      } | null)
+    | ({
+        relationTo: 'themes';
+        value: number | Theme;
       } | null)
     | ({
         relationTo: 'calendar-feeds';
@@ -1722,6 +1775,47 @@ export interface ExchangeRatesSelect<T extends boolean = true> {
   currency?: T;
   rate?: T;
   provider?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes_select".
+ */
+export interface ThemesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  isDefault?: T;
+  light?:
+    | T
+    | {
+        background?: T;
+        surface?: T;
+        text?: T;
+        mutedText?: T;
+        primary?: T;
+        onPrimary?: T;
+        accent?: T;
+        danger?: T;
+        border?: T;
+        radius?: T;
+        fontFamily?: T;
+      };
+  dark?:
+    | T
+    | {
+        background?: T;
+        surface?: T;
+        text?: T;
+        mutedText?: T;
+        primary?: T;
+        onPrimary?: T;
+        accent?: T;
+        danger?: T;
+        border?: T;
+        radius?: T;
+        fontFamily?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

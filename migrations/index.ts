@@ -13,6 +13,7 @@ import * as migration_20261205_182048_calendar_feeds from './20261205_182048_cal
 import * as migration_20261205_210114_audit_document_history from './20261205_210114_audit_document_history';
 import * as migration_20261205_215548_currency from './20261205_215548_currency';
 import * as migration_20261206_013013_booking_display from './20261206_013013_booking_display';
+import * as migration_20261206_014721_themes from './20261206_014721_themes';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261206_013013_booking_display.up,
     down: migration_20261206_013013_booking_display.down,
-    name: '20261206_013013_booking_display'
+    name: '20261206_013013_booking_display',
+  },
+  {
+    up: migration_20261206_014721_themes.up,
+    down: migration_20261206_014721_themes.down,
+    name: '20261206_014721_themes'
   },
 ];

@@ -20,6 +20,7 @@ import { rbacPlugin } from './rbac'
 import { signupOptionsFromEnv, signupPlugin } from './signup'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
+import { themesPlugin } from './themes'
 
 /** The plugins with their options from `env`, the environment the config was built with. */
 export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
@@ -31,6 +32,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   billingPlugin(billingOptionsFromEnv(env)),
   domainsPlugin(domainsOptionsFromEnv(env)),
   currencyPlugin(currencyOptionsFromEnv(env)),
+  themesPlugin(),
   dashboardPlugin(),
   auditLogPlugin(),
   integrityPlugin(),

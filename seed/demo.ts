@@ -1,4 +1,5 @@
 // The demo studios and their people. Plain data: seed/index.ts writes it.
+import type { ModeTokens } from '../plugins/themes'
 import type { TenantRole } from '../utilities/tenantRoles'
 
 export type DemoRoom = { capacity: number; hourlyRate: number; name: string; opens: string; closes: string; slug: string; weekend: boolean }
@@ -12,6 +13,8 @@ export type DemoTenant = {
   people: { email: string; name: string; role: TenantRole }[]
   rooms: DemoRoom[]
   slug: string
+  /** The studio's default theme: what differs from the platform's look in each mode. */
+  theme: { dark: Partial<ModeTokens>; light: Partial<ModeTokens>; name: string }
   timezone: string
 }
 
@@ -38,6 +41,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { capacity: 4, closes: '19:00', hourlyRate: 3500, name: 'Atelier photo', opens: '08:00', slug: 'atelier-photo', weekend: true },
     ],
     slug: 'studio-lumiere',
+    theme: {
+      dark: { fontFamily: 'serif', primary: '#fdba74', radius: 10 },
+      light: { background: '#fffbf5', fontFamily: 'serif', primary: '#9a3412', radius: 10 },
+      name: 'Terre cuite',
+    },
     timezone: 'Europe/Paris',
   },
   {
@@ -55,6 +63,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { capacity: 2, closes: '23:00', hourlyRate: 4000, name: 'Rehearsal booth', opens: '12:00', slug: 'rehearsal-booth', weekend: true },
     ],
     slug: 'galerie-martin',
+    theme: {
+      dark: { fontFamily: 'humanist', primary: '#5eead4', radius: 2 },
+      light: { background: '#f8fafc', fontFamily: 'humanist', primary: '#0f766e', radius: 2 },
+      name: 'Lac',
+    },
     timezone: 'America/Montreal',
   },
 ]

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import type { Tenant } from '../payload-types'
 
 import { addDays, localDateOf, zonedDateTimeToInstant } from '../plugins/booking/services/zonedTime'
+import { DEFAULT_DARK, DEFAULT_LIGHT } from '../plugins/themes'
 import { DEMO_TENANTS, type DemoTenant } from './demo'
 import { idOf } from '../utilities/idOf'
 
@@ -73,8 +74,17 @@ export async function seedDemo(payload: Payload, demoPassword: string): Promise<
       result.createdArtists++
     }
     await seedBooking(payload, tenant, demo, result)
+    await seedTheme(payload, tenant, demo)
   }
   return result
+}
+
+/** The studio's own default theme, unless it has one. */
+async function seedTheme(payload: Payload, tenant: Tenant, demo: DemoTenant) {
+  const themes = await payload.count({ collection: 'themes', where: { and: [{ tenant: { equals: tenant.id } }, { isDefault: { equals: true } }] } })
+  if (themes.totalDocs > 0) return
+  const { dark, light, name } = demo.theme
+  await payload.create({ collection: 'themes', data: { dark: { ...DEFAULT_DARK, ...dark }, isDefault: true, light: { ...DEFAULT_LIGHT, ...light }, name, tenant: tenant.id } })
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const

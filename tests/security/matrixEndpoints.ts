@@ -39,6 +39,7 @@ const PUBLIC = new Set([
   'get /api/calendar/feeds/:token.ics', // needs the feed's token; computed with its owner's permissions
   'post /api/currencies/convert', // published exchange rates applied to an amount
   'get /api/currencies/rates', // the published exchange rates
+  'get /api/themes/:id/css', // a studio's look, for its public pages: 404 unless the theme is the named studio's
 ])
 
 /** Meant for any signed-in person, about themselves or the platform's vocabulary. */

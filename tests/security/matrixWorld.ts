@@ -9,6 +9,7 @@ import type { TestApp } from '../helpers/payload'
 
 import { book, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
 import { createTenant, createUser, PASSWORD, tinyPng } from '../helpers/fixtures'
+import { DEFAULT_DARK, DEFAULT_LIGHT } from '../../plugins/themes'
 import { approve, createArtist } from '../helpers/sites'
 
 export type Studio = {
@@ -68,6 +69,7 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
     data: { interval: 'month', plan: plan.id, status: 'active', stripeCustomerId: `cus_${suffix()}`, stripeSubscriptionId: `sub_${suffix()}`, tenant: tenant.id },
   })
   await payload.create({ collection: 'credit-ledger', data: { amount: 25, kind: 'grant', reference: `in_${suffix()}`, tenant: tenant.id } })
+  await payload.create({ collection: 'themes', data: { dark: DEFAULT_DARK, isDefault: true, light: DEFAULT_LIGHT, name: `Theme of ${tenant.name}`, tenant: tenant.id } })
   await payload.create({ collection: 'domains', data: { hostname: `book-${suffix()}.${tenant.slug}.example`, status: 'pending', tenant: tenant.id } })
   await payload.create({ collection: 'payload-kv' as CollectionSlug, data: { data: { studio: tenant.slug }, key: `kv-${suffix()}` } as never })
 

@@ -58,6 +58,9 @@ describe('a fresh signup', () => {
     expect(owners[0]!.tenants?.map((membership) => ({ role: membership.role, tenant: idOf(membership.tenant!) }))).toEqual([{ role: 'owner', tenant: tenant!.id }])
     const { docs: policies } = await app.payload.find({ collection: 'booking-policies', where: { tenant: { equals: tenant!.id } } })
     expect(policies.map((policy) => policy.isDefault)).toEqual([true])
+    // The themes plugin's provisioner: the platform's look as the studio's own default theme.
+    const { docs: themes } = await app.payload.find({ collection: 'themes', where: { tenant: { equals: tenant!.id } } })
+    expect(themes.map((theme) => [theme.name, theme.isDefault])).toEqual([['Default', true]])
 
     const mail = await smtp.waitFor((message) => message.to.includes(String(input.email)))
     expect(mail.subject).toContain(String(input.studioName))

@@ -4,6 +4,7 @@
 import React, { useEffect, useState } from 'react'
 
 import { callApi, type PublicBooking } from '../[tenant]/book/api'
+import styles from '../[tenant]/book/book.module.css'
 import { formatMoney, wallDate, wallTime } from '../[tenant]/book/format'
 
 type Listed = PublicBooking & { currency: string; price: number; room: string; studio: { name: string; slug: string } }
@@ -26,7 +27,7 @@ export function MyBookings({ token }: { token: string }) {
   }, [token])
 
   return (
-    <main style={{ margin: '0 auto', maxWidth: '40rem', padding: '1.5rem 1rem' }}>
+    <main className={styles.page} style={{ maxWidth: '40rem', padding: '1.5rem 1rem' }}>
       <h1 style={{ fontSize: '1.6rem', margin: '0 0 1rem' }}>Your bookings</h1>
       {state.kind === 'loading' && <p role="status">Loading…</p>}
       {state.kind === 'error' && <p role="alert">{state.message}</p>}
@@ -40,7 +41,7 @@ export function MyBookings({ token }: { token: string }) {
           ) : (
             <ul style={{ display: 'grid', gap: '0.75rem', listStyle: 'none', padding: 0 }}>
               {state.bookings.map((booking) => (
-                <li key={booking.ref} style={{ background: '#fff', border: '1px solid #e7e5e4', borderRadius: 8, padding: '0.75rem 1rem' }}>
+                <li className={styles.card} key={booking.ref} style={{ margin: 0, padding: '0.75rem 1rem' }}>
                   <a href={`/${booking.studio.slug}/book/${booking.ref}?${new URLSearchParams({ lookup: token })}`} style={{ fontWeight: 600 }}>
                     {booking.ref}
                   </a>{' '}

@@ -1,0 +1,4 @@
+export type ThemesPluginOptions = {
+  /** Leave the plugin out of the config. @default true */
+  enabled?: boolean
+}
