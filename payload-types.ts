@@ -232,6 +232,19 @@ export interface User {
    * Amounts also show converted into this currency, at the newest exchange rates.
    */
   displayCurrency?: string | null;
+  themePreference?: {
+    mode?: ('light' | 'dark' | 'auto' | 'scheduled') | null;
+    darkFrom?: string | null;
+    darkUntil?: string | null;
+    /**
+     * The zone of the schedule; the studio’s when empty.
+     */
+    timezone?: string | null;
+  };
+  customColors?: {
+    primary?: string | null;
+    accent?: string | null;
+  };
   tenants?:
     | {
         tenant: number | Tenant;
@@ -1333,6 +1346,20 @@ export interface UsersSelect<T extends boolean = true> {
   languagePreference?: T;
   currencyPreference?: T;
   displayCurrency?: T;
+  themePreference?:
+    | T
+    | {
+        mode?: T;
+        darkFrom?: T;
+        darkUntil?: T;
+        timezone?: T;
+      };
+  customColors?:
+    | T
+    | {
+        primary?: T;
+        accent?: T;
+      };
   tenants?:
     | T
     | {

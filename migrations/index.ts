@@ -14,6 +14,7 @@ import * as migration_20261205_210114_audit_document_history from './20261205_21
 import * as migration_20261205_215548_currency from './20261205_215548_currency';
 import * as migration_20261206_013013_booking_display from './20261206_013013_booking_display';
 import * as migration_20261206_014721_themes from './20261206_014721_themes';
+import * as migration_20261206_020644_user_theme from './20261206_020644_user_theme';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261206_014721_themes.up,
     down: migration_20261206_014721_themes.down,
-    name: '20261206_014721_themes'
+    name: '20261206_014721_themes',
+  },
+  {
+    up: migration_20261206_020644_user_theme.up,
+    down: migration_20261206_020644_user_theme.down,
+    name: '20261206_020644_user_theme'
   },
 ];

@@ -1,5 +1,6 @@
 // Themes: a studio's look on its public pages as `--atelier-*` CSS variables, light and dark, each text
-// colour checked against its background at WCAG AA; one default theme per studio, made at signup.
+// colour checked against its background at WCAG AA; one default theme per studio, made at signup. And how
+// the admin looks to each person: light, dark, the system's or dark on a schedule, and their own colours.
 import type { Config } from 'payload'
 
 import type { ThemesPluginOptions } from './types'
@@ -7,6 +8,8 @@ import type { ThemesPluginOptions } from './types'
 import { registerProvisioner } from '../signup'
 import { Themes } from './collections/Themes'
 import { themeCssEndpoint } from './endpoints/themeCss'
+import { putUserColoursEndpoint, putUserThemeEndpoint } from './endpoints/userTheme'
+import { userThemeFields } from './fields/userThemeFields'
 import { provisionDefaultTheme } from './services/studioTheme'
 import { themeCss } from './services/themeCss'
 import { DEFAULT_DARK, DEFAULT_LIGHT } from './services/tokens'
@@ -25,6 +28,14 @@ export const themesPlugin =
     const withProvisioner = registerProvisioner(config, provisionDefaultTheme)
     return {
       ...withProvisioner,
-      collections: [...(config.collections ?? []), { ...Themes, endpoints: [themeCssEndpoint] }],
+      admin: {
+        ...config.admin,
+        components: { ...config.admin?.components, providers: [...(config.admin?.components?.providers ?? []), '/plugins/themes/admin/AdminThemeProvider#AdminThemeProvider'] },
+      },
+      collections: [
+        ...(config.collections ?? []).map((collection) => (collection.slug === 'users' ? { ...collection, fields: [...collection.fields, ...userThemeFields] } : collection)),
+        { ...Themes, endpoints: [themeCssEndpoint] },
+      ],
+      endpoints: [...(config.endpoints ?? []), putUserThemeEndpoint, putUserColoursEndpoint],
     }
   }

@@ -143,8 +143,14 @@ export async function launchChromium(): Promise<Browser> {
 /** Signs in through the admin's login form, after hydration (a click before it would submit natively). */
 export async function signInToAdmin(page: Page, baseUrl: string, { email, password }: { email: string; password: string }): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', password)
+  // A late render of the form can empty what was typed: type again until both fields hold it, then submit.
+  for (let attempt = 1; ; attempt++) {
+    await page.fill('#field-email', email)
+    await page.fill('#field-password', password)
+    await page.waitForTimeout(200)
+    if ((await page.inputValue('#field-email')) === email && (await page.inputValue('#field-password')) === password) break
+    if (attempt === 5) throw new Error('The login form kept emptying its fields.')
+  }
   await page.click('button[type=submit]')
   await page.waitForURL(/\/admin$/)
 }

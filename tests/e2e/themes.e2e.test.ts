@@ -69,4 +69,26 @@ describe('studio themes in the browser', () => {
     await page.screenshot({ fullPage: false, path: 'docs/screenshots/theme-contrast.png' })
     await context.close()
   })
+
+  it('follows a person’s own admin theme and colours, chosen on their account page', async () => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { height: 1000, width: 1500 } })
+    const page = await context.newPage()
+    await signInToAdmin(page, e2e.baseUrl, e2e.admin)
+    await page.goto(`${e2e.baseUrl}/admin/account`, { waitUntil: 'networkidle' })
+    await page.selectOption('#admin-theme-mode', 'dark')
+    await page.fill('#admin-theme-primary', '#2563eb')
+    await page.click('button:has-text("Save my theme")')
+    await page.getByText('Saved.').waitFor()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    // Anywhere in the admin, after a reload: from the stored preference, not the page's state.
+    await page.goto(`${e2e.baseUrl}/admin/collections/themes`, { waitUntil: 'networkidle' })
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--atelier-admin-primary'))).toBe('#2563eb')
+    // A colour that would vanish on the dark background is refused, and said so.
+    await page.goto(`${e2e.baseUrl}/admin/account`, { waitUntil: 'networkidle' })
+    await page.fill('#admin-theme-primary', '#1e3a8a')
+    await page.click('button:has-text("Save my theme")')
+    await page.getByText(/primary on the admin background #000000: 2\.02:1, needs 3:1/).waitFor()
+    await context.close()
+  })
 })

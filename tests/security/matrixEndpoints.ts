@@ -52,6 +52,8 @@ const SIGNED_IN = new Set([
   'delete /api/payload-preferences/:key',
   'get /api/user/currency', // the caller's own display currency
   'put /api/user/currency',
+  'put /api/user/theme', // the caller's own admin theme
+  'put /api/user/custom-colors', // the caller's own admin colours
 ])
 
 const inB = (world: World) => `tenant=${world.b.tenant.id}`

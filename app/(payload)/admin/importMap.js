@@ -1,5 +1,6 @@
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { DisplayCurrencyField as DisplayCurrencyField_8cc9b0c60e9b4150f91084b7152d4b05 } from '../../../plugins/currency/admin/DisplayCurrencyField'
+import { ThemePreferenceField as ThemePreferenceField_1d5aca26e67e3888b689022a1abc08f5 } from '../../../plugins/themes/admin/ThemePreferenceField'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -43,6 +44,7 @@ import { PermissionsNavLink as PermissionsNavLink_2746856efc4831f9942c40275ec183
 import { CalendarNavLink as CalendarNavLink_511274049325187de0a1380f586f012a } from '../../../plugins/dashboard/admin/CalendarNavLink'
 import { StudioDashboard as StudioDashboard_41264974200c1c84ffdcb9444c1ec79c } from '../../../plugins/dashboard/admin/StudioDashboard'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
+import { AdminThemeProvider as AdminThemeProvider_4a376a98f74372f5d36484fe639ec4fc } from '../../../plugins/themes/admin/AdminThemeProvider'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { PermissionMatrixView as PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5 } from '../../../plugins/rbac/admin/PermissionMatrixView'
 import { CalendarView as CalendarView_70911d420d25c925dafa494b5abb28eb } from '../../../plugins/dashboard/admin/CalendarView'
@@ -52,6 +54,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "/plugins/currency/admin/DisplayCurrencyField#DisplayCurrencyField": DisplayCurrencyField_8cc9b0c60e9b4150f91084b7152d4b05,
+  "/plugins/themes/admin/ThemePreferenceField#ThemePreferenceField": ThemePreferenceField_1d5aca26e67e3888b689022a1abc08f5,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -95,6 +98,7 @@ export const importMap = {
   "/plugins/dashboard/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_511274049325187de0a1380f586f012a,
   "/plugins/dashboard/admin/StudioDashboard#StudioDashboard": StudioDashboard_41264974200c1c84ffdcb9444c1ec79c,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
+  "/plugins/themes/admin/AdminThemeProvider#AdminThemeProvider": AdminThemeProvider_4a376a98f74372f5d36484fe639ec4fc,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
   "/plugins/rbac/admin/PermissionMatrixView#PermissionMatrixView": PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5,
   "/plugins/dashboard/admin/CalendarView#CalendarView": CalendarView_70911d420d25c925dafa494b5abb28eb,
