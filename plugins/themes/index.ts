@@ -10,6 +10,7 @@ import { Themes } from './collections/Themes'
 import { themeCssEndpoint } from './endpoints/themeCss'
 import { putUserColoursEndpoint, putUserThemeEndpoint } from './endpoints/userTheme'
 import { userThemeFields } from './fields/userThemeFields'
+import { forgetThemeCss } from './services/cssCache'
 import { provisionDefaultTheme } from './services/studioTheme'
 import { themeCss } from './services/themeCss'
 import { DEFAULT_DARK, DEFAULT_LIGHT } from './services/tokens'
@@ -33,7 +34,12 @@ export const themesPlugin =
         components: { ...config.admin?.components, providers: [...(config.admin?.components?.providers ?? []), '/plugins/themes/admin/AdminThemeProvider#AdminThemeProvider'] },
       },
       collections: [
-        ...(config.collections ?? []).map((collection) => (collection.slug === 'users' ? { ...collection, fields: [...collection.fields, ...userThemeFields] } : collection)),
+        ...(config.collections ?? []).map((collection) => {
+          if (collection.slug === 'users') return { ...collection, fields: [...collection.fields, ...userThemeFields] }
+          // A studio renamed or suspended: its stylesheets are answered afresh.
+          if (collection.slug === 'tenants') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), () => forgetThemeCss()] } }
+          return collection
+        }),
         { ...Themes, endpoints: [themeCssEndpoint] },
       ],
       endpoints: [...(config.endpoints ?? []), putUserThemeEndpoint, putUserColoursEndpoint],

@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { can } from '../../rbac'
 import { checkThemeContrast } from '../hooks/checkThemeContrast'
 import { oneDefaultTheme } from '../hooks/oneDefaultTheme'
+import { forgetThemeCss } from '../services/cssCache'
 import { COLOUR_TOKENS, DEFAULT_DARK, DEFAULT_LIGHT, FONT_STACKS, type ModeTokens } from '../services/tokens'
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i
@@ -61,5 +62,10 @@ export const Themes: CollectionConfig = {
     { name: 'light', type: 'group', fields: modeFields(DEFAULT_LIGHT), label: 'Light mode' },
     { name: 'dark', type: 'group', fields: modeFields(DEFAULT_DARK), label: 'Dark mode' },
   ],
-  hooks: { beforeChange: [oneDefaultTheme], beforeValidate: [checkThemeContrast] },
+  hooks: {
+    afterChange: [() => forgetThemeCss()],
+    afterDelete: [() => forgetThemeCss()],
+    beforeChange: [oneDefaultTheme],
+    beforeValidate: [checkThemeContrast],
+  },
 }

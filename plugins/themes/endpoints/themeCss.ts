@@ -6,6 +6,7 @@ import { notFound, withErrorHandling } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { namedOrHostStudio } from '../../booking'
+import { cachedCss } from '../services/cssCache'
 import { matchesEtag, strongEtag, themeCss } from '../services/themeCss'
 
 const params = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) })
@@ -21,11 +22,14 @@ export const themeCssEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const { id } = params.parse(req.routeParams)
     const { tenant: slug } = parseQuery(req, query)
-    const studio = await namedOrHostStudio(req, slug)
-    const theme = await req.payload.findByID({ id, collection: 'themes', depth: 0, disableErrors: true, overrideAccess: true, req })
-    if (!theme || idOf(theme.tenant) !== studio.id) throw notFound('Theme not found.')
-    const body = themeCss(theme.light, theme.dark)
-    const headers = { 'Cache-Control': 'public, max-age=300', ETag: strongEtag(body) }
+    const { body, etag } = await cachedCss(`${req.headers.get('host') ?? ''}|${slug ?? ''}|${id}`, async () => {
+      const studio = await namedOrHostStudio(req, slug)
+      const theme = await req.payload.findByID({ id, collection: 'themes', depth: 0, disableErrors: true, overrideAccess: true, req })
+      if (!theme || idOf(theme.tenant) !== studio.id) throw notFound('Theme not found.')
+      const css = themeCss(theme.light, theme.dark)
+      return { body: css, etag: strongEtag(css) }
+    })
+    const headers = { 'Cache-Control': 'public, max-age=300', ETag: etag }
     if (matchesEtag(req.headers.get('if-none-match'), headers.ETag)) return new Response(null, { headers, status: 304 })
     return new Response(body, { headers: { ...headers, 'Content-Type': 'text/css; charset=utf-8' } })
   }),
