@@ -10,7 +10,7 @@ import { cachedCss } from '../services/cssCache'
 import { matchesEtag, strongEtag, themeCss } from '../services/themeCss'
 
 const params = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) })
-// `v` is the page's cache buster (the theme's last change); it does not change the answer.
+// `v` is the page's cache buster (the theme's last change).
 const query = z.object({ tenant: z.string().trim().min(1).max(63).optional(), v: z.string().max(40).optional() }).strict()
 
 /**
@@ -21,8 +21,9 @@ const query = z.object({ tenant: z.string().trim().min(1).max(63).optional(), v:
 export const themeCssEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const { id } = params.parse(req.routeParams)
-    const { tenant: slug } = parseQuery(req, query)
-    const { body, etag } = await cachedCss(`${req.headers.get('host') ?? ''}|${slug ?? ''}|${id}`, async () => {
+    const { tenant: slug, v: version } = parseQuery(req, query)
+    // The version is in the key: a page that links a newer version never gets a sheet this node kept from before.
+    const { body, etag } = await cachedCss(`${req.headers.get('host') ?? ''}|${slug ?? ''}|${id}|${version ?? ''}`, async () => {
       const studio = await namedOrHostStudio(req, slug)
       const theme = await req.payload.findByID({ id, collection: 'themes', depth: 0, disableErrors: true, overrideAccess: true, req })
       if (!theme || idOf(theme.tenant) !== studio.id) throw notFound('Theme not found.')
