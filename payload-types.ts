@@ -90,6 +90,7 @@ export interface Config {
     currencies: Currency;
     'exchange-rates': ExchangeRate;
     themes: Theme;
+    translations: Translation;
     'calendar-feeds': CalendarFeed;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
@@ -123,6 +124,7 @@ export interface Config {
     currencies: CurrenciesSelect<false> | CurrenciesSelect<true>;
     'exchange-rates': ExchangeRatesSelect<false> | ExchangeRatesSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
+    translations: TranslationsSelect<false> | TranslationsSelect<true>;
     'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -134,14 +136,15 @@ export interface Config {
   db: {
     defaultIDType: number;
   };
-  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'fr') | ('en' | 'fr')[];
+  fallbackLocale:
+    ('false' | 'none' | 'null') | false | null | ('en' | 'fr' | 'de' | 'es') | ('en' | 'fr' | 'de' | 'es')[];
   globals: {
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
-  locale: 'en' | 'fr';
+  locale: 'en' | 'fr' | 'de' | 'es';
   widgets: {
     collections: CollectionsWidget;
   };
@@ -199,7 +202,7 @@ export interface Tenant {
   name: string;
   slug: string;
   timezone: string;
-  defaultLocale: 'en' | 'fr';
+  defaultLocale: 'en' | 'fr' | 'de' | 'es';
   defaultCurrency: string;
   status: 'trial' | 'active' | 'suspended';
   trialEndsAt?: string | null;
@@ -226,7 +229,7 @@ export interface User {
   id: number;
   name?: string | null;
   superAdmin?: boolean | null;
-  languagePreference?: ('en' | 'fr') | null;
+  languagePreference?: ('en' | 'fr' | 'de' | 'es') | null;
   currencyPreference?: string | null;
   /**
    * Amounts also show converted into this currency, at the newest exchange rates.
@@ -932,6 +935,22 @@ export interface Theme {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations".
+ */
+export interface Translation {
+  id: number;
+  key: string;
+  namespace: 'booking-page' | 'emails';
+  value?: string | null;
+  /**
+   * Empty: the platform’s default, for every studio. A studio’s value overrides it.
+   */
+  tenant?: (number | null) | Tenant;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Calendar subscriptions (iCal) for your phone: create, rotate and revoke them here.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1259,6 +1278,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'themes';
         value: number | Theme;
+      } | null)
+    | ({
+        relationTo: 'translations';
+        value: number | Translation;
       } | null)
     | ({
         relationTo: 'calendar-feeds';
@@ -1843,6 +1866,18 @@ export interface ThemesSelect<T extends boolean = true> {
         radius?: T;
         fontFamily?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations_select".
+ */
+export interface TranslationsSelect<T extends boolean = true> {
+  key?: T;
+  namespace?: T;
+  value?: T;
+  tenant?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,8 +1,6 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { en } from '@payloadcms/translations/languages/en'
-import { fr } from '@payloadcms/translations/languages/fr'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
@@ -16,7 +14,7 @@ import { answerRestErrorsInProjectShape } from './utilities/apiErrors'
 import { migrations } from './migrations'
 import { atelierPlugins } from './plugins'
 import { atelierEnv } from './utilities/env'
-import { CONTENT_LOCALES, DEFAULT_LOCALE } from './utilities/locales'
+import { adminSupportedLanguages, CONTENT_LOCALES, DEFAULT_LOCALE } from './utilities/locales'
 import { createMailTransport } from './utilities/mailTransport'
 import { logIdlePoolErrors } from './utilities/poolErrors'
 
@@ -61,7 +59,7 @@ export default buildConfig({
   graphQL: { disable: true },
   i18n: {
     fallbackLanguage: 'en',
-    supportedLanguages: { en, fr },
+    supportedLanguages: adminSupportedLanguages,
   },
   logger: { options: { level: env.ATELIER_LOG_LEVEL } },
   jobs: {

@@ -15,6 +15,7 @@ import * as migration_20261205_215548_currency from './20261205_215548_currency'
 import * as migration_20261206_013013_booking_display from './20261206_013013_booking_display';
 import * as migration_20261206_014721_themes from './20261206_014721_themes';
 import * as migration_20261206_020644_user_theme from './20261206_020644_user_theme';
+import * as migration_20261206_021834_i18n from './20261206_021834_i18n';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261206_020644_user_theme.up,
     down: migration_20261206_020644_user_theme.down,
-    name: '20261206_020644_user_theme'
+    name: '20261206_020644_user_theme',
+  },
+  {
+    up: migration_20261206_021834_i18n.up,
+    down: migration_20261206_021834_i18n.down,
+    name: '20261206_021834_i18n'
   },
 ];

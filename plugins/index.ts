@@ -12,6 +12,7 @@ import { billingOptionsFromEnv, billingPlugin } from './billing'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
 import { currencyOptionsFromEnv, currencyPlugin } from './currency'
 import { dashboardPlugin } from './dashboard'
+import { i18nPlugin } from './i18n'
 import { domainsOptionsFromEnv, domainsPlugin } from './domains'
 import { integrityPlugin } from './integrity'
 import { internalCollectionsPlugin } from './internal-collections'
@@ -33,6 +34,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   domainsPlugin(domainsOptionsFromEnv(env)),
   currencyPlugin(currencyOptionsFromEnv(env)),
   themesPlugin(),
+  i18nPlugin(),
   dashboardPlugin(),
   auditLogPlugin(),
   integrityPlugin(),

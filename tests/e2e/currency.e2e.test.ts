@@ -41,6 +41,8 @@ describe('currencies in the browser', () => {
 
   it('the public page offers the visitor’s currency, marks it approximate, says what is charged, and the booking keeps it', async () => {
     const context: BrowserContext = await browser.newContext({ locale: 'fr-CA', viewport: { height: 900, width: 1000 } })
+    // A Canadian browser reading the page in English (its language cookie): the currency still comes from the locale.
+    await context.addCookies([{ name: 'atelier-lang', url: e2e.baseUrl, value: 'en' }])
     try {
       const page = await context.newPage()
       await page.goto(`${e2e.baseUrl}/${slug}/book`, { waitUntil: 'networkidle' })

@@ -33,7 +33,7 @@ describe('tenants', () => {
     ['defaultCurrency', { defaultCurrency: 'EURO' }],
     ['defaultCurrency', { defaultCurrency: 'XXY' }],
     ['slug', { slug: 'Not A Slug' }],
-    ['defaultLocale', { defaultLocale: 'de' }],
+    ['defaultLocale', { defaultLocale: 'it' }],
   ])('refuses an invalid %s with 400 naming the field', async (field, data) => {
     const response = await create({ name: 'Bad', slug: 'bad-tenant', ...data })
     expect(response.status).toBe(400)

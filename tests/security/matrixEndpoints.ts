@@ -39,6 +39,8 @@ const PUBLIC = new Set([
   'get /api/calendar/feeds/:token.ics', // needs the feed's token; computed with its owner's permissions
   'post /api/currencies/convert', // published exchange rates applied to an amount
   'get /api/currencies/rates', // the published exchange rates
+  'get /api/i18n/languages', // the platform's languages
+  'post /api/i18n/set-session', // the visitor's own language cookie
   'get /api/themes/:id/css', // a studio's look, for its public pages: 404 unless the theme is the named studio's
 ])
 
@@ -52,6 +54,7 @@ const SIGNED_IN = new Set([
   'delete /api/payload-preferences/:key',
   'get /api/user/currency', // the caller's own display currency
   'put /api/user/currency',
+  'post /api/i18n/set', // the caller's own language
   'put /api/user/theme', // the caller's own admin theme
   'put /api/user/custom-colors', // the caller's own admin colours
 ])
@@ -76,6 +79,7 @@ const QUERY: Record<string, (world: World) => string> = {
   'post /api/billing/credits/purchase': inB,
   'get /api/calendar/events': (world) => `from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z&${inB(world)}`,
   'get /api/dashboard': inB,
+  'get /api/i18n/missing': (world) => `locale=de&namespace=emails&${inB(world)}`,
   'get /api/onboarding': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/permissions/matrix': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/signup/check-slug': (world) => `slug=${world.b.tenant.slug}`,
@@ -84,6 +88,8 @@ const QUERY: Record<string, (world: World) => string> = {
 /** Bodies an endpoint needs before it looks at who is asking. */
 const BODY: Record<string, (world: World) => unknown> = {
   'post /api/calendar/feeds': (world) => ({ name: 'Taken over', tenant: world.b.tenant.id }),
+  'post /api/i18n/set': () => ({ language: 'fr' }),
+  'post /api/i18n/set-session': () => ({ language: 'fr' }),
   'post /api/billing/cancel': () => ({ when: 'now' }),
   // Any well-formed id: the permission is checked before the pack is looked up.
   'post /api/billing/credits/purchase': () => ({ pack: 1 }),

@@ -69,6 +69,7 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
     data: { interval: 'month', plan: plan.id, status: 'active', stripeCustomerId: `cus_${suffix()}`, stripeSubscriptionId: `sub_${suffix()}`, tenant: tenant.id },
   })
   await payload.create({ collection: 'credit-ledger', data: { amount: 25, kind: 'grant', reference: `in_${suffix()}`, tenant: tenant.id } })
+  await payload.create({ collection: 'translations', data: { key: 'booking.eyebrow', namespace: 'booking-page', tenant: tenant.id, value: `Réserver chez ${tenant.name}` } })
   await payload.create({ collection: 'themes', data: { dark: DEFAULT_DARK, isDefault: true, light: DEFAULT_LIGHT, name: `Theme of ${tenant.name}`, tenant: tenant.id } })
   await payload.create({ collection: 'domains', data: { hostname: `book-${suffix()}.${tenant.slug}.example`, status: 'pending', tenant: tenant.id } })
   await payload.create({ collection: 'payload-kv' as CollectionSlug, data: { data: { studio: tenant.slug }, key: `kv-${suffix()}` } as never })

@@ -39,6 +39,7 @@ import { ZoneDescription as ZoneDescription_e9c9e7acf650191d700f233daad483c9 } f
 import { StatusPill as StatusPill_0a16c7fdc1ab24f9233c4eecd3cb5d28 } from '../../../plugins/dashboard/admin/StatusPill'
 import { BookingActions as BookingActions_ef65a8a123d0c55c09234d61a7d1add7 } from '../../../plugins/dashboard/admin/BookingActions'
 import { ColourField as ColourField_a7bc4a1bede2b6b9ded03a30e4fbac0e } from '../../../plugins/themes/admin/ColourField'
+import { MissingTranslations as MissingTranslations_eba6297709ec652bb4122dbff12c7980 } from '../../../plugins/i18n/admin/MissingTranslations'
 import { CalendarFeedsPanel as CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3 } from '../../../plugins/dashboard/admin/CalendarFeedsPanel'
 import { PermissionsNavLink as PermissionsNavLink_2746856efc4831f9942c40275ec1839c } from '../../../plugins/rbac/admin/PermissionsNavLink'
 import { CalendarNavLink as CalendarNavLink_511274049325187de0a1380f586f012a } from '../../../plugins/dashboard/admin/CalendarNavLink'
@@ -93,6 +94,7 @@ export const importMap = {
   "/plugins/dashboard/admin/StatusPill#StatusPill": StatusPill_0a16c7fdc1ab24f9233c4eecd3cb5d28,
   "/plugins/dashboard/admin/BookingActions#BookingActions": BookingActions_ef65a8a123d0c55c09234d61a7d1add7,
   "/plugins/themes/admin/ColourField#ColourField": ColourField_a7bc4a1bede2b6b9ded03a30e4fbac0e,
+  "/plugins/i18n/admin/MissingTranslations#MissingTranslations": MissingTranslations_eba6297709ec652bb4122dbff12c7980,
   "/plugins/dashboard/admin/CalendarFeedsPanel#CalendarFeedsPanel": CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3,
   "/plugins/rbac/admin/PermissionsNavLink#PermissionsNavLink": PermissionsNavLink_2746856efc4831f9942c40275ec1839c,
   "/plugins/dashboard/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_511274049325187de0a1380f586f012a,

@@ -5,15 +5,18 @@ import React, { useEffect, useState } from 'react'
 
 import { callApi, type PublicBooking } from '../[tenant]/book/api'
 import styles from '../[tenant]/book/book.module.css'
-import { formatMoney, wallDate, wallTime } from '../[tenant]/book/format'
+import { wallDate, wallTime } from '../[tenant]/book/format'
+import { useFormat, useRich, useT } from '../[tenant]/book/messages'
 
 type Listed = PublicBooking & { currency: string; price: number; room: string; studio: { name: string; slug: string } }
-type State = { bookings: Listed[]; email: string; kind: 'ready' } | { kind: 'error'; message: string } | { kind: 'loading' }
-
-const FAILED = 'Your bookings could not be loaded. Please try again.'
+/** A failure is kept as its message's key, so it reads in the page's language whenever that changes. */
+type State = { bookings: Listed[]; email: string; kind: 'ready' } | { kind: 'error'; messageKey: string } | { kind: 'loading' }
 
 export function MyBookings({ token }: { token: string }) {
-  const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'error', message: 'This link is incomplete. Ask for a new one from the booking page.' })
+  const t = useT()
+  const rich = useRich()
+  const { money } = useFormat()
+  const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'error', messageKey: 'lookup.incomplete' })
 
   useEffect(() => {
     if (!token) return
@@ -21,23 +24,21 @@ export function MyBookings({ token }: { token: string }) {
     void callApi<{ bookings: Listed[]; email: string }>(`/api/public/bookings?${new URLSearchParams({ token })}`, { signal: controller.signal }).then((result) => {
       if (controller.signal.aborted) return
       if (result.ok) setState({ bookings: result.data.bookings, email: result.data.email, kind: 'ready' })
-      else setState({ kind: 'error', message: result.status === 404 ? 'This link is invalid or has expired (links work for one hour).' : FAILED })
+      else setState({ kind: 'error', messageKey: result.status === 404 ? 'lookup.invalid' : 'lookup.failed' })
     })
     return () => controller.abort()
   }, [token])
 
   return (
     <main className={styles.page} style={{ maxWidth: '40rem', padding: '1.5rem 1rem' }}>
-      <h1 style={{ fontSize: '1.6rem', margin: '0 0 1rem' }}>Your bookings</h1>
-      {state.kind === 'loading' && <p role="status">Loading…</p>}
-      {state.kind === 'error' && <p role="alert">{state.message}</p>}
+      <h1 style={{ fontSize: '1.6rem', margin: '0 0 1rem' }}>{t('lookup.title')}</h1>
+      {state.kind === 'loading' && <p role="status">{t('lookup.loading')}</p>}
+      {state.kind === 'error' && <p role="alert">{t(state.messageKey)}</p>}
       {state.kind === 'ready' && (
         <>
-          <p>
-            Bookings made with <strong>{state.email}</strong>:
-          </p>
+          <p>{rich('lookup.intro', { email: <strong>{state.email}</strong> })}</p>
           {state.bookings.length === 0 ? (
-            <p>None.</p>
+            <p>{t('lookup.none')}</p>
           ) : (
             <ul style={{ display: 'grid', gap: '0.75rem', listStyle: 'none', padding: 0 }}>
               {state.bookings.map((booking) => (
@@ -47,8 +48,7 @@ export function MyBookings({ token }: { token: string }) {
                   </a>{' '}
                   · {booking.studio.name}, {booking.room}
                   <br />
-                  {wallDate(booking.start)} {wallTime(booking.start)}–{wallTime(booking.end)} · {formatMoney(booking.price, booking.currency)} ·{' '}
-                  {booking.statusLabel}
+                  {wallDate(booking.start)} {wallTime(booking.start)}–{wallTime(booking.end)} · {money(booking.price, booking.currency)} · {booking.statusLabel}
                 </li>
               ))}
             </ul>

@@ -1,75 +1,34 @@
-// Customer emails, in the studio's default locale (en, fr). Plain text with escaped HTML beside it.
+// Customer emails, in the studio's default locale, worded by the i18n plugin's translations (the studio's
+// overrides, then the platform's, then English). Plain text with escaped HTML beside it.
 import type { PayloadRequest } from 'payload'
 
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
 import { currencyExponent } from '../../../utilities/currencyExponent'
 import { escapeHtml } from '../../../utilities/escapeHtml'
-import { emailLocaleOf, type EmailLocale } from '../../../utilities/locales'
+import { messagesFor, translate } from '../../i18n'
 import { formatInZone } from './zonedTime'
 
 export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received' | 'refunded'
 
-export const formatMoney = (minor: number, currency: string, locale: EmailLocale): string => {
+export const formatMoney = (minor: number, currency: string, locale: string): string => {
   const digits = currencyExponent(currency)
   return new Intl.NumberFormat(locale, { currency, style: 'currency' }).format(minor / 10 ** digits)
 }
 
-const when = (booking: Booking, tenant: Tenant, locale: EmailLocale) => {
+const when = (booking: Booking, tenant: Tenant, locale: string) => {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: tenant.timezone })
   return `${format.format(new Date(booking.start))} – ${new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: tenant.timezone }).format(new Date(booking.end))} (${tenant.timezone})`
 }
 
-const copy: Record<EmailLocale, Record<BookingEmailKind | 'search', { intro: string; subject: string }>> = {
-  en: {
-    cancelled: { intro: 'Your booking has been cancelled.', subject: 'Booking {ref} cancelled' },
-    confirmed: { intro: 'Your booking is confirmed. See you soon!', subject: 'Booking {ref} confirmed' },
-    received: { intro: 'We have received your booking request.', subject: 'Booking {ref} received' },
-    refunded: {
-      intro: 'Your payment arrived after the hold on this time had ended, and the slot has been taken since. We have refunded it in full.',
-      subject: 'Booking {ref}: payment refunded',
-    },
-    search: { intro: 'Here is the link to your bookings. It works for one hour.', subject: 'Your bookings' },
-  },
-  fr: {
-    cancelled: { intro: 'Votre réservation a été annulée.', subject: 'Réservation {ref} annulée' },
-    confirmed: { intro: 'Votre réservation est confirmée. À bientôt !', subject: 'Réservation {ref} confirmée' },
-    received: { intro: 'Nous avons bien reçu votre demande de réservation.', subject: 'Réservation {ref} reçue' },
-    refunded: {
-      intro: 'Votre paiement est arrivé après la fin de la réservation provisoire, et ce créneau a été pris entre-temps. Nous vous l’avons remboursé intégralement.',
-      subject: 'Réservation {ref} : paiement remboursé',
-    },
-    search: { intro: 'Voici le lien vers vos réservations. Il est valable une heure.', subject: 'Vos réservations' },
-  },
-}
-
-const labels: Record<EmailLocale, { accessToken: string; confirm: string; deposit: string; manage: string; price: string; refund: string; room: string; when: string }> = {
-  en: { accessToken: 'Your access code', confirm: 'Confirm my booking', deposit: 'Deposit', manage: 'Manage your booking', price: 'Price', refund: 'Refund', room: 'Room', when: 'When' },
-  fr: {
-    accessToken: 'Votre code d’accès',
-    confirm: 'Confirmer ma réservation',
-    deposit: 'Acompte',
-    manage: 'Gérer votre réservation',
-    price: 'Prix',
-    refund: 'Remboursement',
-    room: 'Salle',
-    when: 'Quand',
-  },
-}
-
 /** What keeps a held booking, and by when ({time}); otherwise its slot is released. */
 export type HoldNotice = 'confirm' | 'pay'
-const holdNotices: Record<EmailLocale, Record<HoldNotice, string>> = {
-  en: {
-    confirm: 'Please confirm this booking with the link below by {time}; otherwise the time is released.',
-    pay: 'Pay the deposit by {time} to keep this time; otherwise it is released.',
-  },
-  fr: {
-    confirm: 'Merci de confirmer cette réservation avec le lien ci-dessous avant le {time} ; sinon le créneau est libéré.',
-    pay: 'Réglez l’acompte avant le {time} pour garder ce créneau ; sinon il est libéré.',
-  },
-}
 
+/** The emails' strings in the studio's locale (its overrides first), from the i18n plugin's translations. */
+const emailStrings = async (req: PayloadRequest, locale: string, tenantId: null | number) => {
+  const messages = await messagesFor(req.payload, { locale, namespace: 'emails', tenantId })
+  return (key: string, vars?: Record<string, string>) => translate(messages, key, vars)
+}
 
 async function send(req: PayloadRequest, to: string, subject: string, lines: string[], link?: { href: string; label: string }) {
   const text = [...lines, ...(link ? ['', `${link.label}: ${link.href}`] : [])].join('\n')
@@ -89,31 +48,32 @@ export async function sendBookingEmail(
     tenant,
   }: { accessToken?: string; booking: Booking; holdNotice?: HoldNotice; manageUrl: string; room: Room; tenant: Tenant },
 ): Promise<void> {
-  const locale = emailLocaleOf(tenant.defaultLocale)
-  const text = copy[locale][kind]
-  const label = labels[locale]
+  const locale = tenant.defaultLocale ?? 'en'
+  const t = await emailStrings(req, locale, tenant.id)
+  const currency = booking.currency ?? tenant.defaultCurrency
   const lines = [
-    `${tenant.name}: ${text.intro}`,
-    `Ref: ${booking.ref}`,
-    `${label.room}: ${room.name}`,
-    `${label.when}: ${when(booking, tenant, locale)}`,
-    `${label.price}: ${formatMoney(booking.price ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`,
-    `${label.deposit}: ${formatMoney(booking.deposit ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`,
+    `${tenant.name}: ${t(`booking.${kind}.intro`)}`,
+    `${t('booking.label.ref')}: ${booking.ref}`,
+    `${t('booking.label.room')}: ${room.name}`,
+    `${t('booking.label.when')}: ${when(booking, tenant, locale)}`,
+    `${t('booking.label.price')}: ${formatMoney(booking.price ?? 0, currency, locale)}`,
+    `${t('booking.label.deposit')}: ${formatMoney(booking.deposit ?? 0, currency, locale)}`,
   ]
   const quote = booking.refundQuote as null | { refundAmount?: number }
-  if (kind === 'cancelled' || kind === 'refunded') lines.push(`${label.refund}: ${formatMoney(quote?.refundAmount ?? 0, booking.currency ?? tenant.defaultCurrency, locale)}`)
-  if (accessToken) lines.push(`${label.accessToken}: ${accessToken}`)
+  if (kind === 'cancelled' || kind === 'refunded') lines.push(`${t('booking.label.refund')}: ${formatMoney(quote?.refundAmount ?? 0, currency, locale)}`)
+  if (accessToken) lines.push(`${t('booking.label.accessToken')}: ${accessToken}`)
   if (holdNotice && booking.holdExpiresAt) {
     const deadline = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tenant.timezone }).format(new Date(booking.holdExpiresAt))
-    lines.push(holdNotices[locale][holdNotice].replace('{time}', deadline))
+    lines.push(t(`booking.hold.${holdNotice}`, { time: deadline }))
   }
-  const link = { href: manageUrl, label: holdNotice === 'confirm' ? label.confirm : label.manage }
-  await send(req, booking.customer.email, text.subject.replace('{ref}', booking.ref ?? ''), lines, link)
+  const link = { href: manageUrl, label: holdNotice === 'confirm' ? t('booking.label.confirm') : t('booking.label.manage') }
+  await send(req, booking.customer.email, t(`booking.${kind}.subject`, { ref: booking.ref ?? '' }), lines, link)
 }
 
-export async function sendSearchEmail(req: PayloadRequest, to: string, link: string, locale: EmailLocale): Promise<void> {
-  const text = copy[locale].search
-  await send(req, to, text.subject, [text.intro], { href: link, label: text.subject })
+/** The lookup link, in `locale` with the platform's strings (it may list bookings of several studios). */
+export async function sendSearchEmail(req: PayloadRequest, to: string, link: string, locale: string): Promise<void> {
+  const t = await emailStrings(req, locale, null)
+  await send(req, to, t('booking.search.subject'), [t('booking.search.intro')], { href: link, label: t('booking.search.subject') })
 }
 
 /** Start and end as the customer's studio sees them, offset included. */

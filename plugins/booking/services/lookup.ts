@@ -5,7 +5,6 @@ import type { PayloadRequest } from 'payload'
 import { createHmac } from 'node:crypto'
 
 import { notFound } from '../../../utilities/apiErrors'
-import { emailLocaleOf } from '../../../utilities/locales'
 import { createRateLimiter } from '../../../utilities/rateLimit'
 import { digestsEqual } from '../../../utilities/secrets'
 import { sendSearchEmail } from './emails'
@@ -63,6 +62,6 @@ export async function sendLookupLink(req: PayloadRequest, email: string): Promis
   if (!booking || !(await takeMailQuota(req.payload, email))) return false
   const tenant = booking.tenant as { defaultLocale?: string }
   const link = `${bookingOptions(req.payload).publicUrl}/bookings?token=${lookupToken(req, email)}`
-  await sendSearchEmail(req, email, link, emailLocaleOf(tenant.defaultLocale))
+  await sendSearchEmail(req, email, link, tenant.defaultLocale ?? 'en')
   return true
 }

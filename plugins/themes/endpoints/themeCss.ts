@@ -23,7 +23,7 @@ export const themeCssEndpoint: Endpoint = {
     const { id } = params.parse(req.routeParams)
     const { tenant: slug, v: version } = parseQuery(req, query)
     // The version is in the key: a page that links a newer version never gets a sheet this node kept from before.
-    const { body, etag } = await cachedCss(`${req.headers.get('host') ?? ''}|${slug ?? ''}|${id}|${version ?? ''}`, async () => {
+    const { body, etag } = await cachedCss(`${(req.headers.get('host') ?? '').toLowerCase()}|${slug ?? ''}|${id}|${version ?? ''}`, async () => {
       const studio = await namedOrHostStudio(req, slug)
       const theme = await req.payload.findByID({ id, collection: 'themes', depth: 0, disableErrors: true, overrideAccess: true, req })
       if (!theme || idOf(theme.tenant) !== studio.id) throw notFound('Theme not found.')

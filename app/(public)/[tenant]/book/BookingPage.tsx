@@ -2,17 +2,21 @@
 
 // The public booking flow: room, then a time from the room's availability (in the studio's zone), then the
 // customer's details, then the confirmation. It talks only to the public REST API on the same origin, which
-// prices every duration and slot; the state lives in `useBookingPage`, each step in its own component.
+// prices every duration and slot; the state lives in `useBookingPage`, each step in its own component. Its
+// words come from the `MessagesProvider` the server page wraps it in.
 import styles from './book.module.css'
 import { BookedStep } from './BookedStep'
 import { DetailsStep } from './DetailsStep'
 import { CurrencyMenu } from './CurrencyMenu'
+import { LanguageMenu, type LanguageOption } from './LanguageMenu'
+import { useT } from './messages'
 import { RoomStep } from './RoomStep'
 import { TimeStep } from './TimeStep'
 import { useBookingPage } from './useBookingPage'
 import { useCurrencyChoice } from './useCurrencyChoice'
 
-export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
+export function BookingPage({ languages, tenantSlug }: { languages: LanguageOption[]; tenantSlug: string }) {
+  const t = useT()
   const state = useBookingPage(tenantSlug)
   const { load, room, slot, step } = state
   const choice = useCurrencyChoice(load.state === 'ready' ? load.tenant.currency : null)
@@ -21,7 +25,7 @@ export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
     return (
       <main className={styles.page}>
         <p aria-live="polite" className={styles.status} role="status">
-          Loading the studio…
+          {t('booking.loading')}
         </p>
       </main>
     )
@@ -29,14 +33,11 @@ export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
   if (load.state !== 'ready') {
     return (
       <main className={styles.page}>
-        <h1 className={styles.title}>{load.state === 'notFound' ? 'Studio not found' : 'Booking is unavailable'}</h1>
+        <h1 className={styles.title}>{t(load.state === 'notFound' ? 'booking.notFound.title' : 'booking.unavailable.title')}</h1>
         <div className={styles.alert} role="alert">
-          <p>
-            {load.state === 'notFound'
-              ? `There is no studio at the address “${tenantSlug}”. Check the link the studio gave you.`
-              : `We could not load this studio. ${load.message}`}
-          </p>
+          <p>{load.state === 'notFound' ? t('booking.notFound.text', { slug: tenantSlug }) : t('booking.unavailable.text', { reason: load.message })}</p>
         </div>
+        <LanguageMenu languages={languages} />
       </main>
     )
   }
@@ -64,9 +65,10 @@ export function BookingPage({ tenantSlug }: { tenantSlug: string }) {
   return (
     <main className={styles.page}>
       <header className={styles.header}>
-        <p className={styles.eyebrow}>Book a room</p>
+        <p className={styles.eyebrow}>{t('booking.eyebrow')}</p>
         <h1 className={styles.title}>{tenant.name}</h1>
         <CurrencyMenu choice={choice} />
+        <LanguageMenu languages={languages} />
       </header>
       {stepShown}
     </main>

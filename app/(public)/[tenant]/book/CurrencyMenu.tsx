@@ -3,12 +3,14 @@
 import type { CurrencyChoice } from './useCurrencyChoice'
 
 import styles from './book.module.css'
+import { useT } from './messages'
 
 export function CurrencyMenu({ choice }: { choice: CurrencyChoice }) {
+  const t = useT()
   if (choice.offered.length === 0 || !choice.chosen) return null
   return (
     <div className={styles.currencyMenu}>
-      <label htmlFor="currency-menu">Show prices in</label>
+      <label htmlFor="currency-menu">{t('currency.label')}</label>
       <select id="currency-menu" onChange={(event) => choice.choose(event.target.value)} value={choice.chosen}>
         {choice.offered.map((currency) => (
           <option key={currency.code} value={currency.code}>

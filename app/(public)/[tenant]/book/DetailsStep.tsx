@@ -5,13 +5,16 @@ import type { FieldName, Room, Slot } from './bookingTypes'
 import type { ShownCurrency } from './detailsForm'
 
 import styles from './book.module.css'
-import { dayLabel, durationLabel, timeRange, wallDate } from './format'
+import { wallDate } from './format'
+import { useFormat, useT } from './messages'
 import { StepHeading } from './StepHeading'
 
 type Props = { display?: ShownCurrency; money: (minor: number) => string; room: Room; slot: Slot; state: BookingPageState; timezone: string }
 type InputProps = { autoComplete: string; inputMode?: 'email' | 'tel'; type: string }
 
 export function DetailsStep({ display, money, room, slot, state, timezone }: Props) {
+  const t = useT()
+  const { dayLabel, durationLabel, timeRange } = useFormat()
   const { fieldErrors, fieldId, form } = state
   const describedBy = (name: FieldName) => (fieldErrors[name] ? `${fieldId(name)}-error` : undefined)
   const fieldError = (name: FieldName) =>
@@ -40,26 +43,26 @@ export function DetailsStep({ display, money, room, slot, state, timezone }: Pro
   )
   return (
     <>
-      <StepHeading headingRef={state.headingRef} number={3} text="Your details" />
+      <StepHeading headingRef={state.headingRef} number={3} text={t('booking.details.heading')} />
       <div className={styles.card}>
         <dl className={styles.details}>
-          <dt>Room</dt>
+          <dt>{t('booking.label.room')}</dt>
           <dd>{room.name}</dd>
-          <dt>Date</dt>
+          <dt>{t('booking.label.date')}</dt>
           <dd>{dayLabel(wallDate(slot.start))}</dd>
-          <dt>Time</dt>
+          <dt>{t('booking.label.time')}</dt>
           <dd>
             {timeRange(slot.start, slot.end)} ({durationLabel(state.duration)})
           </dd>
-          <dt>Price</dt>
+          <dt>{t('booking.label.price')}</dt>
           <dd>{money(slot.price)}</dd>
         </dl>
         <p className={styles.muted} style={{ marginBottom: 0 }}>
-          Times are in {timezone}. The deposit, if any, is shown once you book.
+          {t('booking.details.note', { zone: timezone })}
         </p>
       </div>
       <button className={styles.linkButton} onClick={state.backToTimes} type="button">
-        Choose another time
+        {t('booking.details.chooseAnother')}
       </button>
       {state.formAlert && (
         <div className={styles.alert} role="alert">
@@ -67,12 +70,12 @@ export function DetailsStep({ display, money, room, slot, state, timezone }: Pro
         </div>
       )}
       <form noValidate onSubmit={(event) => void state.submit(event, display)} style={{ marginTop: '1rem' }}>
-        {input('name', 'Name', { autoComplete: 'name', type: 'text' })}
-        {input('email', 'Email', { autoComplete: 'email', inputMode: 'email', type: 'email' })}
-        {input('phone', 'Phone (optional)', { autoComplete: 'tel', inputMode: 'tel', type: 'tel' })}
+        {input('name', t('booking.field.name'), { autoComplete: 'name', type: 'text' })}
+        {input('email', t('booking.field.email'), { autoComplete: 'email', inputMode: 'email', type: 'email' })}
+        {input('phone', t('booking.field.phone'), { autoComplete: 'tel', inputMode: 'tel', type: 'tel' })}
         <div className={styles.field}>
           <label className={styles.label} htmlFor={fieldId('notes')}>
-            Notes (optional)
+            {t('booking.field.notes')}
           </label>
           <textarea
             aria-describedby={describedBy('notes')}
@@ -88,7 +91,7 @@ export function DetailsStep({ display, money, room, slot, state, timezone }: Pro
           {fieldError('notes')}
         </div>
         <button aria-disabled={state.submitting} className={styles.primary} type="submit">
-          {state.submitting ? 'Booking…' : 'Book this time'}
+          {state.submitting ? t('booking.details.submitting') : t('booking.details.submit')}
         </button>
       </form>
     </>

@@ -4,17 +4,19 @@ import type { RefObject } from 'react'
 import type { Room } from './bookingTypes'
 
 import styles from './book.module.css'
-import { durationLabel } from './format'
+import { useFormat, useT } from './messages'
 import { StepHeading } from './StepHeading'
 
 type Props = { headingRef: RefObject<HTMLHeadingElement | null>; money: (minor: number) => string; onChoose: (room: Room) => void; rooms: Room[] }
 
 export function RoomStep({ headingRef, money, onChoose, rooms }: Props) {
+  const t = useT()
+  const { durationLabel, one } = useFormat()
   return (
     <>
-      <StepHeading headingRef={headingRef} number={1} text="Choose a room" />
+      <StepHeading headingRef={headingRef} number={1} text={t('booking.room.heading')} />
       {rooms.length === 0 ? (
-        <p>This studio has no rooms open for booking right now.</p>
+        <p>{t('booking.room.none')}</p>
       ) : (
         <ul className={styles.list}>
           {rooms.map((candidate) => (
@@ -22,10 +24,11 @@ export function RoomStep({ headingRef, money, onChoose, rooms }: Props) {
               <button className={styles.roomButton} onClick={() => onChoose(candidate)} type="button">
                 <span className={styles.roomName}>{candidate.name}</span>
                 <span className={styles.muted}>
-                  Up to {candidate.capacity} {candidate.capacity === 1 ? 'person' : 'people'} · {money(candidate.hourlyRate)} per hour ·{' '}
+                  {t(one(candidate.capacity) ? 'booking.room.capacity.one' : 'booking.room.capacity.other', { count: candidate.capacity })} ·{' '}
+                  {t('booking.room.perHour', { price: money(candidate.hourlyRate) })} ·{' '}
                   {candidate.minMinutes === candidate.maxMinutes
                     ? durationLabel(candidate.minMinutes)
-                    : `${durationLabel(candidate.minMinutes)} to ${durationLabel(candidate.maxMinutes)}`}
+                    : t('booking.room.durationRange', { max: durationLabel(candidate.maxMinutes), min: durationLabel(candidate.minMinutes) })}
                 </span>
               </button>
             </li>

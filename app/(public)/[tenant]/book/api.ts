@@ -1,5 +1,10 @@
 // The same-origin JSON calls of the booking pages, the answers they share, and one sentence per failure.
 // Errors arrive as `{ errors: [{ message, path? }], code? }`; a 429 may say how long to wait in Retry-After.
+// The sentences this module words itself (no connection, an answer without errors, too many requests) come
+// from the page's messages (`api.*` keys); the onboarding wizard, which has none yet, reads them in English.
+import type { Translate } from './messages'
+
+import { fillIn } from './format'
 
 export type ErrorEntry = { message: string; path?: string }
 export type ApiFailure = {
@@ -7,6 +12,8 @@ export type ApiFailure = {
   body?: unknown
   code?: string
   errors: ErrorEntry[]
+  /** The errors were worded here, not by the server: no connection, or an answer that carried none. */
+  local?: 'http' | 'network'
   ok: false
   retryAfter?: number
   status: number
@@ -45,7 +52,17 @@ export type PublicBooking = {
 /** Whether a code can travel in a request header as typed: printable ASCII, which headers carry unchanged (`fetch` throws on much else). */
 export const sendableInHeader = (value: string, maxLength: number): boolean => value.length <= maxLength && /^[\x20-\x7e]+$/.test(value)
 
-export const NETWORK_MESSAGE = 'We could not reach the booking service. Check your connection and try again.'
+// The English of the `api.*` keys, for callers without the page's messages (kept equal to the platform's defaults).
+const ENGLISH: Record<string, string> = {
+  'api.http': 'Something went wrong (HTTP {status}). Please try again.',
+  'api.network': 'We could not reach the booking service. Check your connection and try again.',
+  'api.tooMany.minute': 'Too many requests from your connection. Please wait a minute and try again.',
+  'api.tooMany.one': 'Too many requests from your connection. Please wait {count} second and try again.',
+  'api.tooMany.other': 'Too many requests from your connection. Please wait {count} seconds and try again.',
+}
+const english: Translate = (key, vars) => fillIn(ENGLISH[key] ?? key, vars)
+
+export const NETWORK_MESSAGE = english('api.network')
 
 export async function callApi<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   let response: Response
@@ -53,7 +70,8 @@ export async function callApi<T>(url: string, init: RequestInit = {}): Promise<A
     response = await fetch(url, { ...init, cache: 'no-store', headers: { Accept: 'application/json', ...init.headers } })
   } catch (error) {
     // An aborted request is not a network failure; callers ignore it once their signal is aborted.
-    return { code: error instanceof DOMException && error.name === 'AbortError' ? 'aborted' : undefined, errors: [{ message: NETWORK_MESSAGE }], ok: false, status: 0 }
+    const code = error instanceof DOMException && error.name === 'AbortError' ? 'aborted' : undefined
+    return { code, errors: [{ message: NETWORK_MESSAGE }], local: 'network', ok: false, status: 0 }
   }
   let body: unknown = null
   try {
@@ -70,19 +88,22 @@ export async function callApi<T>(url: string, init: RequestInit = {}): Promise<A
   return {
     body,
     code: typeof shaped.code === 'string' ? shaped.code : undefined,
-    errors: errors.length > 0 ? errors : [{ message: `Something went wrong (HTTP ${response.status}). Please try again.` }],
+    errors: errors.length > 0 ? errors : [{ message: english('api.http', { status: response.status }) }],
+    ...(errors.length > 0 ? {} : { local: 'http' as const }),
     ok: false,
     retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     status: response.status,
   }
 }
 
-/** One sentence for a failure that has no more specific wording on the page. */
-export function describeFailure(failure: ApiFailure): string {
+/** One sentence for a failure that has no more specific wording on the page, in the page's words (`t`). */
+export function describeFailure(failure: ApiFailure, t: Translate = english): string {
   // A 429 with a code is a limit on what was asked (too many open bookings), explained by the server.
   if (failure.status === 429 && !failure.code) {
-    const wait = failure.retryAfter ? `${failure.retryAfter} second${failure.retryAfter === 1 ? '' : 's'}` : 'a minute'
-    return `Too many requests from your connection. Please wait ${wait} and try again.`
+    if (!failure.retryAfter) return t('api.tooMany.minute')
+    return t(failure.retryAfter === 1 ? 'api.tooMany.one' : 'api.tooMany.other', { count: failure.retryAfter })
   }
+  if (failure.local === 'network') return t('api.network')
+  if (failure.local === 'http') return t('api.http', { status: failure.status })
   return failure.errors.map((entry) => entry.message).join(' ')
 }

@@ -1,7 +1,8 @@
 // The customer's details on the booking page: what is missing before asking the server, the body of the
-// booking call, and the server's 400 answer spread over the fields. Pure.
+// booking call, and the server's 400 answer spread over the fields. Pure: the words come in as `t`.
 import type { ErrorEntry } from './api'
 import type { FieldErrors, FieldName, Form, Room, Slot, Tenant } from './bookingTypes'
+import type { Translate } from './messages'
 
 import { EMAIL } from './format'
 
@@ -9,14 +10,11 @@ export const EMPTY_FORM: Form = { email: '', name: '', notes: '', phone: '' }
 export const FIELD_ORDER: FieldName[] = ['name', 'email', 'phone', 'notes']
 const FIELD_OF_PATH: Record<string, FieldName> = { 'customer.email': 'email', 'customer.name': 'name', 'customer.phone': 'phone', notes: 'notes' }
 
-export const TAKEN_MESSAGE = 'Sorry, that time was just booked by someone else. The times below are up to date: please choose another.'
-export const CORRECT_FIELDS = 'Please correct the fields marked below.'
-
-export function checkForm(form: Form): FieldErrors {
+export function checkForm(form: Form, t: Translate): FieldErrors {
   const errors: FieldErrors = {}
-  if (form.name.trim() === '') errors.name = 'Enter your name.'
-  if (form.email.trim() === '') errors.email = 'Enter your email address.'
-  else if (!EMAIL.test(form.email.trim())) errors.email = 'Enter an email address like name@example.com.'
+  if (form.name.trim() === '') errors.name = t('booking.form.nameMissing')
+  if (form.email.trim() === '') errors.email = t('booking.form.emailMissing')
+  else if (!EMAIL.test(form.email.trim())) errors.email = t('common.emailInvalid')
   return errors
 }
 
@@ -39,14 +37,14 @@ export function bookingRequest(form: Form, room: Room, slot: Slot, tenant: Tenan
 }
 
 /** A 400 answer: messages next to their fields, the rest (times included) in one alert. */
-export function spreadErrors(entries: ErrorEntry[]): { alert: string; fields: FieldErrors } {
+export function spreadErrors(entries: ErrorEntry[], t: Translate): { alert: string; fields: FieldErrors } {
   const fields: FieldErrors = {}
   const general: string[] = []
   for (const entry of entries) {
     const field = entry.path ? FIELD_OF_PATH[entry.path] : undefined
     if (field) fields[field] = fields[field] ? `${fields[field]} ${entry.message}` : entry.message
-    else if (entry.path === 'start' || entry.path === 'end') general.push(`${entry.message} Please choose another time.`)
+    else if (entry.path === 'start' || entry.path === 'end') general.push(t('booking.form.chooseAnother', { message: entry.message }))
     else general.push(entry.message)
   }
-  return { alert: general.length > 0 ? general.join(' ') : CORRECT_FIELDS, fields }
+  return { alert: general.length > 0 ? general.join(' ') : t('booking.form.correct'), fields }
 }

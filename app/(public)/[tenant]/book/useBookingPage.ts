@@ -7,12 +7,19 @@ import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } 
 import type { Availability, Booked, Day, FieldErrors, FieldName, Form, Load, Room, Slot, Step, Tenant } from './bookingTypes'
 
 import { callApi, describeFailure } from './api'
-import { bookingRequest, checkForm, CORRECT_FIELDS, EMPTY_FORM, FIELD_ORDER, type ShownCurrency, spreadErrors, TAKEN_MESSAGE } from './detailsForm'
+import { bookingRequest, checkForm, EMPTY_FORM, FIELD_ORDER, type ShownCurrency, spreadErrors } from './detailsForm'
 import { addDays, todayIn } from './format'
+import { useT } from './messages'
 
 export type BookingPageState = ReturnType<typeof useBookingPage>
 
 export function useBookingPage(tenantSlug: string) {
+  const t = useT()
+  // The effects read the words of the moment without loading again when the language changes.
+  const words = useRef(t)
+  useEffect(() => {
+    words.current = t
+  }, [t])
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [step, setStep] = useState<Step>('room')
   const [room, setRoom] = useState<null | Room>(null)
@@ -38,8 +45,8 @@ export function useBookingPage(tenantSlug: string) {
     void callApi<{ rooms: Room[]; tenant: Tenant }>(`/api/public/tenants/${encodeURIComponent(tenantSlug)}/rooms`, { signal: controller.signal }).then((result) => {
       if (controller.signal.aborted) return
       if (result.ok) setLoad({ rooms: result.data.rooms, state: 'ready', tenant: result.data.tenant, today: todayIn(result.data.tenant.timezone) })
-      else if (result.status === 404) setLoad({ message: describeFailure(result), state: 'notFound' })
-      else setLoad({ message: describeFailure(result), state: 'error' })
+      else if (result.status === 404) setLoad({ message: describeFailure(result, words.current), state: 'notFound' })
+      else setLoad({ message: describeFailure(result, words.current), state: 'error' })
     })
     return () => controller.abort()
   }, [tenantSlug])
@@ -52,7 +59,7 @@ export function useBookingPage(tenantSlug: string) {
     const query = new URLSearchParams({ duration: String(duration), from: weekStart, to: addDays(weekStart, 6) })
     void callApi<{ days: Day[] }>(`/api/public/rooms/${room.id}/availability?${query}`, { signal: controller.signal }).then((result) => {
       if (controller.signal.aborted) return
-      setAvailability(result.ok ? { days: result.data.days, state: 'ready' } : { message: describeFailure(result), state: 'error' })
+      setAvailability(result.ok ? { days: result.data.days, state: 'ready' } : { message: describeFailure(result, words.current), state: 'error' })
     })
     return () => controller.abort()
   }, [room, weekStart, duration, reloadKey])
@@ -116,10 +123,10 @@ export function useBookingPage(tenantSlug: string) {
   const submit = async (event: FormEvent<HTMLFormElement>, display?: ShownCurrency) => {
     event.preventDefault()
     if (load.state !== 'ready' || !room || !slot || submitting) return
-    const problems = checkForm(form)
+    const problems = checkForm(form, t)
     if (Object.keys(problems).length > 0) {
       setFieldErrors(problems)
-      setFormAlert(CORRECT_FIELDS)
+      setFormAlert(t('booking.form.correct'))
       focusFirstInvalid(problems)
       return
     }
@@ -141,20 +148,20 @@ export function useBookingPage(tenantSlug: string) {
     if (result.status === 409) {
       // Taken meanwhile: back to the times, freshly loaded, with the details kept.
       setSlot(null)
-      setTimeAlert(TAKEN_MESSAGE)
+      setTimeAlert(t('booking.form.taken'))
       setAvailability({ state: 'loading' })
       setReloadKey((key) => key + 1)
       setStep('time')
       return
     }
     if (result.status === 400) {
-      const { alert, fields } = spreadErrors(result.errors)
+      const { alert, fields } = spreadErrors(result.errors, t)
       setFieldErrors(fields)
       setFormAlert(alert)
       focusFirstInvalid(fields)
       return
     }
-    setFormAlert(describeFailure(result))
+    setFormAlert(describeFailure(result, t))
   }
 
   return {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 
 import { convertMinor, currencyForLocale, type RateTable } from '../../../../plugins/currency/client'
 import { callApi } from './api'
-import { formatMoney, longDate } from './format'
+import { useFormat, useLanguage, useT } from './messages'
 
 const COOKIE = 'atelier_currency'
 const YEAR_SECONDS = 365 * 86_400
@@ -17,6 +17,9 @@ type Rates = { date: string; rates: RateTable; stale: boolean }
 const cookieCurrency = (): null | string => document.cookie.match(/(?:^|;\s*)atelier_currency=([A-Z]{3})(?:;|$)/)?.[1] ?? null
 
 export function useCurrencyChoice(charged: null | string) {
+  const t = useT()
+  const language = useLanguage()
+  const { longDate, money: formatMoney } = useFormat()
   const [offered, setOffered] = useState<OfferedCurrency[]>([])
   const [rates, setRates] = useState<null | Rates>(null)
   const [chosen, setChosen] = useState<null | string>(null)
@@ -24,7 +27,8 @@ export function useCurrencyChoice(charged: null | string) {
   useEffect(() => {
     if (!charged) return
     const controller = new AbortController()
-    const query = 'limit=200&depth=0&sort=code&locale=en&select[code]=true&select[name]=true'
+    // The currencies' names in the page's language (English where a name has no translation).
+    const query = `limit=200&depth=0&sort=code&locale=${encodeURIComponent(language)}&fallback-locale=en&select[code]=true&select[name]=true`
     void Promise.all([
       callApi<{ docs: OfferedCurrency[] }>(`/api/currencies?${query}`, { signal: controller.signal }),
       callApi<Rates>('/api/currencies/rates', { signal: controller.signal }),
@@ -37,7 +41,7 @@ export function useCurrencyChoice(charged: null | string) {
       setChosen(remembered && codes.includes(remembered) ? remembered : (currencyForLocale(navigator.languages, codes) ?? charged))
     })
     return () => controller.abort()
-  }, [charged])
+  }, [charged, language])
 
   const choose = (code: string) => {
     setChosen(code)
@@ -65,10 +69,10 @@ export function useCurrencyChoice(charged: null | string) {
   const note = !charged
     ? ''
     : shown === charged
-      ? `Prices are in ${charged}, the currency you pay in.`
+      ? t('currency.note.same', { charged })
       : usable
-        ? `You pay in ${charged}. Amounts in ${shown} (≈) are approximate, at the European Central Bank’s rate of ${longDate(usable.date)}.`
-        : `You pay in ${charged}. Amounts in ${shown} are not shown: ${rates?.stale ? 'the exchange rates are out of date' : 'no exchange rates are available yet'}.`
+        ? t('currency.note.approximate', { charged, date: longDate(usable.date), shown: shown ?? '' })
+        : t(rates?.stale ? 'currency.note.stale' : 'currency.note.noRates', { charged, shown: shown ?? '' })
   /** What the booking keeps of the page's conversion, so the studio sees what was shown. */
   const display = converting && shown && usable ? { currency: shown, rateDate: usable.date } : undefined
 

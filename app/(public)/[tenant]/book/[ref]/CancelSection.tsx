@@ -5,9 +5,9 @@ import type { KeyboardEvent, RefObject } from 'react'
 import type { Booking, CancelFlow, LinkRequest } from './manageTypes'
 
 import styles from '../book.module.css'
+import { useFormat, useRich, useT } from '../messages'
 import manage from './manage.module.css'
 import { AlertBox } from './AlertBox'
-import { refundText } from '../format'
 import { quoteExplanation } from './manageText'
 
 type Props = {
@@ -25,6 +25,9 @@ type Props = {
 }
 
 export function CancelSection({ alert, booking, buttonRef, cancel, confirmHeadingRef, idPrefix, linkRequest, onConfirm, onKeep, onRequestLink, onStart }: Props) {
+  const t = useT()
+  const rich = useRich()
+  const f = useFormat()
   const headingId = `${idPrefix}-cancel`
   const confirmHeadingId = `${idPrefix}-confirm`
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -38,20 +41,18 @@ export function CancelSection({ alert, booking, buttonRef, cancel, confirmHeadin
     return (
       <section aria-labelledby={headingId} className={manage.section}>
         <h2 className={manage.sectionHeading} id={headingId}>
-          Cancellation
+          {t('manage.cancel.heading')}
         </h2>
-        <p data-testid="cancel-needs-link">
-          To cancel, open the link in your booking email. Found this booking with your email address? We can email you a link to your bookings.
-        </p>
+        <p data-testid="cancel-needs-link">{t('manage.cancel.needsLink')}</p>
         {linkRequest === 'sent' ? (
           <p className={styles.status} role="status">
-            If this address has bookings, a link to them is on its way{booking.customer ? ` to ${booking.customer.email}` : ''}. It works for one hour.
+            {booking.customer ? t('manage.cancel.linkSentTo', { email: booking.customer.email }) : t('manage.cancel.linkSent')}
           </p>
         ) : (
           <>
-            <AlertBox message={linkRequest === 'failed' ? 'The link could not be sent. Please try again in a moment.' : null} />
+            <AlertBox message={linkRequest === 'failed' ? t('manage.cancel.linkFailed') : null} />
             <button aria-disabled={linkRequest === 'sending'} className={styles.secondary} onClick={onRequestLink} type="button">
-              {linkRequest === 'sending' ? 'Sending…' : 'Email me a link'}
+              {linkRequest === 'sending' ? t('manage.cancel.sending') : t('manage.cancel.emailLink')}
             </button>
           </>
         )}
@@ -62,32 +63,32 @@ export function CancelSection({ alert, booking, buttonRef, cancel, confirmHeadin
   return (
     <section aria-labelledby={headingId} className={manage.section}>
       <h2 className={manage.sectionHeading} id={headingId}>
-        Cancellation
+        {t('manage.cancel.heading')}
       </h2>
       {cancel.step === 'idle' || cancel.step === 'quoting' ? (
         <>
-          <p className={styles.muted}>Any refund depends on how long before the start you cancel. You will see it before you confirm.</p>
+          <p className={styles.muted}>{t('manage.cancel.refundDepends')}</p>
           <AlertBox message={alert} />
           <button aria-disabled={cancel.step === 'quoting'} className={manage.dangerOutline} onClick={onStart} ref={buttonRef} type="button">
-            {cancel.step === 'quoting' ? 'Checking your refund…' : 'Cancel this booking'}
+            {cancel.step === 'quoting' ? t('manage.cancel.checking') : t('manage.cancel.button')}
           </button>
         </>
       ) : (
         <div aria-labelledby={confirmHeadingId} className={manage.confirm} onKeyDown={onKeyDown} role="group">
           <h3 className={manage.confirmHeading} id={confirmHeadingId} ref={confirmHeadingRef} tabIndex={-1}>
-            Cancel this booking?
+            {t('manage.cancel.confirmHeading')}
           </h3>
           <p data-testid="refund-quote">
-            You will be refunded <strong>{refundText(cancel.quote.refundAmount, cancel.quote.refundPercent, cancel.quote.currency)}</strong>.
+            {rich('manage.cancel.refundQuote', { amount: <strong>{f.refundText(cancel.quote.refundAmount, cancel.quote.refundPercent, cancel.quote.currency)}</strong> })}
           </p>
-          <p className={styles.muted}>{quoteExplanation(cancel.quote)}</p>
+          <p className={styles.muted}>{quoteExplanation(cancel.quote, t, f)}</p>
           <AlertBox message={alert} />
           <div className={manage.choices}>
             <button aria-disabled={cancel.step === 'cancelling'} className={manage.danger} onClick={onConfirm} type="button">
-              {cancel.step === 'cancelling' ? 'Cancelling…' : 'Yes, cancel'}
+              {cancel.step === 'cancelling' ? t('manage.cancel.cancelling') : t('manage.cancel.yes')}
             </button>
             <button aria-disabled={cancel.step === 'cancelling'} className={styles.secondary} onClick={onKeep} type="button">
-              Keep my booking
+              {t('manage.cancel.keep')}
             </button>
           </div>
         </div>

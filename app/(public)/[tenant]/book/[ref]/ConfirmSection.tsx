@@ -3,17 +3,20 @@
 import type { Booking } from './manageTypes'
 
 import styles from '../book.module.css'
+import { useFormat, useRich, useT } from '../messages'
 import manage from './manage.module.css'
 import { AlertBox } from './AlertBox'
-import { holdDeadline } from '../format'
 
 type Props = { alert: null | string; booking: Booking; canConfirm: boolean; confirming: boolean; headingId: string; onConfirm: () => void }
 
 export function ConfirmSection({ alert, booking, canConfirm, confirming, headingId, onConfirm }: Props) {
+  const t = useT()
+  const rich = useRich()
+  const { holdDeadline } = useFormat()
   if (booking.customerConfirmedAt && booking.status === 'pending') {
     return (
       <p className={styles.status} data-testid="customer-confirmed" role="status">
-        Thank you, you have confirmed this booking. The studio will confirm it next.
+        {t('manage.confirm.thanks')}
       </p>
     )
   }
@@ -21,21 +24,21 @@ export function ConfirmSection({ alert, booking, canConfirm, confirming, heading
   return (
     <section aria-labelledby={headingId} className={manage.section}>
       <h2 className={manage.sectionHeading} id={headingId}>
-        Confirm your booking
+        {t('manage.confirm.heading')}
       </h2>
       <p>
-        This time is kept for you until{' '}
-        <strong className={manage.nowrap}>{booking.holdExpiresAt ? holdDeadline(booking.holdExpiresAt) : 'shortly'}</strong>. Confirm the booking by then, or the time is
-        released for others.
+        {booking.holdExpiresAt
+          ? rich('manage.confirm.keptUntil', { deadline: <strong className={manage.nowrap}>{holdDeadline(booking.holdExpiresAt)}</strong> })
+          : t('manage.confirm.keptBriefly')}
       </p>
       <AlertBox message={alert} />
       {canConfirm ? (
         <button aria-disabled={confirming} className={styles.primary} onClick={onConfirm} type="button">
-          {confirming ? 'Confirming…' : 'Confirm my booking'}
+          {confirming ? t('manage.confirm.confirming') : t('manage.confirm.button')}
         </button>
       ) : (
         <p data-testid="confirm-by-email">
-          To confirm it, open the “Confirm my booking” link in the email we sent{booking.customer ? ` to ${booking.customer.email}` : ''}.
+          {booking.customer ? t('manage.confirm.byEmailTo', { email: booking.customer.email }) : t('manage.confirm.byEmail')}
         </p>
       )}
     </section>

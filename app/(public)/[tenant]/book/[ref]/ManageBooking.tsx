@@ -7,6 +7,8 @@
 import { type ReactNode, useId } from 'react'
 
 import styles from '../book.module.css'
+import { LanguageMenu, type LanguageOption } from '../LanguageMenu'
+import { useRich, useT } from '../messages'
 import manage from './manage.module.css'
 import { AlertBox } from './AlertBox'
 import { BookingDetails } from './BookingDetails'
@@ -19,8 +21,10 @@ import { type ManageBookingLinks, useManageBooking } from './useManageBooking'
 
 export type { PaymentReturn } from './manageTypes'
 
-export function ManageBooking(links: ManageBookingLinks) {
+export function ManageBooking({ languages, ...links }: ManageBookingLinks & { languages: LanguageOption[] }) {
   const { bookingRef, paymentReturn } = links
+  const t = useT()
+  const rich = useRich()
   const state = useManageBooking(links)
   const { booking } = state
   const idPrefix = useId()
@@ -29,7 +33,8 @@ export function ManageBooking(links: ManageBookingLinks) {
     <main className={`${styles.page} ${manage.root}`}>
       <header className={styles.header}>
         <p className={`${styles.eyebrow} ${manage.eyebrow}`}>{state.studioName}</p>
-        <h1 className={styles.title}>Your booking</h1>
+        <h1 className={styles.title}>{t('manage.title')}</h1>
+        <LanguageMenu languages={languages} />
       </header>
       <PaymentBanner booking={booking} onRefresh={() => void state.refresh('refresh')} paymentReturn={paymentReturn} refreshing={state.refreshing} refreshNote={state.refreshNote} />
       {children}
@@ -39,11 +44,9 @@ export function ManageBooking(links: ManageBookingLinks) {
   if (state.screen === 'invalidRef') {
     return page(
       <>
-        <h2 className={styles.stepHeading}>This link does not work</h2>
+        <h2 className={styles.stepHeading}>{t('manage.invalidRef.heading')}</h2>
         <div className={styles.alert} role="alert">
-          <p>
-            “{bookingRef}” is not a booking reference. Check the link in your email: references look like <span className={manage.nowrap}>BK-7K2M-Q9XD</span>.
-          </p>
+          <p>{rich('manage.invalidRef.text', { example: <span className={manage.nowrap}>BK-7K2M-Q9XD</span>, ref: bookingRef })}</p>
         </div>
       </>,
     )
@@ -52,7 +55,7 @@ export function ManageBooking(links: ManageBookingLinks) {
   if (state.screen === 'loading') {
     return page(
       <p aria-live="polite" className={styles.status} role="status">
-        Loading your booking…
+        {t('manage.loading')}
       </p>,
     )
   }
@@ -60,10 +63,10 @@ export function ManageBooking(links: ManageBookingLinks) {
   if (state.screen === 'failed') {
     return page(
       <>
-        <h2 className={styles.stepHeading}>Your booking could not be loaded</h2>
+        <h2 className={styles.stepHeading}>{t('manage.failed.heading')}</h2>
         <AlertBox message={state.failure} />
         <button className={styles.secondary} onClick={() => void state.retryInitial()} type="button">
-          Try again
+          {t('common.tryAgain')}
         </button>
       </>,
     )
@@ -124,7 +127,7 @@ export function ManageBooking(links: ManageBookingLinks) {
         />
       )}
 
-      <p className={`${styles.muted} ${manage.footnote}`}>Quote the reference {booking.ref} when you contact the studio.</p>
+      <p className={`${styles.muted} ${manage.footnote}`}>{t('manage.footnote', { ref: booking.ref })}</p>
     </>,
   )
 }

@@ -2,18 +2,21 @@
 import type { Booking, PaymentReturn } from './manageTypes'
 
 import styles from '../book.module.css'
+import { useRich, useT } from '../messages'
 import manage from './manage.module.css'
 
 type Props = { booking: Booking | null; onRefresh: () => void; paymentReturn: PaymentReturn; refreshing: boolean; refreshNote: string }
 
 export function PaymentBanner({ booking, onRefresh, paymentReturn, refreshing, refreshNote }: Props) {
+  const t = useT()
+  const rich = useRich()
   if (paymentReturn === 'cancelled') {
     const canPay = booking === null || booking.payable
     return (
       <div className={`${manage.banner} ${manage.bannerNeutral}`} role="status">
         <p>
-          <strong>The payment was not completed</strong> and nothing was charged.
-          {canPay ? ' You can pay the deposit whenever you are ready.' : ''}
+          {rich('manage.payment.cancelled')}
+          {canPay ? ` ${t('manage.payment.canPay')}` : ''}
         </p>
       </div>
     )
@@ -26,21 +29,15 @@ export function PaymentBanner({ booking, onRefresh, paymentReturn, refreshing, r
     <div className={`${manage.banner} ${manage.bannerSuccess}`} data-testid="payment-banner">
       <div role="status">
         <p>
-          <strong>{settled ? 'Thank you, your deposit is paid' : waiting ? 'Thank you, your payment is being confirmed' : 'Thank you for your payment'}</strong>
+          <strong>{t(settled ? 'manage.payment.settled' : waiting ? 'manage.payment.waiting' : 'manage.payment.thanks')}</strong>
         </p>
-        {waiting && (
-          <p>
-            {booking
-              ? 'The confirmation from the payment provider can take a few moments. This page checks again by itself, or you can refresh it.'
-              : 'The confirmation from the payment provider can take a few moments. Enter your access code or email below to see your booking.'}
-          </p>
-        )}
+        {waiting && <p>{t(booking ? 'manage.payment.checking' : 'manage.payment.enterProof')}</p>}
         {refreshNote && <p>{refreshNote}</p>}
       </div>
       {booking && waiting && (
         <div className={manage.bannerActions}>
           <button aria-disabled={refreshing} className={styles.secondary} onClick={() => (refreshing ? undefined : onRefresh())} type="button">
-            {refreshing ? 'Refreshing…' : 'Refresh'}
+            {refreshing ? t('manage.payment.refreshing') : t('manage.payment.refresh')}
           </button>
         </div>
       )}

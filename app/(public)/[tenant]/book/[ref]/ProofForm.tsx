@@ -8,8 +8,9 @@ import type { Proof } from './manageTypes'
 import { sendableInHeader } from '../api'
 import styles from '../book.module.css'
 import { EMAIL } from '../format'
+import { useRich, useT } from '../messages'
 import manage from './manage.module.css'
-import { MAX_ACCESS_CODE, NOT_FOUND_MESSAGE } from './manageTypes'
+import { MAX_ACCESS_CODE, NOT_FOUND } from './manageTypes'
 
 type Props = {
   alert: null | string
@@ -22,6 +23,8 @@ type Props = {
 }
 
 export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, setEmailError, submitting }: Props) {
+  const t = useT()
+  const rich = useRich()
   const [codeInput, setCodeInput] = useState('')
   const [emailInput, setEmailInput] = useState('')
   const codeField = useRef<HTMLInputElement>(null)
@@ -38,17 +41,17 @@ export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, se
     setAlert(null)
     setEmailError(null)
     if (code === '' && email === '') {
-      setAlert('Enter your access code or the email address you booked with.')
+      setAlert(t('manage.proof.missing'))
       codeField.current?.focus()
       return
     }
     if (email !== '' && !EMAIL.test(email)) {
-      setEmailError('Enter an email address like name@example.com.')
+      setEmailError(t('common.emailInvalid'))
       emailField.current?.focus()
       return
     }
     if (code !== '' && !sendableInHeader(code, MAX_ACCESS_CODE)) {
-      setAlert(NOT_FOUND_MESSAGE)
+      setAlert(t(NOT_FOUND))
       codeField.current?.focus()
       return
     }
@@ -57,11 +60,8 @@ export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, se
 
   return (
     <>
-      <h2 className={styles.stepHeading}>Find your booking</h2>
-      <p>
-        To see booking <span className={manage.nowrap}>{bookingRef.trim().toUpperCase()}</span>, enter the access code from your confirmation email, or the email
-        address you booked with.
-      </p>
+      <h2 className={styles.stepHeading}>{t('manage.proof.heading')}</h2>
+      <p>{rich('manage.proof.intro', { ref: <span className={manage.nowrap}>{bookingRef.trim().toUpperCase()}</span> })}</p>
       {alert && (
         <div className={styles.alert} role="alert">
           <p>{alert}</p>
@@ -70,7 +70,7 @@ export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, se
       <form className={manage.proofForm} noValidate onSubmit={(event) => void submit(event)}>
         <div className={styles.field}>
           <label className={styles.label} htmlFor={codeId}>
-            Access code
+            {t('manage.proof.code')}
           </label>
           <input
             autoCapitalize="none"
@@ -88,11 +88,11 @@ export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, se
           />
         </div>
         <p aria-hidden="true" className={manage.or}>
-          or
+          {t('manage.proof.or')}
         </p>
         <div className={styles.field}>
           <label className={styles.label} htmlFor={emailId}>
-            Email address you booked with
+            {t('manage.proof.email')}
           </label>
           <input
             aria-describedby={emailError ? `${emailId}-error` : undefined}
@@ -117,7 +117,7 @@ export function ProofForm({ alert, bookingRef, emailError, onProof, setAlert, se
           )}
         </div>
         <button aria-disabled={submitting} className={styles.primary} type="submit">
-          {submitting ? 'Looking for your booking…' : 'Show my booking'}
+          {submitting ? t('manage.proof.looking') : t('manage.proof.submit')}
         </button>
       </form>
     </>

@@ -1,70 +1,82 @@
-// Sentences of the customer's booking page, from the booking and the API's answers. Pure. The status label
-// itself comes from the API (`statusLabel`); the dates, times and amounts from `../format`.
+// Sentences of the customer's booking page, from the booking and the API's answers. Pure: the words come in
+// as `t` (the page's messages), the amounts and dates as `f` (the page's formats). The status label itself
+// comes from the API (`statusLabel`).
 import type { ApiFailure } from '../api'
+import type { PageFormat } from '../format'
+import type { Translate } from '../messages'
 import type { Booking, Quote, StoredRefund, Tier } from './manageTypes'
 
 import { describeFailure } from '../api'
-import { formatMoney } from '../format'
-import { NOT_FOUND_MESSAGE } from './manageTypes'
+import { NOT_FOUND } from './manageTypes'
 
 const HEADLINE: Record<string, string> = {
-  awaiting_payment: 'Your booking is waiting for the deposit',
-  cancelled: 'This booking is cancelled',
-  completed: 'This booking is completed',
-  confirmed: 'Your booking is confirmed',
-  converted: 'Your booking is confirmed',
-  expired: 'This booking has expired',
-  pending: 'Your booking is received',
+  awaiting_payment: 'manage.headline.awaitingPayment',
+  cancelled: 'manage.headline.cancelled',
+  completed: 'manage.headline.completed',
+  confirmed: 'manage.headline.confirmed',
+  converted: 'manage.headline.confirmed',
+  expired: 'manage.headline.expired',
+  pending: 'manage.headline.pending',
 }
 
 /** The page's heading for the booking as it stands. */
-export const headline = (booking: Booking) =>
-  booking.awaitingCustomerConfirmation ? 'Please confirm your booking' : Object.hasOwn(HEADLINE, booking.status) ? HEADLINE[booking.status]! : 'Your booking'
+export const headline = (booking: Booking, t: Translate) =>
+  t(booking.awaitingCustomerConfirmation ? 'manage.headline.confirmNeeded' : Object.hasOwn(HEADLINE, booking.status) ? HEADLINE[booking.status]! : 'manage.title')
 
-const noticeText = (tier: Tier) => `${tier.noticeAmount} ${tier.noticeUnit === 'days' ? 'day' : 'hour'}${tier.noticeAmount === 1 ? '' : 's'}`
+const noticeText = (tier: Tier, t: Translate, f: PageFormat) => {
+  const one = f.one(tier.noticeAmount)
+  const key = tier.noticeUnit === 'days' ? (one ? 'manage.notice.day.one' : 'manage.notice.day.other') : one ? 'manage.notice.hour.one' : 'manage.notice.hour.other'
+  return t(key, { count: tier.noticeAmount })
+}
 
 /** Why the refund is what it is, under the quote. */
-export function quoteExplanation(quote: Quote): string {
-  if (quote.paid <= 0) return 'Nothing has been paid on this booking yet, so there is nothing to refund.'
-  const paid = `You have paid ${formatMoney(quote.paid, quote.currency)}.`
-  if (!quote.tier) return `${paid} It is too close to the start for a refund under the studio’s cancellation terms.`
-  return `${paid} Cancelling at least ${noticeText(quote.tier)} before the start refunds ${quote.tier.refundPercent}\u00a0% of it.`
+export function quoteExplanation(quote: Quote, t: Translate, f: PageFormat): string {
+  if (quote.paid <= 0) return t('manage.quote.nothingPaid')
+  const amount = f.money(quote.paid, quote.currency)
+  if (!quote.tier) return t('manage.quote.tooLate', { amount })
+  return t('manage.quote.tier', { amount, notice: noticeText(quote.tier, t, f), percent: quote.tier.refundPercent })
 }
 
 /** What happens to the money of a cancelled booking, from the refund stored with it. */
-export function refundNote(refund: StoredRefund, currency: string): string {
-  const amount = refund.refundAmount ?? 0
-  if (amount <= 0) return (refund.paid ?? 0) > 0 ? 'No refund is due under the studio’s cancellation terms.' : 'Nothing had been paid, so no refund is due.'
-  const money = formatMoney(amount, currency)
+export function refundNote(refund: StoredRefund, currency: string, t: Translate, f: PageFormat): string {
+  const value = refund.refundAmount ?? 0
+  if (value <= 0) return t((refund.paid ?? 0) > 0 ? 'manage.refund.noneDue' : 'manage.refund.nothingPaid')
+  const amount = f.money(value, currency)
   switch (refund.refundStatus) {
     case 'succeeded':
-      return `Your refund of ${money} has been issued. It can take 5 to 10 working days to reach your account.`
+      return t('manage.refund.succeeded', { amount })
     case 'failed':
-      return `Your refund of ${money} could not be issued automatically. The studio will contact you about it.`
+      return t('manage.refund.failed', { amount })
     case 'none':
-      return `The studio will contact you about your refund of ${money}.`
+      return t('manage.refund.manual', { amount })
     default:
-      return `Your refund of ${money} is being processed.`
+      return t('manage.refund.processing', { amount })
   }
 }
 
-export function paymentFailure(failure: ApiFailure): string {
-  if (failure.status === 503) return 'Online payment is not available for this studio right now. Please contact the studio to pay the deposit.'
-  if (failure.status === 502) return 'The payment provider could not be reached. Please try again in a moment.'
-  if (failure.status === 404) return NOT_FOUND_MESSAGE
-  if (failure.status === 409) {
-    if (failure.code === 'already_paid') return 'The deposit is already paid (or being paid). It can take a moment to show here.'
-    if (failure.code === 'nothing_due') return 'No deposit is due for this booking.'
-    if (failure.code === 'not_payable') return 'This booking cannot be paid in its current state. Its current status is shown above.'
-    if (failure.code === 'hold_expired') return 'The time held for this booking has run out, so it can no longer be paid. Please book again.'
-  }
-  return describeFailure(failure)
+const PAYMENT_CONFLICT: Record<string, string> = {
+  already_paid: 'manage.pay.alreadyPaid',
+  hold_expired: 'manage.pay.holdExpired',
+  not_payable: 'manage.pay.notPayable',
+  nothing_due: 'manage.pay.nothingDue',
 }
 
-export function confirmationFailure(failure: ApiFailure): string {
-  if (failure.status === 404) return NOT_FOUND_MESSAGE
-  if (failure.code === 'link_required') return 'Please open the “Confirm my booking” link in the email we sent you: it is the proof that the address is yours.'
-  if (failure.code === 'hold_expired') return 'This booking was not confirmed in time and its time has been released. Please book again.'
-  if (failure.code === 'booking_cancelled') return 'This booking was cancelled, so there is nothing to confirm.'
-  return describeFailure(failure)
+export function paymentFailure(failure: ApiFailure, t: Translate): string {
+  if (failure.status === 503) return t('manage.pay.unavailable')
+  if (failure.status === 502) return t('manage.pay.providerDown')
+  if (failure.status === 404) return t(NOT_FOUND)
+  if (failure.status === 409 && failure.code && Object.hasOwn(PAYMENT_CONFLICT, failure.code)) return t(PAYMENT_CONFLICT[failure.code]!)
+  return describeFailure(failure, t)
+}
+
+const CONFIRMATION_FAILURE: Record<string, string> = {
+  booking_cancelled: 'manage.confirm.cancelled',
+  hold_expired: 'manage.confirm.holdExpired',
+  link_required: 'manage.confirm.linkRequired',
+}
+
+export function confirmationFailure(failure: ApiFailure, t: Translate): string {
+  if (failure.status === 404) return t(NOT_FOUND)
+  if (failure.code && Object.hasOwn(CONFIRMATION_FAILURE, failure.code)) return t(CONFIRMATION_FAILURE[failure.code]!)
+  return describeFailure(failure, t)
 }

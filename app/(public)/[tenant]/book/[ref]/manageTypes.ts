@@ -26,8 +26,8 @@ export type LoadMode = 'form' | 'initial' | 'probe' | 'refresh' | 'silent'
 /** Asking for a "your bookings" link by email, to cancel a booking found by email. */
 export type LinkRequest = 'failed' | 'idle' | 'sending' | 'sent'
 
-export const NOT_FOUND_MESSAGE =
-  'We could not find this booking with that code or email. Check the access code in your confirmation email, or the address you booked with.'
+/** The key of the page's sentence for a booking not found with the code or email given. */
+export const NOT_FOUND = 'manage.notFound'
 // Longest codes the page sends: the access code field's length, and the lookup token the server reads.
 export const MAX_ACCESS_CODE = 200
 export const MAX_LOOKUP_TOKEN = 1000

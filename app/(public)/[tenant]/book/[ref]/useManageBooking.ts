@@ -1,15 +1,17 @@
 'use client'
 
 // The state of the customer's booking page: the proof it was opened with (kept in memory only), the
-// booking as the API answers it, and the steps (pay, confirm, cancel) with their answers.
+// booking as the API answers it, and the steps (pay, confirm, cancel) with their answers, worded in the page's
+// language (sentences are made when an answer arrives).
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { ApiResult } from '../api'
 import type { Booking, CancelFlow, FocusTarget, LinkRequest, LoadMode, PaymentReturn, Proof, Quote, Screen } from './manageTypes'
 
 import { callApi, describeFailure, sendableInHeader } from '../api'
+import { useT } from '../messages'
 import { confirmationFailure, paymentFailure } from './manageText'
-import { MAX_ACCESS_CODE, MAX_LOOKUP_TOKEN, NOT_FOUND_MESSAGE } from './manageTypes'
+import { MAX_ACCESS_CODE, MAX_LOOKUP_TOKEN, NOT_FOUND } from './manageTypes'
 
 const AUTO_CHECKS = 5
 const AUTO_CHECK_MS = 4000
@@ -19,6 +21,12 @@ type Suffix = '' | '/cancel' | '/cancel-quote' | '/confirm' | '/create-payment'
 export type ManageBookingLinks = { bookingRef: string; confirmCode: string; lookupToken: string; paymentReturn: PaymentReturn; tenantSlug: string; token: string }
 
 export function useManageBooking({ bookingRef, confirmCode, lookupToken, paymentReturn, tenantSlug, token }: ManageBookingLinks) {
+  const t = useT()
+  // The callbacks read the words of the moment: a change of language neither reloads nor resets the page.
+  const words = useRef(t)
+  useEffect(() => {
+    words.current = t
+  }, [t])
   // Whether the reference is one, and the codes match, is the server's to say: the first call asks it.
   const linkCode = token && sendableInHeader(token, MAX_ACCESS_CODE) ? token : ''
   const linkLookup = lookupToken && sendableInHeader(lookupToken, MAX_LOOKUP_TOKEN) ? lookupToken : ''
@@ -29,7 +37,7 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
   const [booking, setBooking] = useState<Booking | null>(null)
   const [studioName, setStudioName] = useState('')
   const [emailError, setEmailError] = useState<null | string>(null)
-  const [formAlert, setFormAlert] = useState<null | string>((token && !linkCode) || (lookupToken && !linkLookup) ? NOT_FOUND_MESSAGE : null)
+  const [formAlert, setFormAlert] = useState<null | string>((token && !linkCode) || (lookupToken && !linkLookup) ? t(NOT_FOUND) : null)
   const [submitting, setSubmitting] = useState(false)
   const [refreshing, setRefreshing] = useState(false)
   const [refreshNote, setRefreshNote] = useState('')
@@ -86,15 +94,15 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
       setBooking(null)
       setProof(null)
       setScreen('form')
-      setFormAlert(NOT_FOUND_MESSAGE)
+      setFormAlert(words.current(NOT_FOUND))
       return
     }
     if (result.status === 400 && result.errors.some((entry) => entry.path === 'email')) {
       setScreen('form')
-      setEmailError('Enter an email address like name@example.com.')
+      setEmailError(words.current('common.emailInvalid'))
       return
     }
-    const message = describeFailure(result)
+    const message = describeFailure(result, words.current)
     if (mode === 'form') setFormAlert(message)
     else if (mode === 'initial') {
       setFailure(message)
@@ -140,11 +148,8 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
       setRefreshing(false)
       settle(result, proof, mode)
       if (mode === 'refresh' && result.ok) {
-        setRefreshNote(
-          result.data.payable
-            ? `Checked at ${new Date().toTimeString().slice(0, 5)}: the payment is not confirmed yet. Please try again in a moment.`
-            : 'Updated.',
-        )
+        const say = words.current
+        setRefreshNote(result.data.payable ? say('manage.refresh.notYet', { time: new Date().toTimeString().slice(0, 5) }) : say('manage.refresh.updated'))
       }
     },
     [call, proof, settle],
@@ -190,11 +195,11 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
         return
       }
       setPaying(false)
-      setPayAlert('The payment page could not be opened. Please try again.')
+      setPayAlert(t('manage.pay.openFailed'))
       return
     }
     setPaying(false)
-    setPayAlert(paymentFailure(result))
+    setPayAlert(paymentFailure(result, t))
     // Paid meanwhile, or no longer payable: show the booking as it is now.
     if (result.status === 409) void refresh('silent')
   }
@@ -213,7 +218,7 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
       setFocusTarget('details')
       return
     }
-    setConfirmAlert(confirmationFailure(result))
+    setConfirmAlert(confirmationFailure(result, t))
     if (result.status === 409) void refresh('silent')
   }
 
@@ -238,7 +243,7 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
       return
     }
     setCancel({ step: 'idle' })
-    setCancelAlert(result.status === 404 ? NOT_FOUND_MESSAGE : describeFailure(result))
+    setCancelAlert(result.status === 404 ? t(NOT_FOUND) : describeFailure(result, t))
   }
 
   const keepBooking = () => {
@@ -262,13 +267,13 @@ export function useManageBooking({ bookingRef, confirmCode, lookupToken, payment
     if (result.status === 409) {
       // Its status changed meanwhile (paid and confirmed, completed, already cancelled…): show it as it is.
       setCancel({ step: 'idle' })
-      setCancelAlert('This booking can no longer be cancelled online. Its current status is shown above; contact the studio if you need to change it.')
+      setCancelAlert(t('manage.cancel.tooLate'))
       await refresh('silent')
       setFocusTarget('details')
       return
     }
     setCancel({ quote, step: 'confirm' })
-    setCancelAlert(result.status === 404 ? NOT_FOUND_MESSAGE : describeFailure(result))
+    setCancelAlert(result.status === 404 ? t(NOT_FOUND) : describeFailure(result, t))
   }
 
   return {

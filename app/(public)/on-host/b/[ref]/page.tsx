@@ -1,11 +1,15 @@
 import type { Metadata } from 'next'
 
 import ManageBookingPage from '../../../[tenant]/book/[ref]/page'
+import { manageMetadata } from '../../../[tenant]/book/pageText'
 import { studioOfThisHost } from '../../../studioPages'
 
-// As on the platform: the access code travels in the link, so no indexing and no Referer.
-export const metadata: Metadata = { referrer: 'no-referrer', robots: { follow: false, index: false }, title: 'Your booking' }
 export const dynamic = 'force-dynamic'
+
+// As on the platform: the access code travels in the link, so no indexing and no Referer; the title in the page's language.
+export async function generateMetadata(): Promise<Metadata> {
+  return manageMetadata(await studioOfThisHost())
+}
 
 type Query = Record<string, string | string[] | undefined>
 

@@ -1,0 +1,282 @@
+import type { DefaultStrings } from '../services/platformDefaults'
+
+// The public booking pages' strings, as the platform ships them: the booking page (/:tenant/book), the
+// customer's own booking (/:tenant/book/:ref) and the lookup list (/bookings). `{name}` is filled in by the
+// page; `<strong>…</strong>` marks emphasis where the page renders the message with markup. Keys ending in
+// `.one` / `.other` are the singular and plural of one sentence (French takes the singular for 0 and 1).
+// French follows French typography: a non-breaking space (\u00a0) before : ; ! ? and inside « ».
+
+/** The booking page: header, the three steps, the confirmation, the currency and language menus. */
+const BOOKING: DefaultStrings = {
+  'booking.eyebrow': { en: 'Book a room', fr: 'Réserver une salle' },
+  'booking.meta.title': { en: 'Book at {studio}', fr: 'Réserver chez {studio}' },
+  'booking.loading': { en: 'Loading the studio…', fr: 'Chargement du studio…' },
+  'booking.notFound.title': { en: 'Studio not found', fr: 'Studio introuvable' },
+  'booking.notFound.text': { en: 'There is no studio at the address “{slug}”. Check the link the studio gave you.', fr: 'Il n’y a pas de studio à l’adresse «\u00a0{slug}\u00a0». Vérifiez le lien que le studio vous a donné.' },
+  'booking.unavailable.title': { en: 'Booking is unavailable', fr: 'La réservation est indisponible' },
+  'booking.unavailable.text': { en: 'We could not load this studio. {reason}', fr: 'Nous n’avons pas pu charger ce studio. {reason}' },
+  'booking.step': { en: 'Step {number} of {total}', fr: 'Étape {number} sur {total}' },
+  'booking.room.heading': { en: 'Choose a room', fr: 'Choisissez une salle' },
+  'booking.room.none': { en: 'This studio has no rooms open for booking right now.', fr: 'Ce studio n’a aucune salle ouverte à la réservation pour le moment.' },
+  'booking.room.capacity.one': { en: 'Up to {count} person', fr: 'Jusqu’à {count}\u00a0personne' },
+  'booking.room.capacity.other': { en: 'Up to {count} people', fr: 'Jusqu’à {count}\u00a0personnes' },
+  'booking.room.perHour': { en: '{price} per hour', fr: '{price} de l’heure' },
+  'booking.room.durationRange': { en: '{min} to {max}', fr: 'de {min} à {max}' },
+  'booking.time.heading': { en: 'Choose a time', fr: 'Choisissez un horaire' },
+  'booking.time.changeRoom': { en: 'Change room', fr: 'Changer de salle' },
+  'booking.time.duration': { en: 'Duration', fr: 'Durée' },
+  'booking.time.zone': { en: 'Times are in {zone}', fr: 'Horaires dans le fuseau {zone}' },
+  'booking.time.weeks': { en: 'Weeks', fr: 'Semaines' },
+  'booking.time.previousWeek': { en: 'Previous week', fr: 'Semaine précédente' },
+  'booking.time.nextWeek': { en: 'Next week', fr: 'Semaine suivante' },
+  'booking.time.loading': { en: 'Loading free times…', fr: 'Chargement des créneaux libres…' },
+  'booking.time.showing': { en: 'Showing {week}.', fr: 'Semaine affichée\u00a0: {week}' },
+  'booking.time.legend': { en: 'Start times, {duration} each', fr: 'Heures de début (durée\u00a0: {duration})' },
+  'booking.time.noSlots': { en: 'No free times on this day.', fr: 'Aucun créneau libre ce jour-là.' },
+  'booking.time.slotEnd': { en: 'to {end}', fr: 'à {end}' },
+  'booking.details.heading': { en: 'Your details', fr: 'Vos coordonnées' },
+  'booking.details.note': { en: 'Times are in {zone}. The deposit, if any, is shown once you book.', fr: 'Les horaires sont dans le fuseau {zone}. L’acompte éventuel s’affiche une fois la réservation faite.' },
+  'booking.details.chooseAnother': { en: 'Choose another time', fr: 'Choisir un autre horaire' },
+  'booking.details.submit': { en: 'Book this time', fr: 'Réserver ce créneau' },
+  'booking.details.submitting': { en: 'Booking…', fr: 'Réservation en cours…' },
+  'booking.field.name': { en: 'Name', fr: 'Nom' },
+  'booking.field.email': { en: 'Email', fr: 'E-mail' },
+  'booking.field.phone': { en: 'Phone (optional)', fr: 'Téléphone (facultatif)' },
+  'booking.field.notes': { en: 'Notes (optional)', fr: 'Remarques (facultatif)' },
+  'booking.form.nameMissing': { en: 'Enter your name.', fr: 'Saisissez votre nom.' },
+  'booking.form.emailMissing': { en: 'Enter your email address.', fr: 'Saisissez votre adresse e-mail.' },
+  'booking.form.correct': { en: 'Please correct the fields marked below.', fr: 'Veuillez corriger les champs signalés ci-dessous.' },
+  'booking.form.taken': {
+    en: 'Sorry, that time was just booked by someone else. The times below are up to date: please choose another.',
+    fr: 'Désolé, ce créneau vient d’être réservé par quelqu’un d’autre. Les horaires ci-dessous sont à jour\u00a0: veuillez en choisir un autre.',
+  },
+  'booking.form.chooseAnother': { en: '{message} Please choose another time.', fr: '{message} Veuillez choisir un autre horaire.' },
+  'booking.label.reference': { en: 'Reference', fr: 'Référence' },
+  'booking.label.room': { en: 'Room', fr: 'Salle' },
+  'booking.label.date': { en: 'Date', fr: 'Date' },
+  'booking.label.time': { en: 'Time', fr: 'Horaire' },
+  'booking.label.price': { en: 'Price', fr: 'Prix' },
+  'booking.label.deposit': { en: 'Deposit', fr: 'Acompte' },
+  'booking.label.status': { en: 'Status', fr: 'Statut' },
+  'booking.label.none': { en: 'None', fr: 'Aucun' },
+  'booking.done.confirmed': { en: 'Your booking is confirmed', fr: 'Votre réservation est confirmée' },
+  'booking.done.confirmNeeded': { en: 'Please confirm your booking', fr: 'Merci de confirmer votre réservation' },
+  'booking.done.received': { en: 'Thank you, your booking is received', fr: 'Merci, votre réservation a bien été reçue' },
+  'booking.done.confirmNotice': {
+    en: 'We have sent an email to {email}. Please open its “Confirm my booking” link: until then this time is kept for you, then it is released. The email also holds your access code, to view or cancel this booking.',
+    fr: 'Nous avons envoyé un e-mail à {email}. Veuillez ouvrir son lien «\u00a0Confirmer ma réservation\u00a0»\u00a0: d’ici là, ce créneau vous est réservé, puis il sera libéré. L’e-mail contient aussi votre code d’accès, pour consulter ou annuler cette réservation.',
+  },
+  'booking.done.confirmNoticeBy': {
+    en: 'We have sent an email to {email}. Please open its “Confirm my booking” link by {deadline}: until then this time is kept for you, then it is released. The email also holds your access code, to view or cancel this booking.',
+    fr: 'Nous avons envoyé un e-mail à {email}. Veuillez ouvrir son lien «\u00a0Confirmer ma réservation\u00a0» avant le {deadline}\u00a0: d’ici là, ce créneau vous est réservé, puis il sera libéré. L’e-mail contient aussi votre code d’accès, pour consulter ou annuler cette réservation.',
+  },
+  'booking.done.sentNotice': {
+    en: 'We have sent a confirmation email to {email}. It contains your access code: keep it to view or cancel this booking. Quote the reference when you contact the studio.',
+    fr: 'Nous avons envoyé un e-mail de confirmation à {email}. Il contient votre code d’accès\u00a0: conservez-le pour consulter ou annuler cette réservation. Indiquez la référence lorsque vous contactez le studio.',
+  },
+  'booking.done.payBy': {
+    en: 'Pay the deposit from the link in it by {deadline} to keep this time; otherwise it is released.',
+    fr: 'Réglez l’acompte depuis le lien qu’il contient avant le {deadline} pour garder ce créneau\u00a0; sinon, il sera libéré.',
+  },
+  'booking.done.bookAnother': { en: 'Book another time', fr: 'Réserver un autre créneau' },
+  'currency.label': { en: 'Show prices in', fr: 'Afficher les prix en' },
+  'currency.note.same': { en: 'Prices are in {charged}, the currency you pay in.', fr: 'Les prix sont en {charged}, la devise dans laquelle vous payez.' },
+  'currency.note.approximate': {
+    en: 'You pay in {charged}. Amounts in {shown} (≈) are approximate, at the European Central Bank’s rate of {date}.',
+    fr: 'Vous payez en {charged}. Les montants en {shown} (≈) sont approximatifs, au taux de la Banque centrale européenne du {date}.',
+  },
+  'currency.note.stale': {
+    en: 'You pay in {charged}. Amounts in {shown} are not shown: the exchange rates are out of date.',
+    fr: 'Vous payez en {charged}. Les montants en {shown} ne sont pas affichés\u00a0: les taux de change ne sont pas à jour.',
+  },
+  'currency.note.noRates': {
+    en: 'You pay in {charged}. Amounts in {shown} are not shown: no exchange rates are available yet.',
+    fr: 'Vous payez en {charged}. Les montants en {shown} ne sont pas affichés\u00a0: aucun taux de change n’est encore disponible.',
+  },
+  'language.label': { en: 'Language', fr: 'Langue' },
+  'language.failed': { en: 'The language could not be changed. Please try again.', fr: 'La langue n’a pas pu être changée. Veuillez réessayer.' },
+}
+
+/** Shared by the pages: durations and deadlines, and the sentences of failures the page words itself. */
+const COMMON: DefaultStrings = {
+  'common.tryAgain': { en: 'Try again', fr: 'Réessayer' },
+  'common.emailInvalid': { en: 'Enter an email address like name@example.com.', fr: 'Saisissez une adresse e-mail comme nom@exemple.fr.' },
+  'format.duration.hours': { en: '{hours} h', fr: '{hours}\u00a0h' },
+  'format.duration.hoursMinutes': { en: '{hours} h {minutes} min', fr: '{hours}\u00a0h {minutes}\u00a0min' },
+  'format.duration.minutes': { en: '{minutes} min', fr: '{minutes}\u00a0min' },
+  'format.timeOnDate': { en: '{time} on {date}', fr: '{date} à {time}' },
+  'api.network': { en: 'We could not reach the booking service. Check your connection and try again.', fr: 'Nous n’avons pas pu joindre le service de réservation. Vérifiez votre connexion et réessayez.' },
+  'api.http': { en: 'Something went wrong (HTTP {status}). Please try again.', fr: 'Une erreur s’est produite (HTTP {status}). Veuillez réessayer.' },
+  'api.tooMany.minute': { en: 'Too many requests from your connection. Please wait a minute and try again.', fr: 'Trop de requêtes depuis votre connexion. Veuillez patienter une minute, puis réessayer.' },
+  'api.tooMany.one': { en: 'Too many requests from your connection. Please wait {count} second and try again.', fr: 'Trop de requêtes depuis votre connexion. Veuillez patienter {count}\u00a0seconde, puis réessayer.' },
+  'api.tooMany.other': { en: 'Too many requests from your connection. Please wait {count} seconds and try again.', fr: 'Trop de requêtes depuis votre connexion. Veuillez patienter {count}\u00a0secondes, puis réessayer.' },
+}
+
+/** The customer's own booking: its details, the deposit, the confirmation, the cancellation, finding it. */
+const MANAGE: DefaultStrings = {
+  'manage.title': { en: 'Your booking', fr: 'Votre réservation' },
+  'manage.loading': { en: 'Loading your booking…', fr: 'Chargement de votre réservation…' },
+  'manage.failed.heading': { en: 'Your booking could not be loaded', fr: 'Votre réservation n’a pas pu être chargée' },
+  'manage.invalidRef.heading': { en: 'This link does not work', fr: 'Ce lien ne fonctionne pas' },
+  'manage.invalidRef.text': {
+    en: '“{ref}” is not a booking reference. Check the link in your email: references look like {example}.',
+    fr: '«\u00a0{ref}\u00a0» n’est pas une référence de réservation. Vérifiez le lien de votre e-mail\u00a0: les références ressemblent à {example}.',
+  },
+  'manage.notFound': {
+    en: 'We could not find this booking with that code or email. Check the access code in your confirmation email, or the address you booked with.',
+    fr: 'Nous n’avons pas trouvé cette réservation avec ce code ou cet e-mail. Vérifiez le code d’accès dans votre e-mail de confirmation, ou l’adresse utilisée pour réserver.',
+  },
+  'manage.footnote': { en: 'Quote the reference {ref} when you contact the studio.', fr: 'Indiquez la référence {ref} lorsque vous contactez le studio.' },
+  'manage.headline.awaitingPayment': { en: 'Your booking is waiting for the deposit', fr: 'Votre réservation attend l’acompte' },
+  'manage.headline.cancelled': { en: 'This booking is cancelled', fr: 'Cette réservation est annulée' },
+  'manage.headline.completed': { en: 'This booking is completed', fr: 'Cette réservation est terminée' },
+  'manage.headline.confirmed': { en: 'Your booking is confirmed', fr: 'Votre réservation est confirmée' },
+  'manage.headline.expired': { en: 'This booking has expired', fr: 'Cette réservation a expiré' },
+  'manage.headline.pending': { en: 'Your booking is received', fr: 'Votre réservation a bien été reçue' },
+  'manage.headline.confirmNeeded': { en: 'Please confirm your booking', fr: 'Merci de confirmer votre réservation' },
+  'manage.label.bookedBy': { en: 'Booked by', fr: 'Réservé par' },
+  'manage.label.refund': { en: 'Refund', fr: 'Remboursement' },
+  'manage.price.shownAs': { en: 'shown as ≈ {amount} on {date}', fr: 'affiché ≈ {amount} le {date}' },
+  'manage.notice.day.one': { en: '{count} day', fr: '{count}\u00a0jour' },
+  'manage.notice.day.other': { en: '{count} days', fr: '{count}\u00a0jours' },
+  'manage.notice.hour.one': { en: '{count} hour', fr: '{count}\u00a0heure' },
+  'manage.notice.hour.other': { en: '{count} hours', fr: '{count}\u00a0heures' },
+  'manage.quote.nothingPaid': { en: 'Nothing has been paid on this booking yet, so there is nothing to refund.', fr: 'Rien n’a encore été payé pour cette réservation\u00a0: il n’y a donc rien à rembourser.' },
+  'manage.quote.tooLate': {
+    en: 'You have paid {amount}. It is too close to the start for a refund under the studio’s cancellation terms.',
+    fr: 'Vous avez payé {amount}. Le début est trop proche pour un remboursement selon les conditions d’annulation du studio.',
+  },
+  'manage.quote.tier': {
+    en: 'You have paid {amount}. Cancelling at least {notice} before the start refunds {percent}\u00a0% of it.',
+    fr: 'Vous avez payé {amount}. Une annulation au moins {notice} avant le début en rembourse {percent}\u00a0%.',
+  },
+  'manage.refund.noneDue': { en: 'No refund is due under the studio’s cancellation terms.', fr: 'Aucun remboursement n’est dû selon les conditions d’annulation du studio.' },
+  'manage.refund.nothingPaid': { en: 'Nothing had been paid, so no refund is due.', fr: 'Rien n’avait été payé\u00a0: aucun remboursement n’est donc dû.' },
+  'manage.refund.succeeded': {
+    en: 'Your refund of {amount} has been issued. It can take 5 to 10 working days to reach your account.',
+    fr: 'Votre remboursement de {amount} a été émis. Il peut falloir de 5 à 10\u00a0jours ouvrés pour qu’il arrive sur votre compte.',
+  },
+  'manage.refund.failed': {
+    en: 'Your refund of {amount} could not be issued automatically. The studio will contact you about it.',
+    fr: 'Votre remboursement de {amount} n’a pas pu être émis automatiquement. Le studio vous contactera à ce sujet.',
+  },
+  'manage.refund.manual': { en: 'The studio will contact you about your refund of {amount}.', fr: 'Le studio vous contactera au sujet de votre remboursement de {amount}.' },
+  'manage.refund.processing': { en: 'Your refund of {amount} is being processed.', fr: 'Votre remboursement de {amount} est en cours de traitement.' },
+  'manage.pay.unavailable': {
+    en: 'Online payment is not available for this studio right now. Please contact the studio to pay the deposit.',
+    fr: 'Le paiement en ligne n’est pas disponible pour ce studio en ce moment. Veuillez contacter le studio pour régler l’acompte.',
+  },
+  'manage.pay.providerDown': { en: 'The payment provider could not be reached. Please try again in a moment.', fr: 'Le prestataire de paiement est injoignable. Veuillez réessayer dans un instant.' },
+  'manage.pay.alreadyPaid': { en: 'The deposit is already paid (or being paid). It can take a moment to show here.', fr: 'L’acompte est déjà payé (ou en cours de paiement). Il peut falloir un moment pour que cela apparaisse ici.' },
+  'manage.pay.nothingDue': { en: 'No deposit is due for this booking.', fr: 'Aucun acompte n’est dû pour cette réservation.' },
+  'manage.pay.notPayable': { en: 'This booking cannot be paid in its current state. Its current status is shown above.', fr: 'Cette réservation ne peut pas être payée dans son état actuel. Son statut actuel est indiqué ci-dessus.' },
+  'manage.pay.holdExpired': {
+    en: 'The time held for this booking has run out, so it can no longer be paid. Please book again.',
+    fr: 'Le délai de réservation provisoire est écoulé\u00a0: cette réservation ne peut plus être payée. Veuillez réserver à nouveau.',
+  },
+  'manage.pay.openFailed': { en: 'The payment page could not be opened. Please try again.', fr: 'La page de paiement n’a pas pu s’ouvrir. Veuillez réessayer.' },
+  'manage.deposit.heading': { en: 'Deposit', fr: 'Acompte' },
+  'manage.deposit.intro': {
+    en: 'A deposit of {amount} secures this booking. You pay it on the payment provider’s secure page and come back here afterwards.',
+    fr: 'Un acompte de {amount} garantit cette réservation. Vous le réglez sur la page sécurisée du prestataire de paiement, puis vous revenez ici.',
+  },
+  'manage.deposit.payBy': { en: 'Please pay it by {deadline}: until then this time is kept for you, then it is released.', fr: 'Merci de le régler avant le {deadline}\u00a0: d’ici là, ce créneau vous est réservé, puis il sera libéré.' },
+  'manage.deposit.opening': { en: 'Opening the payment page…', fr: 'Ouverture de la page de paiement…' },
+  'manage.deposit.pay': { en: 'Pay the deposit', fr: 'Payer l’acompte' },
+  'manage.confirm.heading': { en: 'Confirm your booking', fr: 'Confirmez votre réservation' },
+  'manage.confirm.keptUntil': {
+    en: 'This time is kept for you until {deadline}. Confirm the booking by then, or the time is released for others.',
+    fr: 'Ce créneau vous est réservé jusqu’au {deadline}. Confirmez la réservation d’ici là, sinon le créneau sera libéré pour d’autres.',
+  },
+  'manage.confirm.keptBriefly': {
+    en: 'This time is kept for you for a short while only. Confirm the booking soon, or the time is released for others.',
+    fr: 'Ce créneau ne vous est réservé que pour peu de temps. Confirmez la réservation rapidement, sinon il sera libéré pour d’autres.',
+  },
+  'manage.confirm.button': { en: 'Confirm my booking', fr: 'Confirmer ma réservation' },
+  'manage.confirm.confirming': { en: 'Confirming…', fr: 'Confirmation…' },
+  'manage.confirm.byEmailTo': {
+    en: 'To confirm it, open the “Confirm my booking” link in the email we sent to {email}.',
+    fr: 'Pour la confirmer, ouvrez le lien «\u00a0Confirmer ma réservation\u00a0» dans l’e-mail que nous avons envoyé à {email}.',
+  },
+  'manage.confirm.byEmail': { en: 'To confirm it, open the “Confirm my booking” link in the email we sent.', fr: 'Pour la confirmer, ouvrez le lien «\u00a0Confirmer ma réservation\u00a0» dans l’e-mail que nous vous avons envoyé.' },
+  'manage.confirm.thanks': { en: 'Thank you, you have confirmed this booking. The studio will confirm it next.', fr: 'Merci, vous avez confirmé cette réservation. Le studio va maintenant la confirmer à son tour.' },
+  'manage.confirm.linkRequired': {
+    en: 'Please open the “Confirm my booking” link in the email we sent you: it is the proof that the address is yours.',
+    fr: 'Veuillez ouvrir le lien «\u00a0Confirmer ma réservation\u00a0» de l’e-mail que nous vous avons envoyé\u00a0: il prouve que l’adresse est bien la vôtre.',
+  },
+  'manage.confirm.holdExpired': {
+    en: 'This booking was not confirmed in time and its time has been released. Please book again.',
+    fr: 'Cette réservation n’a pas été confirmée à temps et son créneau a été libéré. Veuillez réserver à nouveau.',
+  },
+  'manage.confirm.cancelled': { en: 'This booking was cancelled, so there is nothing to confirm.', fr: 'Cette réservation a été annulée\u00a0: il n’y a donc rien à confirmer.' },
+  'manage.cancel.heading': { en: 'Cancellation', fr: 'Annulation' },
+  'manage.cancel.refundDepends': {
+    en: 'Any refund depends on how long before the start you cancel. You will see it before you confirm.',
+    fr: 'Un éventuel remboursement dépend du délai entre votre annulation et le début. Vous le verrez avant de confirmer.',
+  },
+  'manage.cancel.button': { en: 'Cancel this booking', fr: 'Annuler cette réservation' },
+  'manage.cancel.checking': { en: 'Checking your refund…', fr: 'Calcul de votre remboursement…' },
+  'manage.cancel.confirmHeading': { en: 'Cancel this booking?', fr: 'Annuler cette réservation\u00a0?' },
+  'manage.cancel.refundQuote': { en: 'You will be refunded {amount}.', fr: 'Nous vous rembourserons {amount}.' },
+  'manage.cancel.yes': { en: 'Yes, cancel', fr: 'Oui, annuler' },
+  'manage.cancel.cancelling': { en: 'Cancelling…', fr: 'Annulation…' },
+  'manage.cancel.keep': { en: 'Keep my booking', fr: 'Garder ma réservation' },
+  'manage.cancel.tooLate': {
+    en: 'This booking can no longer be cancelled online. Its current status is shown above; contact the studio if you need to change it.',
+    fr: 'Cette réservation ne peut plus être annulée en ligne. Son statut actuel est indiqué ci-dessus\u00a0; contactez le studio si vous devez la modifier.',
+  },
+  'manage.cancel.needsLink': {
+    en: 'To cancel, open the link in your booking email. Found this booking with your email address? We can email you a link to your bookings.',
+    fr: 'Pour annuler, ouvrez le lien de votre e-mail de réservation. Vous avez trouvé cette réservation avec votre adresse e-mail\u00a0? Nous pouvons vous envoyer par e-mail un lien vers vos réservations.',
+  },
+  'manage.cancel.emailLink': { en: 'Email me a link', fr: 'M’envoyer un lien par e-mail' },
+  'manage.cancel.sending': { en: 'Sending…', fr: 'Envoi…' },
+  'manage.cancel.linkSent': { en: 'If this address has bookings, a link to them is on its way. It works for one hour.', fr: 'Si cette adresse a des réservations, un lien vers celles-ci est en route. Il est valable une heure.' },
+  'manage.cancel.linkSentTo': {
+    en: 'If this address has bookings, a link to them is on its way to {email}. It works for one hour.',
+    fr: 'Si cette adresse a des réservations, un lien vers celles-ci est en route vers {email}. Il est valable une heure.',
+  },
+  'manage.cancel.linkFailed': { en: 'The link could not be sent. Please try again in a moment.', fr: 'Le lien n’a pas pu être envoyé. Veuillez réessayer dans un instant.' },
+  'manage.payment.cancelled': { en: '<strong>The payment was not completed</strong> and nothing was charged.', fr: '<strong>Le paiement n’a pas abouti</strong> et rien n’a été débité.' },
+  'manage.payment.canPay': { en: 'You can pay the deposit whenever you are ready.', fr: 'Vous pouvez régler l’acompte quand vous le souhaitez.' },
+  'manage.payment.settled': { en: 'Thank you, your deposit is paid', fr: 'Merci, votre acompte est payé' },
+  'manage.payment.waiting': { en: 'Thank you, your payment is being confirmed', fr: 'Merci, votre paiement est en cours de confirmation' },
+  'manage.payment.thanks': { en: 'Thank you for your payment', fr: 'Merci pour votre paiement' },
+  'manage.payment.checking': {
+    en: 'The confirmation from the payment provider can take a few moments. This page checks again by itself, or you can refresh it.',
+    fr: 'La confirmation du prestataire de paiement peut prendre quelques instants. Cette page vérifie à nouveau d’elle-même, ou vous pouvez l’actualiser.',
+  },
+  'manage.payment.enterProof': {
+    en: 'The confirmation from the payment provider can take a few moments. Enter your access code or email below to see your booking.',
+    fr: 'La confirmation du prestataire de paiement peut prendre quelques instants. Saisissez votre code d’accès ou votre e-mail ci-dessous pour voir votre réservation.',
+  },
+  'manage.payment.refresh': { en: 'Refresh', fr: 'Actualiser' },
+  'manage.payment.refreshing': { en: 'Refreshing…', fr: 'Actualisation…' },
+  'manage.refresh.notYet': { en: 'Checked at {time}: the payment is not confirmed yet. Please try again in a moment.', fr: 'Vérifié à {time}\u00a0: le paiement n’est pas encore confirmé. Veuillez réessayer dans un instant.' },
+  'manage.refresh.updated': { en: 'Updated.', fr: 'Mis à jour.' },
+  'manage.proof.heading': { en: 'Find your booking', fr: 'Retrouvez votre réservation' },
+  'manage.proof.intro': {
+    en: 'To see booking {ref}, enter the access code from your confirmation email, or the email address you booked with.',
+    fr: 'Pour voir la réservation {ref}, saisissez le code d’accès de votre e-mail de confirmation, ou l’adresse e-mail utilisée pour réserver.',
+  },
+  'manage.proof.code': { en: 'Access code', fr: 'Code d’accès' },
+  'manage.proof.or': { en: 'or', fr: 'ou' },
+  'manage.proof.email': { en: 'Email address you booked with', fr: 'Adresse e-mail utilisée pour réserver' },
+  'manage.proof.submit': { en: 'Show my booking', fr: 'Afficher ma réservation' },
+  'manage.proof.looking': { en: 'Looking for your booking…', fr: 'Recherche de votre réservation…' },
+  'manage.proof.missing': { en: 'Enter your access code or the email address you booked with.', fr: 'Saisissez votre code d’accès ou l’adresse e-mail utilisée pour réserver.' },
+}
+
+/** The list of one's bookings, from the "find my bookings" email (no studio: the platform's strings only). */
+const LOOKUP: DefaultStrings = {
+  'lookup.title': { en: 'Your bookings', fr: 'Vos réservations' },
+  'lookup.loading': { en: 'Loading…', fr: 'Chargement…' },
+  'lookup.incomplete': { en: 'This link is incomplete. Ask for a new one from the booking page.', fr: 'Ce lien est incomplet. Demandez-en un nouveau depuis la page de réservation.' },
+  'lookup.invalid': { en: 'This link is invalid or has expired (links work for one hour).', fr: 'Ce lien est invalide ou a expiré (les liens sont valables une heure).' },
+  'lookup.failed': { en: 'Your bookings could not be loaded. Please try again.', fr: 'Vos réservations n’ont pas pu être chargées. Veuillez réessayer.' },
+  'lookup.intro': { en: 'Bookings made with {email}:', fr: 'Réservations faites avec {email}\u00a0:' },
+  'lookup.none': { en: 'None.', fr: 'Aucune.' },
+}
+
+/** The public booking pages' strings, as the platform ships them. */
+export const BOOKING_PAGE_DEFAULTS: DefaultStrings = { ...BOOKING, ...COMMON, ...MANAGE, ...LOOKUP }
