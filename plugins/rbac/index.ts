@@ -12,6 +12,7 @@ import { expireAssignmentsTask } from './jobs/expireAssignments'
 import { registerCapabilities } from './registry'
 
 export { can, tenantsAllowing } from './access/can'
+export { readPlatformOrTenant, writePlatformOrTenant } from './access/platformOrTenant'
 export { requirePermission } from './access/requirePermission'
 export { selfOrCan } from './access/selfOrCan'
 export { ROLE_EXPIRED_CONTEXT } from './context'

@@ -1,31 +1,9 @@
-import { type Access, type CollectionBeforeChangeHook, type CollectionConfig, ValidationError } from 'payload'
+import { type CollectionBeforeChangeHook, type CollectionConfig, ValidationError } from 'payload'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { idOf } from '../../../utilities/idOf'
-import { can } from '../../rbac'
+import { readPlatformOrTenant, writePlatformOrTenant } from '../../rbac'
 import { forgetTranslations } from '../services/lookup'
 import { NAMESPACES } from '../services/namespaces'
-
-/** Platform strings are visible to anyone signed in; a studio's overrides need `translations:read` there. */
-const readTranslations: Access = async (args) => {
-  const { user } = args.req
-  if (!user) return false
-  if (isSuperAdmin(user)) return true
-  const studioRows = await can('translations', 'read')(args)
-  const platformRows = { tenant: { exists: false } }
-  return studioRows && typeof studioRows === 'object' ? { or: [platformRows, studioRows] } : platformRows
-}
-
-/** Platform strings are the operators'; a studio's overrides need `translations:<action>` in that studio. */
-const writeTranslations =
-  (action: 'create' | 'delete' | 'update'): Access =>
-  async (args) => {
-    const { data, req } = args
-    if (!req.user) return false
-    if (isSuperAdmin(req.user)) return true
-    if (action === 'create' && !data?.tenant) return false
-    return can('translations', action)(args)
-  }
 
 /** A string stays where it was made: moving it would skip the permission check of the studio it lands in. */
 const keepTenant: CollectionBeforeChangeHook = ({ data, operation, originalDoc }) => {
@@ -58,7 +36,14 @@ const overrideKnownKeysOnly: CollectionBeforeChangeHook = async ({ data, origina
  */
 export const Translations: CollectionConfig = {
   slug: 'translations',
-  access: { create: writeTranslations('create'), delete: writeTranslations('delete'), read: readTranslations, update: writeTranslations('update') },
+  // Platform strings are visible to anyone signed in and the operators' to write; a studio's overrides need
+  // `translations:<action>` in that studio.
+  access: {
+    create: writePlatformOrTenant('translations', 'create'),
+    delete: writePlatformOrTenant('translations', 'delete'),
+    read: readPlatformOrTenant('translations'),
+    update: writePlatformOrTenant('translations', 'update'),
+  },
   admin: {
     components: { beforeListTable: ['/plugins/i18n/admin/MissingTranslations#MissingTranslations'] },
     defaultColumns: ['key', 'namespace', 'value', 'tenant'],

@@ -4,8 +4,7 @@ import type { Role } from '../../../payload-types'
 
 import { TENANT_ROLES } from '../../../utilities/tenantRoles'
 import { isSlug } from '../../../fields/validators'
-import { readRoles } from '../access/readRoles'
-import { writeTenantRoles } from '../access/writeTenantRoles'
+import { readPlatformOrTenant, writePlatformOrTenant } from '../access/platformOrTenant'
 import { keepRoleTenant } from '../hooks/keepRoleTenant'
 import { rejectInheritanceCycle } from '../hooks/rejectInheritanceCycle'
 import { rejectPermissionEscalation } from '../hooks/rejectPermissionEscalation'
@@ -39,10 +38,11 @@ const uniqueSlugInScope: Validate<string, Role> = async (value, { data, id, req 
 export const Roles: CollectionConfig = {
   slug: 'roles',
   access: {
-    create: writeTenantRoles('create'),
-    delete: writeTenantRoles('delete'),
-    read: readRoles,
-    update: writeTenantRoles('update'),
+    // System roles are visible to every signed-in user (everyone holds some) and written by operators only.
+    create: writePlatformOrTenant('roles', 'create'),
+    delete: writePlatformOrTenant('roles', 'delete'),
+    read: readPlatformOrTenant('roles'),
+    update: writePlatformOrTenant('roles', 'update'),
   },
   admin: {
     defaultColumns: ['name', 'slug', 'tenant'],
