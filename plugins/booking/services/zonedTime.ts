@@ -1,6 +1,8 @@
 // Wall-clock dates and times in an IANA time zone, with `Intl.DateTimeFormat` as the only source of zone rules.
 // Calendar dates are `YYYY-MM-DD` strings and times `HH:MM`; instants are `Date`s.
 
+import { wallClockAt } from '../../../utilities/wallClock'
+
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday'
 
 export const WEEKDAYS: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
@@ -9,47 +11,6 @@ const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 const TIME_PATTERN = /^(\d{2}):(\d{2})$/
-
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number }
-
-// Building a formatter costs far more than using one: keep one per zone for the life of the process.
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      minute: '2-digit',
-      month: '2-digit',
-      second: '2-digit',
-      timeZone,
-      year: 'numeric',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
-function wallClockAt(epochMs: number, timeZone: string): WallClock {
-  const wall: WallClock = { day: 0, hour: 0, minute: 0, month: 0, second: 0, year: 0 }
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    switch (part.type) {
-      case 'year':
-      case 'month':
-      case 'day':
-      case 'hour':
-      case 'minute':
-      case 'second':
-        wall[part.type] = Number(part.value)
-    }
-  }
-  // Some engines still print midnight as 24 despite `hourCycle: 'h23'`.
-  if (wall.hour === 24) wall.hour = 0
-  return wall
-}
 
 /** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
 function offsetMsAt(epochMs: number, timeZone: string): number {

@@ -2,6 +2,8 @@
 // timer). Schedules are wall-clock times in the user's zone, read through Intl so DST needs no offset tables.
 // Pure; browser-safe. An unknown IANA zone makes Intl throw a RangeError, which is left to the caller.
 
+import { wallClockAt } from '../../../utilities/wallClock'
+
 export type ThemePreference = {
   mode: 'light' | 'dark' | 'auto' | 'scheduled'
   /** 'HH:MM', 24 h, in the user's zone: dark from `darkFrom` (included) until `darkUntil` (excluded). */
@@ -13,35 +15,6 @@ const MINUTES_PER_DAY = 1440
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
 
 type Window = { from: number; until: number }
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number }
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function wallClockAt(epochMs: number, zone: string): WallClock {
-  let formatter = formatters.get(zone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      day: 'numeric',
-      hour: 'numeric',
-      hourCycle: 'h23',
-      minute: 'numeric',
-      month: 'numeric',
-      timeZone: zone,
-      year: 'numeric',
-    })
-    formatters.set(zone, formatter)
-  }
-  const wall: WallClock = { day: 0, hour: 0, minute: 0, month: 0, year: 0 }
-  for (const part of formatter.formatToParts(epochMs)) {
-    if (part.type === 'year' || part.type === 'month' || part.type === 'day' || part.type === 'hour' || part.type === 'minute') {
-      wall[part.type] = Number(part.value)
-    }
-  }
-  // Some engines still print midnight as 24 despite `hourCycle: 'h23'`.
-  if (wall.hour === 24) wall.hour = 0
-  return wall
-}
-
 function minuteOfDay(epochMs: number, zone: string): number {
   const wall = wallClockAt(epochMs, zone)
   return wall.hour * 60 + wall.minute
