@@ -1,11 +1,11 @@
 // Currency: the platform's currencies, the ECB's daily reference rates (kept as exact decimals, history
 // included), exact conversion through EUR with a stale-rate guard, and each user's display currency.
 // Platform-wide: no collection here is tenant-scoped.
-import type { Config, Field, FieldAccess } from 'payload'
+import type { Config, Field } from 'payload'
 
 import type { CurrencyPluginOptions } from './types'
 
-import { isSuperAdmin } from '../../access/isSuperAdmin'
+import { personalFieldAccess } from '../../access/personalField'
 import { registerPriceDisplay } from '../booking'
 import { Currencies } from './collections/Currencies'
 import { ExchangeRates } from './collections/ExchangeRates'
@@ -23,13 +23,11 @@ export { currencyOptionsFromEnv } from './services/options'
 export { latestRates, ratesOn } from './services/rateCache'
 export type { CurrencyPluginOptions } from './types'
 
-const selfOrSuperAdmin: FieldAccess = ({ doc, req }) => isSuperAdmin(req.user) || (req.user?.collection === 'users' && doc?.id === req.user.id)
-
 // Written through PUT /api/user/currency, which checks the currency is active.
 const displayCurrencyField: Field = {
   name: 'displayCurrency',
   type: 'text',
-  access: { create: () => false, read: selfOrSuperAdmin, update: () => false },
+  access: personalFieldAccess,
   admin: {
     components: { Field: '/plugins/currency/admin/DisplayCurrencyField#DisplayCurrencyField' },
     description: 'Amounts also show converted into this currency, at the newest exchange rates.',

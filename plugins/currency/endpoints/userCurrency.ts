@@ -1,19 +1,15 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 
-import { badRequest, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { badRequest, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseBody } from '../../../utilities/parseRequest'
+import { signedInUser } from '../../../utilities/signedInUser'
 import { poolDb } from '../../../utilities/transactionDb'
 import { SKIP_AUDIT } from '../../audit-log'
 
 const putSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/, 'Three capital letters (ISO 4217), e.g. CAD.').nullable() }).strict()
-
-const signedInUser = (req: PayloadRequest) => {
-  if (!req.user || req.user.collection !== 'users') throw unauthorized()
-  return req.user
-}
 
 /** GET /api/user/currency (signed in): `{ currency }`, the display currency, null for the studio's own. */
 export const getUserCurrencyEndpoint: Endpoint = {

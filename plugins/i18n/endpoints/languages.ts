@@ -2,8 +2,9 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
-import { unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { withErrorHandling } from '../../../utilities/apiErrors'
 import { parseBody } from '../../../utilities/parseRequest'
+import { signedInUser } from '../../../utilities/signedInUser'
 import { ADMIN_LANGUAGES, LANGUAGE_CODES, LANGUAGES } from '../../../utilities/locales'
 import { LANGUAGE_COOKIE } from '../services/negotiate'
 
@@ -28,9 +29,9 @@ export const languagesEndpoint: Endpoint = {
 /** POST /api/i18n/set `{ language }` (signed in): saved on the person; the admin and their emails follow it. */
 export const setLanguageEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
-    if (!req.user || req.user.collection !== 'users') throw unauthorized()
+    const user = signedInUser(req)
     const { language } = await parseBody(req, languageBody)
-    await req.payload.update({ collection: 'users', data: { languagePreference: language }, depth: 0, id: req.user.id, overrideAccess: true, req })
+    await req.payload.update({ collection: 'users', data: { languagePreference: language }, depth: 0, id: user.id, overrideAccess: true, req })
     // Payload's admin reads its language from this cookie.
     const cookiePrefix = req.payload.config.cookiePrefix || 'payload'
     return Response.json({ language }, { headers: { 'Set-Cookie': cookie(`${cookiePrefix}-lng`, language, isHttps(req.payload.config.serverURL)) } })

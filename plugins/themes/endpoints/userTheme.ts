@@ -2,8 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { z } from 'zod'
 
-import { HttpError, unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
+import { HttpError, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseBody } from '../../../utilities/parseRequest'
+import { signedInUser } from '../../../utilities/signedInUser'
 import { SKIP_AUDIT } from '../../audit-log'
 import { checkColourAgainst, formatRatio, parseHex } from '../services/contrast'
 
@@ -33,11 +34,6 @@ const coloursSchema = z.object({ accent: hex.nullable().optional(), primary: hex
 const ADMIN_BACKGROUNDS = ['#ffffff', '#000000']
 /** They colour controls and marks, not text: WCAG 2.2's non-text contrast (1.4.11). */
 const NON_TEXT_CONTRAST = 3
-
-const signedInUser = (req: PayloadRequest) => {
-  if (!req.user || req.user.collection !== 'users') throw unauthorized()
-  return req.user
-}
 
 // A person's look of the admin is theirs alone: not audited, like their display currency.
 const saveOnUser = (req: PayloadRequest, id: number | string, data: Record<string, unknown>) =>

@@ -1,10 +1,9 @@
-import type { Field, FieldAccess } from 'payload'
+import type { Field } from 'payload'
 
-import { isSuperAdmin } from '../../../access/isSuperAdmin'
+import { personalFieldAccess } from '../../../access/personalField'
 
-const selfOrSuperAdmin: FieldAccess = ({ doc, req }) => isSuperAdmin(req.user) || (req.user?.collection === 'users' && doc?.id === req.user.id)
 // Written only through PUT /api/user/theme and /api/user/custom-colors, which validate what they store.
-const access = { create: () => false, read: selfOrSuperAdmin, update: () => false }
+const access = personalFieldAccess
 
 /** How the admin looks to this person: the theme mode with its dark schedule, and their own accent colours. */
 export const userThemeFields: Field[] = [
