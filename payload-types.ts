@@ -92,6 +92,8 @@ export interface Config {
     themes: Theme;
     translations: Translation;
     'calendar-feeds': CalendarFeed;
+    'report-templates': ReportTemplate;
+    'scheduled-reports': ScheduledReport;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -126,6 +128,8 @@ export interface Config {
     themes: ThemesSelect<false> | ThemesSelect<true>;
     translations: TranslationsSelect<false> | TranslationsSelect<true>;
     'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
+    'report-templates': ReportTemplatesSelect<false> | ReportTemplatesSelect<true>;
+    'scheduled-reports': ScheduledReportsSelect<false> | ScheduledReportsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -165,6 +169,8 @@ export interface Config {
       billingSweep: TaskBillingSweep;
       recheckDomains: TaskRecheckDomains;
       refreshExchangeRates: TaskRefreshExchangeRates;
+      dueScheduledReports: TaskDueScheduledReports;
+      sendScheduledReport: TaskSendScheduledReport;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -976,6 +982,72 @@ export interface CalendarFeed {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-templates".
+ */
+export interface ReportTemplate {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  description?: string | null;
+  spec:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-reports".
+ */
+export interface ScheduledReport {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  /**
+   * A predefined report: revenue-by-month, occupancy-by-room-week, cancellations-by-month, top-customers. Or choose a saved report below.
+   */
+  template?: string | null;
+  savedTemplate?: (number | null) | ReportTemplate;
+  format: 'csv' | 'xlsx' | 'pdf';
+  frequency: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  /**
+   * 1 = Monday … 7 = Sunday.
+   */
+  weekday?: number | null;
+  /**
+   * Past the month’s end it means its last day (31 → 30 April).
+   */
+  dayOfMonth?: number | null;
+  /**
+   * Local time in the studio’s zone, HH:MM (24-hour).
+   */
+  sendAt: string;
+  /**
+   * Members of this studio, 1 to 20.
+   */
+  recipients: (number | User)[];
+  /**
+   * The report runs with this person’s permissions.
+   */
+  owner?: (number | null) | User;
+  active?: boolean | null;
+  nextRunAt?: string | null;
+  lastSentAt?: string | null;
+  /**
+   * The period last sent: 2026-03-29, 2026-W13 or 2026-03.
+   */
+  lastPeriod?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1110,6 +1182,8 @@ export interface PayloadJob {
           | 'billingSweep'
           | 'recheckDomains'
           | 'refreshExchangeRates'
+          | 'dueScheduledReports'
+          | 'sendScheduledReport'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -1161,6 +1235,8 @@ export interface PayloadJob {
         | 'billingSweep'
         | 'recheckDomains'
         | 'refreshExchangeRates'
+        | 'dueScheduledReports'
+        | 'sendScheduledReport'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1286,6 +1362,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'calendar-feeds';
         value: number | CalendarFeed;
+      } | null)
+    | ({
+        relationTo: 'report-templates';
+        value: number | ReportTemplate;
+      } | null)
+    | ({
+        relationTo: 'scheduled-reports';
+        value: number | ScheduledReport;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -1898,6 +1982,41 @@ export interface CalendarFeedsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-templates_select".
+ */
+export interface ReportTemplatesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  description?: T;
+  spec?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-reports_select".
+ */
+export interface ScheduledReportsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  template?: T;
+  savedTemplate?: T;
+  format?: T;
+  frequency?: T;
+  weekday?: T;
+  dayOfMonth?: T;
+  sendAt?: T;
+  recipients?: T;
+  owner?: T;
+  active?: T;
+  nextRunAt?: T;
+  lastSentAt?: T;
+  lastPeriod?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -2184,6 +2303,31 @@ export interface TaskRefreshExchangeRates {
     date?: string | null;
     inserted?: number | null;
     error?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDueScheduledReports".
+ */
+export interface TaskDueScheduledReports {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendScheduledReport".
+ */
+export interface TaskSendScheduledReport {
+  input: {
+    scheduleId: number;
+    runAt: string;
+  };
+  output: {
+    status?: string | null;
+    recipients?: number | null;
+    rows?: boolean | null;
   };
 }
 /**

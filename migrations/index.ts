@@ -16,6 +16,8 @@ import * as migration_20261206_013013_booking_display from './20261206_013013_bo
 import * as migration_20261206_014721_themes from './20261206_014721_themes';
 import * as migration_20261206_020644_user_theme from './20261206_020644_user_theme';
 import * as migration_20261206_021834_i18n from './20261206_021834_i18n';
+import * as migration_20261206_042457_reports from './20261206_042457_reports';
+import * as migration_20261206_043158_scheduled_reports from './20261206_043158_scheduled_reports';
 
 export const migrations = [
   {
@@ -106,6 +108,16 @@ export const migrations = [
   {
     up: migration_20261206_021834_i18n.up,
     down: migration_20261206_021834_i18n.down,
-    name: '20261206_021834_i18n'
+    name: '20261206_021834_i18n',
+  },
+  {
+    up: migration_20261206_042457_reports.up,
+    down: migration_20261206_042457_reports.down,
+    name: '20261206_042457_reports',
+  },
+  {
+    up: migration_20261206_043158_scheduled_reports.up,
+    down: migration_20261206_043158_scheduled_reports.down,
+    name: '20261206_043158_scheduled_reports'
   },
 ];

@@ -18,6 +18,7 @@ import { integrityPlugin } from './integrity'
 import { internalCollectionsPlugin } from './internal-collections'
 import { paymentsOptionsFromEnv, paymentsPlugin } from './payments'
 import { rbacPlugin } from './rbac'
+import { reportsPlugin } from './reports'
 import { signupOptionsFromEnv, signupPlugin } from './signup'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
@@ -25,7 +26,7 @@ import { themesPlugin } from './themes'
 
 /** The plugins with their options from `env`, the environment the config was built with. */
 export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
-  rbacPlugin({ capabilities: { reports: ['read', 'export'] } }),
+  rbacPlugin(),
   sitesPlugin(sitesOptionsFromEnv(env)),
   bookingPlugin(bookingOptionsFromEnv(env)),
   paymentsPlugin(paymentsOptionsFromEnv(env)),
@@ -36,6 +37,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   themesPlugin(),
   i18nPlugin(),
   dashboardPlugin(),
+  reportsPlugin(),
   auditLogPlugin(),
   integrityPlugin(),
   tenancyPlugin(),

@@ -19,6 +19,7 @@ import { ageInDays } from './services/staleness'
 
 export { convertAmount, type ConvertAnswer, usableRates } from './services/convert'
 export { convertMinor, crossRate, type RateTable } from './services/conversion'
+export { canConvertTo, convertedMinorSql } from './services/conversionSql'
 export { currencyOptionsFromEnv } from './services/options'
 export { latestRates, ratesOn } from './services/rateCache'
 export type { CurrencyPluginOptions } from './types'

@@ -79,6 +79,8 @@ const QUERY: Record<string, (world: World) => string> = {
   'post /api/billing/credits/purchase': inB,
   'get /api/calendar/events': (world) => `from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z&${inB(world)}`,
   'get /api/dashboard': inB,
+  'get /api/reports/templates': inB,
+  'get /api/reports/scheduled': inB,
   'get /api/i18n/missing': (world) => `locale=de&namespace=emails&${inB(world)}`,
   'get /api/onboarding': (world) => `tenant=${world.b.tenant.id}`,
   'get /api/permissions/matrix': (world) => `tenant=${world.b.tenant.id}`,
@@ -98,6 +100,10 @@ const BODY: Record<string, (world: World) => unknown> = {
   'post /api/billing/upgrade/preview': () => ({ period: 'month', plan: 'network' }),
   // A valid step, so that only the permission decision can stop it.
   'patch /api/onboarding': (world) => ({ action: 'complete', data: { name: 'Taken over', defaultCurrency: 'USD', timezone: 'UTC' }, step: 'welcome', tenant: world.b.tenant.id }),
+  // B named in the spec: only the caller's permissions there decide.
+  'post /api/reports/build': (world) => ({ groupBy: ['room'], source: 'bookings', tenant: world.b.tenant.id }),
+  'post /api/reports/templates/saved': (world) => ({ name: 'Taken over', spec: { source: 'rooms' }, tenant: world.b.tenant.id }),
+  'post /api/reports/scheduled': (world) => ({ format: 'csv', frequency: 'DAILY', name: 'Taken over', recipients: [world.member.id], sendAt: '07:00', template: 'revenue-by-month', tenant: world.b.tenant.id }),
   'post /api/tenants/:id/members': (world) => ({ email: world.member.email, role: 'owner' }),
   'post /api/users/:id/roles': (world) => ({ role: world.b.role.id, tenant: world.b.tenant.id }),
 }
@@ -125,6 +131,7 @@ function bParam(world: World, path: string, name: string): string {
     artists: typeof b.site.artist === 'object' && b.site.artist ? b.site.artist.id : (b.site.artist ?? ''),
     bookings: b.booking.id,
     calendar: b.calendarFeed.id, // /api/calendar/feeds/:id/rotate|revoke
+    reports: b.reportTemplate.id, // /api/reports/templates/:id/build
     roles: b.role.id,
     sites: b.site.id,
     tenants: b.tenant.id,
@@ -151,6 +158,7 @@ const bMarkers = (world: World): string[] =>
     world.b.booking.ref ?? '',
     world.b.booking.customer.email,
     world.b.room.slug,
+    world.b.room.name,
     world.b.role.slug,
     world.b.media.filename ?? '',
     world.b.owner.email,

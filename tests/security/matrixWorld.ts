@@ -4,7 +4,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 
-import type { Booking, CalendarFeed, Media, Role, Room, Site, Subscription, Tenant, User } from '../../payload-types'
+import type { Booking, CalendarFeed, Media, ReportTemplate, Role, Room, Site, Subscription, Tenant, User } from '../../payload-types'
 import type { TestApp } from '../helpers/payload'
 
 import { book, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
@@ -19,6 +19,7 @@ export type Studio = {
   owner: User
   ownerToken: string
   preferenceKey: string
+  reportTemplate: ReportTemplate
   role: Role
   room: Room
   site: Site
@@ -72,6 +73,14 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
   await payload.create({ collection: 'translations', data: { key: 'booking.eyebrow', namespace: 'booking-page', tenant: tenant.id, value: `Réserver chez ${tenant.name}` } })
   await payload.create({ collection: 'themes', data: { dark: DEFAULT_DARK, isDefault: true, light: DEFAULT_LIGHT, name: `Theme of ${tenant.name}`, tenant: tenant.id } })
   await payload.create({ collection: 'domains', data: { hostname: `book-${suffix()}.${tenant.slug}.example`, status: 'pending', tenant: tenant.id } })
+  const reportTemplate = await payload.create({
+    collection: 'report-templates',
+    data: { name: `Rooms of ${tenant.name}`, spec: { groupBy: ['name'], source: 'rooms' }, tenant: tenant.id },
+  })
+  await payload.create({
+    collection: 'scheduled-reports',
+    data: { format: 'csv', frequency: 'WEEKLY', name: `Weekly revenue of ${tenant.name}`, owner: owner.id, recipients: [owner.id], sendAt: '07:00', template: 'revenue-by-month', tenant: tenant.id, weekday: 1 },
+  })
   await payload.create({ collection: 'payload-kv' as CollectionSlug, data: { data: { studio: tenant.slug }, key: `kv-${suffix()}` } as never })
 
   // The owner's calendar feed, through its endpoint (the only way one is made).
@@ -85,7 +94,7 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
   // Payload's preferences take their user from the request.
   await payload.create({ collection: 'payload-preferences' as CollectionSlug, data: { key: preferenceKey, value: { columns: [] } } as never, user: { ...owner, collection: 'users' } })
 
-  return { booking: { ...stored, accessToken: created.body.accessToken }, calendarFeed, media, owner, ownerToken, preferenceKey, role, room, site, subscription, tenant }
+  return { booking: { ...stored, accessToken: created.body.accessToken }, calendarFeed, media, owner, ownerToken, preferenceKey, reportTemplate, role, room, site, subscription, tenant }
 }
 
 export async function buildWorld(app: TestApp): Promise<World> {

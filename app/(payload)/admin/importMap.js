@@ -43,12 +43,14 @@ import { MissingTranslations as MissingTranslations_eba6297709ec652bb4122dbff12c
 import { CalendarFeedsPanel as CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3 } from '../../../plugins/dashboard/admin/CalendarFeedsPanel'
 import { PermissionsNavLink as PermissionsNavLink_2746856efc4831f9942c40275ec1839c } from '../../../plugins/rbac/admin/PermissionsNavLink'
 import { CalendarNavLink as CalendarNavLink_511274049325187de0a1380f586f012a } from '../../../plugins/dashboard/admin/CalendarNavLink'
+import { ReportsNavLink as ReportsNavLink_5c7c0b058ec06804d25abcb39cbcca49 } from '../../../plugins/reports/admin/ReportsNavLink'
 import { StudioDashboard as StudioDashboard_41264974200c1c84ffdcb9444c1ec79c } from '../../../plugins/dashboard/admin/StudioDashboard'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { AdminThemeProvider as AdminThemeProvider_4a376a98f74372f5d36484fe639ec4fc } from '../../../plugins/themes/admin/AdminThemeProvider'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { PermissionMatrixView as PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5 } from '../../../plugins/rbac/admin/PermissionMatrixView'
 import { CalendarView as CalendarView_70911d420d25c925dafa494b5abb28eb } from '../../../plugins/dashboard/admin/CalendarView'
+import { ReportsView as ReportsView_72b9a9536c9c8e63ed38c502d9d25a32 } from '../../../plugins/reports/admin/ReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -98,11 +100,13 @@ export const importMap = {
   "/plugins/dashboard/admin/CalendarFeedsPanel#CalendarFeedsPanel": CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3,
   "/plugins/rbac/admin/PermissionsNavLink#PermissionsNavLink": PermissionsNavLink_2746856efc4831f9942c40275ec1839c,
   "/plugins/dashboard/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_511274049325187de0a1380f586f012a,
+  "/plugins/reports/admin/ReportsNavLink#ReportsNavLink": ReportsNavLink_5c7c0b058ec06804d25abcb39cbcca49,
   "/plugins/dashboard/admin/StudioDashboard#StudioDashboard": StudioDashboard_41264974200c1c84ffdcb9444c1ec79c,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "/plugins/themes/admin/AdminThemeProvider#AdminThemeProvider": AdminThemeProvider_4a376a98f74372f5d36484fe639ec4fc,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
   "/plugins/rbac/admin/PermissionMatrixView#PermissionMatrixView": PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5,
   "/plugins/dashboard/admin/CalendarView#CalendarView": CalendarView_70911d420d25c925dafa494b5abb28eb,
+  "/plugins/reports/admin/ReportsView#ReportsView": ReportsView_72b9a9536c9c8e63ed38c502d9d25a32,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
