@@ -38,7 +38,7 @@ describe('reports: files and templates', () => {
   }
   const template = async (id: number | string, query: string, token = owner) => {
     const response = await app.rest.get(`/reports/templates/${id}/build?${query}`, { token })
-    return { body: (await response.json()) as { columns: { key: string }[]; rows: Rows; totals: Rows }, status: response.status }
+    return { body: (await response.json()) as { chart: { kind: string; series: { key: string }[] }; columns: { key: string; label: string }[]; rows: Rows; totals: Rows }, status: response.status }
   }
 
   beforeAll(async () => {
@@ -143,6 +143,10 @@ describe('reports: files and templates', () => {
       { atMonth: '2026-04-01', currency: 'EUR', deposits: 0, net: -1000, refunds: -1000 },
     ])
     expect(revenue.body.totals).toEqual([{ currency: 'EUR', deposits: 3000, net: 2000, refunds: -1000 }])
+    // Renamed columns carry their own labels; one currency splits nothing, so each figure is a line.
+    expect(revenue.body.columns.map((column) => column.label)).toEqual(['At (Month)', 'Currency', 'Deposits', 'Refunds', 'Net'])
+    expect(revenue.body.chart).toMatchObject({ kind: 'line', x: 'atMonth' })
+    expect(revenue.body.chart.series.map((series) => series.key)).toEqual(['deposits', 'refunds', 'net'])
 
     const cancellations = await template('cancellations-by-month', `tenant=${studio.id}&from=2026-03-01&to=2026-04-01`)
     expect(cancellations.body.rows).toEqual([{ cancellations: 1, currency: 'EUR', refunded: 1000, startMonth: '2026-03-01' }])

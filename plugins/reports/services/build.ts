@@ -52,9 +52,9 @@ async function checkCurrency(req: PayloadRequest, spec: ReportSpec): Promise<voi
 /** The report as JSON for `req`'s user: columns, rows (at most JSON_MAX_ROWS), totals and a chart. */
 export async function buildReport(req: PayloadRequest, spec: ReportSpec): Promise<ReportAnswer & { truncated: boolean }> {
   const scope = await reportScope(req, spec, 'read')
-  await checkCurrency(req, spec)
   const bounded = { ...spec, limit: Math.min(spec.limit ?? JSON_MAX_ROWS + 1, JSON_MAX_ROWS + 1) }
   const compiled = compileReport(bounded, scope)
+  await checkCurrency(req, spec)
   const [{ rows, truncated }, totals] = await Promise.all([runRows(req.payload, compiled, Math.min(spec.limit ?? JSON_MAX_ROWS, JSON_MAX_ROWS)), runTotals(req.payload, compiled)])
   const columns = compiled.columns.map(({ currency, currencyKey, key, label, type }) => ({ key, label, type, ...(currency ? { currency } : {}), ...(currencyKey ? { currencyKey } : {}) }))
   return { chart: compiled.grouped ? chartOf(compiled.columns, rows) : { kind: 'none', series: [], x: null }, columns, meta: reportMeta(spec, scope), rows, totals, truncated }
@@ -81,8 +81,8 @@ async function* audited(req: PayloadRequest, pages: RowPages, spec: ReportSpec, 
 /** The report as a file, streamed without a row cap; needs `reports:export` besides `reports:read`. */
 export async function reportFile(req: PayloadRequest, spec: ReportSpec, format: Exclude<ReportFormat, 'json'>, checkedScope?: ReportScope): Promise<ReportFile> {
   const scope = checkedScope ?? (await reportScope(req, spec, 'export'))
-  await checkCurrency(req, spec)
   const compiled = compileReport(spec, scope)
+  await checkCurrency(req, spec)
   const meta = reportMeta(spec, scope)
   const pages = audited(req, cursorPages(req.payload, compiled), spec, scope, format)
   const body = format === 'csv' ? csvStream(compiled.columns, pages) : format === 'xlsx' ? xlsxStream(compiled.columns, pages, meta) : pdfStream(compiled.columns, pages, meta)

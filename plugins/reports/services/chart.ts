@@ -9,7 +9,9 @@ const MAX_SERIES = 12
 export function chartOf(columns: CompiledColumn[], rows: ReportRow[]): ReportChart {
   const groups = columns.filter((column) => column.group && column.key !== 'studioId')
   const values = columns.filter((column) => !column.group && (column.type === 'number' || column.type === 'money'))
-  const [x, split] = groups.filter((column) => column.key !== 'studio' || groups.length === 1)
+  const [x, splitCandidate] = groups.filter((column) => column.key !== 'studio' || groups.length === 1)
+  // A second group with one value (one currency, one room) splits nothing: each value is then a series.
+  const split = splitCandidate && new Set(rows.map((row) => row[splitCandidate.key])).size > 1 ? splitCandidate : undefined
   if (!x || values.length === 0 || rows.length < 1) return { kind: 'none', series: [], x: null }
   const kind = x.bucket ? 'line' : 'bar'
   const point = (row: ReportRow, key: string) => ({ x: row[x.key] as number | string, y: typeof row[key] === 'number' ? (row[key] as number) : null })
@@ -21,7 +23,9 @@ export function chartOf(columns: CompiledColumn[], rows: ReportRow[]): ReportCha
   for (const row of rows) {
     const name = String(row[split.key] ?? '—')
     if (!byGroup.has(name) && byGroup.size >= MAX_SERIES) continue
-    byGroup.set(name, [...(byGroup.get(name) ?? []), row])
+    const groupRows = byGroup.get(name) ?? []
+    groupRows.push(row)
+    byGroup.set(name, groupRows)
   }
   const series = [...byGroup].map(([name, groupRows]) => ({ data: groupRows.map((row) => point(row, first.key)), key: `${first.key}:${name}`, label: `${first.label} · ${name}` }))
   return { kind, series, x: x.key }

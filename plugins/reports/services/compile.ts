@@ -28,6 +28,8 @@ export type CompiledReport = {
 
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1)
 const alias = (index: number) => sql.raw(`c${index}`)
+/** A column's label from its `as` name: `bookedHours` → "Booked hours", so renamed columns do not share a label. */
+const labelOf = (name: string) => capitalised(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase())
 const BUCKET_LABEL: Record<string, string> = { day: 'Day', month: 'Month', quarter: 'Quarter', week: 'Week', year: 'Year' }
 const AGGREGATION_LABEL: Record<string, string> = { avg: 'Average', countDistinct: 'Distinct', max: 'Highest', min: 'Lowest', ratio: 'Ratio', sum: 'Total' }
 
@@ -155,10 +157,10 @@ function aggregationColumn(
 ): CompiledColumn {
   const filter = aggregation.where ? sql` filter (where ${filterSql(aggregation.where, `${path}.where`, lookup, localMidnight)})` : sql``
   const base = { group: false, key: aggregation.as ?? '' }
-  if (aggregation.fn === 'count') return { ...base, expression: sql`count(*)${filter}`, key: aggregation.as ?? 'count', label: 'Count', type: 'number' }
+  if (aggregation.fn === 'count') return { ...base, expression: sql`count(*)${filter}`, key: aggregation.as ?? 'count', label: aggregation.as ? labelOf(aggregation.as) : 'Count', type: 'number' }
   const field = lookup(aggregation.field!, `${path}.field`)
   const key = aggregation.as ?? `${aggregation.fn}${capitalised(aggregation.field!)}`
-  const label = `${AGGREGATION_LABEL[aggregation.fn]} ${field.label.toLowerCase()}`
+  const label = aggregation.as ? labelOf(aggregation.as) : `${AGGREGATION_LABEL[aggregation.fn]} ${field.label.toLowerCase()}`
   const value = converted(field, field.expression)
   const numeric = field.type === 'number' || field.type === 'money'
   const refuse = (what: string) => badRequest(`${aggregation.fn} needs ${what}; ${field.label} is not.`, `${path}.field`)
@@ -189,7 +191,7 @@ function aggregationColumn(
       const over = lookup(aggregation.over!, `${path}.over`)
       if (!numeric || (over.type !== 'number' && over.type !== 'money')) throw refuse('two numbers')
       const expression = sql`round(coalesce(sum(${value})${filter}, 0) / nullif(sum(${converted(over, over.expression)})${filter}, 0), 4)`
-      return { ...base, expression, key: aggregation.as ?? `ratio${capitalised(aggregation.field!)}`, label: `${field.label} / ${over.label}`, type: 'number' }
+      return { ...base, expression, key: aggregation.as ?? `ratio${capitalised(aggregation.field!)}`, label: aggregation.as ? labelOf(aggregation.as) : `${field.label} / ${over.label}`, type: 'number' }
     }
   }
 }
