@@ -1,6 +1,6 @@
-// What the report builder form may offer: each source's fields as plain data (label, type, whether it groups,
-// whether it is personal, the values of an enumerated one), with no SQL, so that it can go to the browser.
-// The registry (sources.ts) stays the authority; tests/reports/catalogue.test.ts keeps the two equal.
+// Each report source's fields as plain data (label, type, whether it groups, whether it is personal, the values
+// of an enumerated one), with no SQL, so that the browser's form reads the same list the server checks against.
+// sources.ts adds each field's SQL; a field in one and not the other stops the server at start.
 import type { ColumnType } from '../types'
 
 export type CatalogueField = {
@@ -21,7 +21,7 @@ export type CatalogueSource = {
   periodField: string
 }
 
-// Spelled out here rather than imported from spec.ts, which pulls the registry (and drizzle) in.
+// The spec's vocabulary (spec.ts re-exports it): here, so that the browser needs no server module.
 export const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'contains', 'startsWith', 'isNull', 'notNull'] as const
 export const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const
 export const AGGREGATIONS = ['count', 'sum', 'avg', 'min', 'max', 'countDistinct', 'ratio'] as const

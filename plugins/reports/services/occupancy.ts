@@ -7,7 +7,7 @@ import type { SQL } from 'drizzle-orm'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { FromContext, SourceDef } from './sources'
+import type { FromContext, SourceSql } from './sources'
 
 const BLOCKING = sql.raw(`b."status" IN ('pending', 'awaiting_payment', 'confirmed', 'converted', 'completed')`)
 const WEEKDAYS = sql.raw(`array['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']`)
@@ -54,17 +54,15 @@ const roomWeeks = ({ period, tenantId }: FromContext): SQL => {
   ) booked_time on true`
 }
 
-export const occupancySource: SourceDef = {
+export const occupancySql: SourceSql = {
   fields: {
-    bookedHours: { expression: sql`round(booked_time.hours, 4)`, groupable: false, label: 'Booked hours', type: 'number' },
-    openHours: { expression: sql`round(open_time.hours, 4)`, groupable: false, label: 'Open hours', type: 'number' },
-    room: { expression: sql`rw.room_name`, groupable: true, label: 'Room', type: 'string' },
-    roomId: { expression: sql`rw.room_id`, groupable: true, label: 'Room id', type: 'number' },
-    week: { expression: sql`rw.week_start`, groupable: false, label: 'Week', type: 'datetime' },
+    bookedHours: { expression: sql`round(booked_time.hours, 4)` },
+    openHours: { expression: sql`round(open_time.hours, 4)` },
+    room: { expression: sql`rw.room_name` },
+    roomId: { expression: sql`rw.room_id` },
+    week: { expression: sql`rw.week_start` },
   },
   from: roomWeeks,
-  periodMakesRows: true,
-  periodField: 'week',
   collections: ['rooms', 'bookings'],
   tenantColumn: sql`rw.tenant_id`,
 }

@@ -2,14 +2,13 @@
 // the compiler then looks each one up in the registry (sources.ts) and refuses what it does not list.
 import { z } from 'zod'
 
+import { AGGREGATIONS, BUCKETS, OPERATORS } from './catalogue'
 import { SOURCE_NAMES } from './sources'
 
 const name = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/, 'Use letters and digits, starting with a letter.')
 const localDate = z.iso.date()
 
-export const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'contains', 'startsWith', 'isNull', 'notNull'] as const
-export const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const
-export const AGGREGATIONS = ['count', 'sum', 'avg', 'min', 'max', 'countDistinct', 'ratio'] as const
+export { AGGREGATIONS, BUCKETS, OPERATORS }
 
 const scalar = z.union([z.string().max(500), z.number().finite(), z.boolean()])
 
