@@ -15,7 +15,7 @@ import { badRequest, forbidden } from '../../../utilities/apiErrors'
 import { convertedMinorSql } from '../../currency'
 import { filterSql } from './filters'
 
-export type CompiledColumn = ReportColumn & { bucket?: string; expression: SQL; group: boolean }
+export type CompiledColumn = ReportColumn & { aggregate?: Aggregation['fn']; bucket?: string; expression: SQL; group: boolean }
 
 export type CompiledReport = {
   columns: CompiledColumn[]
@@ -156,7 +156,7 @@ function aggregationColumn(
   localMidnight: (date: string) => SQL,
 ): CompiledColumn {
   const filter = aggregation.where ? sql` filter (where ${filterSql(aggregation.where, `${path}.where`, lookup, localMidnight)})` : sql``
-  const base = { group: false, key: aggregation.as ?? '' }
+  const base = { aggregate: aggregation.fn, group: false, key: aggregation.as ?? '' }
   if (aggregation.fn === 'count') return { ...base, expression: sql`count(*)${filter}`, key: aggregation.as ?? 'count', label: aggregation.as ? labelOf(aggregation.as) : 'Count', type: 'number' }
   const field = lookup(aggregation.field!, `${path}.field`)
   const key = aggregation.as ?? `${aggregation.fn}${capitalised(aggregation.field!)}`
