@@ -89,7 +89,7 @@ describe('RBAC endpoints', () => {
       resources: { actions: string[]; resource: string }[]
     }
     expect(resources.find((entry) => entry.resource === 'audit')!.actions).toEqual(expect.arrayContaining(['read', 'export', 'delete']))
-    expect(resources.find((entry) => entry.resource === 'reports')!.actions).toEqual(['read', 'export'])
+    expect(resources.find((entry) => entry.resource === 'reports')!.actions).toEqual(['read', 'export', 'read-personal'])
     expect(resources.some((entry) => entry.resource === 'audit-logs')).toBe(false)
     const { actions } = (await (await app.rest.get('/permissions/actions', { token: staffToken })).json()) as { actions: string[] }
     expect(actions).toEqual(expect.arrayContaining(['create', 'delete', 'export', 'read', 'update']))
