@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { can } from '../../rbac'
+import { requireReadableSpec } from '../hooks/requireReadableSpec'
+import { takeOverSchedules } from '../hooks/takeOverSchedules'
 import { savedSpecProblem } from '../services/savedSpec'
 
 /**
@@ -28,4 +30,5 @@ export const ReportTemplates: CollectionConfig = {
       validate: (value: unknown) => savedSpecProblem(value) ?? true,
     },
   ],
+  hooks: { afterChange: [takeOverSchedules], beforeChange: [requireReadableSpec] },
 }

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { z } from 'zod'
 
-import { withErrorHandling } from '../../../utilities/apiErrors'
+import { unauthorized, withErrorHandling } from '../../../utilities/apiErrors'
 import { parseBody, parseQuery } from '../../../utilities/parseRequest'
 import { buildReport, reportFile } from '../services/build'
 import { reportSpecSchema, type ReportSpec } from '../services/spec'
@@ -30,6 +30,8 @@ export async function reportResponse(req: PayloadRequest, spec: ReportSpec, form
 export const buildEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const { format } = parseQuery(req, formatQuerySchema)
+    // Signed out: refused before the body is read and checked.
+    if (!req.user) throw unauthorized()
     const spec = await parseBody(req, reportSpecSchema)
     return reportResponse(req, spec, format)
   }),

@@ -26,6 +26,9 @@ export type CompiledReport = {
   totals: SQL | null
 }
 
+/** A period that makes rows (occupancy's weeks per room) is bounded: five years is 261 weeks a room. */
+const MAX_MADE_PERIOD_DAYS = 5 * 366
+
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1)
 const alias = (index: number) => sql.raw(`c${index}`)
 /** A column's label from its `as` name: `bookedHours` → "Booked hours", so renamed columns do not share a label. */
@@ -103,6 +106,9 @@ export function compileReport(spec: ReportSpec, scope: ReportScope): CompiledRep
   const conditions: SQL[] = [tenant ? sql`${source.tenantColumn} = ${tenant.id}` : sql`true`]
   // The period makes this source's rows (weeks): its bounds are the rows, not a condition on them.
   if (source.periodMakesRows && !spec.period) throw badRequest(`${spec.source} needs a period.`, 'period')
+  if (source.periodMakesRows && Date.parse(spec.period!.to) - Date.parse(spec.period!.from) > MAX_MADE_PERIOD_DAYS * 86_400_000) {
+    throw badRequest(`A period of ${spec.source} spans at most ${MAX_MADE_PERIOD_DAYS / 366} years.`, 'period')
+  }
   let from = typeof source.from === 'function' ? source.from({ period: spec.period, tenantId: tenant?.id ?? null }) : source.from
   // Across studios each row needs its studio (name, zone); for one studio the join would only cost (no parallel scan).
   if (!tenant) from = sql`${from} join tenants t on t.id = ${source.tenantColumn}`

@@ -17,6 +17,14 @@ const ORDERED = new Set(['datetime', 'money', 'number'])
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/
 
+/** A real day between the years 1 and 9999: 2024-02-30 and 0000-01-01 are not (PostgreSQL would fail on them). */
+export function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const parsed = new Date(Date.UTC(2000, month - 1, day))
+  parsed.setUTCFullYear(year)
+  return year >= 1 && year <= 9999 && parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day
+}
+
 /** `%`, `_` and the escape itself match literally inside LIKE patterns. */
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`)
 
@@ -26,15 +34,16 @@ function typedValue(field: FieldDef, value: unknown, path: string, localMidnight
     case 'boolean':
       if (typeof value !== 'boolean') throw wrong('true or false')
       return sql`${value}`
+    // Numbers travel as numeric, so that 1.5 or 3e9 against an integer column matches nothing instead of failing.
     case 'money':
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw wrong('an amount in minor units (an integer)')
-      return sql`${value}`
+      return sql`${value}::numeric`
     case 'number':
       if (typeof value !== 'number') throw wrong('a number')
-      return sql`${value}`
+      return sql`${value}::numeric`
     case 'datetime':
-      if (typeof value === 'string' && LOCAL_DATE.test(value) && !Number.isNaN(Date.parse(value))) return localMidnight(value)
-      if (typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return sql`${value}::timestamptz`
+      if (typeof value === 'string' && LOCAL_DATE.test(value) && isCalendarDate(value)) return localMidnight(value)
+      if (typeof value === 'string' && INSTANT.test(value) && isCalendarDate(value.slice(0, 10))) return sql`${value}::timestamptz`
       throw wrong('a date (YYYY-MM-DD, local) or an instant with its offset')
     default:
       if (typeof value !== 'string') throw wrong('text')

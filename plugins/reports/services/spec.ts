@@ -3,10 +3,11 @@
 import { z } from 'zod'
 
 import { AGGREGATIONS, BUCKETS, OPERATORS } from './catalogue'
+import { isCalendarDate } from './filters'
 import { SOURCE_NAMES } from './sources'
 
 const name = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/, 'Use letters and digits, starting with a letter.')
-const localDate = z.iso.date()
+const localDate = z.iso.date().refine(isCalendarDate, 'A day between the years 1 and 9999.')
 
 export { AGGREGATIONS, BUCKETS, OPERATORS }
 
@@ -33,6 +34,12 @@ const nodeOfDepth = (depth: number): z.ZodType<FilterNode> => {
     z.object({ or: z.array(inner).min(1).max(50) }).strict(),
   ]) as z.ZodType<FilterNode>
 }
+
+/** Values in a whole filter tree: beyond this a query would near PostgreSQL's limit of 65,535 parameters. */
+export const MAX_FILTER_VALUES = 2_000
+
+const valueCount = (node: FilterNode): number =>
+  'and' in node ? node.and.reduce((sum, child) => sum + valueCount(child), 0) : 'or' in node ? node.or.reduce((sum, child) => sum + valueCount(child), 0) : Array.isArray(node.value) ? node.value.length : 1
 
 export const filterSchema = nodeOfDepth(3)
 
@@ -78,6 +85,10 @@ export const reportSpecSchema = z
     title: z.string().trim().min(1).max(120).optional(),
   })
   .strict()
+  .refine((spec) => (spec.filters ? valueCount(spec.filters) : 0) + (spec.aggregations ?? []).reduce((sum, { where }) => sum + (where ? valueCount(where) : 0), 0) <= MAX_FILTER_VALUES, {
+    message: `At most ${MAX_FILTER_VALUES} values in all the filters together.`,
+    path: ['filters'],
+  })
   .refine((spec) => !(spec.fields && (spec.aggregations?.length || spec.groupBy?.length)), {
     message: '`fields` lists rows; use `groupBy` and `aggregations` for a summary, not both.',
     path: ['fields'],
