@@ -82,4 +82,33 @@ describe('reports: what an attacker tried', () => {
     expect((await occupancy('2022-01-01', '2026-12-31')).status).toBe(200)
     expect((await app.rest.post('/reports/build', 'x'.repeat(1000))).status).toBe(401)
   })
+
+  it('keeps stalled downloads to the exports’ own connections, and audits a download stopped half-way', async () => {
+    await db().execute(sql`insert into bookings (tenant_id, ref, room_id, customer_name, customer_email, start, "end", blocked_until, status, source, price, deposit, currency, amount_paid)
+      select ${studio.id}, 'M-' || n, ${room.id}, 'Guest', 'g@example.com', timestamptz '2020-01-01' + n * interval '1 hour', timestamptz '2020-01-01' + n * interval '1 hour' + interval '50 minutes',
+        timestamptz '2020-01-01' + n * interval '1 hour' + interval '50 minutes', 'completed', 'public', 1000, 0, 'EUR', 0
+      from generate_series(1, 6000) as n`)
+    const listing = { fields: ['ref', 'start', 'price'], source: 'bookings' }
+    const within = <T,>(ms: number, work: Promise<T>) => Promise.race([work, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))])
+    const audited = async () => (await db().execute(sql`select details from audit_logs where action = 'export' and collection = 'reports' and tenant_id = ${studio.id} order by id`)).rows
+    const before = (await audited()).length
+
+    // Four downloads that read their first page and stop: the export pool is full, the app's is not.
+    const readers: ReadableStreamDefaultReader<Uint8Array>[] = []
+    for (let index = 0; index < 4; index++) {
+      const reader = (await build(listing, owner, 'csv')).body!.getReader()
+      await reader.read()
+      await reader.read()
+      readers.push(reader)
+    }
+    const other = await within(10_000, build({ source: 'rooms' }).then((response) => response.status))
+    expect(other).toBe(200)
+    for (const reader of readers) await reader.cancel()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const entries = (await audited()).slice(before) as { details: { complete: boolean; fields: string[] } }[]
+    expect(entries).toHaveLength(4)
+    expect(entries.every((entry) => entry.details.complete === false && entry.details.fields.includes('ref'))).toBe(true)
+    const { rows } = await db().execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)
+    expect(rows[0]!.n).toBe(0)
+  })
 })

@@ -4,7 +4,7 @@ import type { ReportColumn, ReportMeta, ReportRow, RowPages } from '../../plugin
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -129,7 +129,7 @@ describe('a row source that fails', () => {
   it('errors the file stream instead of ending it as if complete', async () => {
     await expect(bytesOf(csvStream(columns, failing()))).rejects.toThrow('connection lost')
     await expect(bytesOf(xlsxStream(columns, failing(), meta))).rejects.toThrow('connection lost')
-    await expect(bytesOf(pdfStream(columns, failing(), meta))).rejects.toThrow('connection lost')
+    await expect(bytesOf(pdfStream(columns, failing(), meta, Promise.resolve(4)))).rejects.toThrow('connection lost')
   })
 })
 
@@ -223,7 +223,7 @@ describe('pdfStream', () => {
   it('opens with the title block and formats cells for reading', async () => {
     const long = { ...rows[0]!, client: `A client with a name far too long for its column ${'and more '.repeat(20)}END` }
     const { pages } = paged([...rows, long], 2)
-    const pdf = await readPdf('small.pdf', pdfStream(columns, pages, meta))
+    const pdf = await readPdf('small.pdf', pdfStream(columns, pages, meta, Promise.resolve(rows.length + 1)))
     expect(pdf.pageCount).toBe(1)
     const [first] = pdf.pages
     expect(first).toContain('Revenue by month')
@@ -247,7 +247,7 @@ describe('pdfStream', () => {
   it('paginates 1,500 rows with the header and "n / N" on every page, and no blank page', async () => {
     const many = Array.from({ length: 1500 }, (_, index) => ({ ...rows[index % rows.length]!, client: `Client ${index + 1}` }))
     const { pages, state } = paged(many, 100)
-    const pdf = await readPdf('many.pdf', pdfStream(columns, pages, { ...meta, period: null }))
+    const pdf = await readPdf('many.pdf', pdfStream(columns, pages, { ...meta, period: null }, Promise.resolve(many.length)))
     const total = pdf.pages.length
     expect(total).toBe(pdf.pageCount)
     expect(total).toBeGreaterThan(30)
@@ -266,7 +266,7 @@ describe('pdfStream', () => {
   it('closes the row source when the reader cancels', async () => {
     const many = Array.from({ length: 50_000 }, (_, index) => ({ ...rows[index % rows.length]!, client: `Client ${index}` }))
     const { pages, state } = paged(many, 100)
-    const reader = pdfStream(columns, pages, meta).getReader()
+    const reader = pdfStream(columns, pages, meta, Promise.resolve(many.length)).getReader()
     await reader.read()
     await reader.cancel()
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -274,9 +274,66 @@ describe('pdfStream', () => {
     expect(state.reads).toBeLessThan(500)
   })
 
+  it('stays behind a reader that stops, and closes the source when it cancels', async () => {
+    const many = Array.from({ length: 100_000 }, (_, index) => ({ ...rows[index % rows.length]!, client: `Client ${index}` }))
+    const { pages, state } = paged(many, 100)
+    const reader = pdfStream(columns, pages, meta, Promise.resolve(many.length)).getReader()
+    await reader.read()
+    // ~70 bytes of PDF a row: 256 KB unread is a few thousand rows; a writer that ignored the reader would
+    // have drawn ~10,000 rows by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(state.reads).toBeLessThan(80)
+    await reader.cancel()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(state.closed).toBe(true)
+  })
+
+  it('fails the file when the rows written are not the rows counted (the page numbers would be wrong)', async () => {
+    const many = Array.from({ length: 100 }, (_, index) => ({ ...rows[index % rows.length]!, client: `Client ${index}` }))
+    await expect(bytesOf(pdfStream(columns, paged(many, 10).pages, meta, Promise.resolve(99)))).rejects.toThrow(/more rows than the 99 counted/)
+    await expect(bytesOf(pdfStream(columns, paged(many, 10).pages, meta, Promise.resolve(101)))).rejects.toThrow(/100 rows, not the 101 counted/)
+  })
+
+  it('writes 60,000 rows with the heap flat: pages are written out as they fill, not kept', async () => {
+    const total = 60_000
+    const gc = (globalThis as { gc?: () => void }).gc
+    gc?.()
+    const before = process.memoryUsage().heapUsed
+    let peak = before
+    const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed))
+    // Made a page at a time, as a cursor fetches them: the test holds no rows either. The heap is sampled as
+    // each page is asked for, while the writer works (a timer would not fire between pages that need no I/O).
+    async function* generated(): AsyncGenerator<ReportRow[]> {
+      for (let start = 0; start < total; start += 2000) {
+        sample()
+        yield Array.from({ length: Math.min(2000, total - start) }, (_, offset) => ({ ...rows[(start + offset) % rows.length]!, client: `Client ${start + offset + 1}` }))
+      }
+    }
+    const file = path.join(folder, 'large.pdf')
+    const handle = await open(file, 'w')
+    try {
+      const reader = pdfStream(columns, generated(), { ...meta, period: null }, Promise.resolve(total)).getReader()
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        await handle.write(chunk.value)
+        sample()
+      }
+    } finally {
+      await handle.close()
+    }
+    // With every page buffered until the end (bufferPages), this grew by ~900 MB; streamed, ~30 MB.
+    expect(peak - before).toBeLessThan(150e6)
+
+    const { stdout: info } = await run('pdfinfo', [file])
+    const pageCount = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
+    expect(pageCount).toBeGreaterThan(1500)
+    const { stdout: last } = await run('pdftotext', ['-layout', '-f', String(pageCount), '-l', String(pageCount), file, '-'])
+    expect(last).toMatch(new RegExp(`^\\s*${pageCount} ?/ ?${pageCount}\\s*$`, 'm'))
+    expect(last).toContain(`Client ${total}`)
+  }, 30_000)
+
   it('says so when there are no rows', async () => {
     const { pages } = paged([], 10)
-    const pdf = await readPdf('empty.pdf', pdfStream(columns, pages, meta))
+    const pdf = await readPdf('empty.pdf', pdfStream(columns, pages, meta, Promise.resolve(0)))
     expect(pdf.pageCount).toBe(1)
     expect(pdf.pages[0]).toMatch(/Month\s+Client/)
     expect(pdf.pages[0]).toContain('No data for this period.')

@@ -68,14 +68,21 @@ const CONTENT_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-/** Counts the rows as they pass, and audits the export once the last page has been read. */
+/** Counts the rows as they pass, and audits the export when it ends, however it ends. */
 async function* audited(req: PayloadRequest, pages: RowPages, spec: ReportSpec, scope: ReportScope, format: string): RowPages {
   let rowCount = 0
-  for await (const page of pages) {
-    rowCount += page.length
-    yield page
+  let complete = false
+  try {
+    for await (const page of pages) {
+      rowCount += page.length
+      yield page
+    }
+    complete = true
+  } finally {
+    // Also when the reader stops early or the query fails: what left the server is on record, and whether it was all.
+    const fields = spec.fields ?? null
+    await writeAuditEntry(req, { action: 'export', collection: 'reports', details: { complete, fields, format, source: spec.source, title: spec.title ?? null }, rowCount, tenant: scope.tenant?.id ?? null }, { detached: true })
   }
-  await writeAuditEntry(req, { action: 'export', collection: 'reports', details: { format, source: spec.source, title: spec.title ?? null }, rowCount, tenant: scope.tenant?.id ?? null }, { detached: true })
 }
 
 /** The report as a file, streamed without a row cap; needs `reports:export` besides `reports:read`. */
@@ -84,7 +91,10 @@ export async function reportFile(req: PayloadRequest, spec: ReportSpec, format: 
   const compiled = compileReport(spec, scope)
   await checkCurrency(req, spec)
   const meta = reportMeta(spec, scope)
-  const pages = audited(req, cursorPages(req.payload, compiled), spec, scope, format)
-  const body = format === 'csv' ? csvStream(compiled.columns, pages) : format === 'xlsx' ? xlsxStream(compiled.columns, pages, meta) : pdfStream(compiled.columns, pages, meta)
+  // A PDF numbers its pages "n / N" as it writes them: the cursor counts the rows in its snapshot first.
+  let counted: (rows: number) => void = () => undefined
+  const rowCount = new Promise<number>((resolve) => (counted = resolve))
+  const pages = audited(req, cursorPages(req.payload, compiled, undefined, format === 'pdf' ? { onCount: counted } : {}), spec, scope, format)
+  const body = format === 'csv' ? csvStream(compiled.columns, pages) : format === 'xlsx' ? xlsxStream(compiled.columns, pages, meta) : pdfStream(compiled.columns, pages, meta, rowCount)
   return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(meta, format) }
 }

@@ -6,6 +6,8 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import type { Pool, PoolClient } from 'pg'
 
+import pg from 'pg'
+
 import type { ReportRow, RowPages } from '../types'
 import type { CompiledColumn, CompiledReport } from './compile'
 
@@ -29,6 +31,8 @@ async function readOnly(payload: Payload, query: SQL): Promise<RawRow[]> {
   return db.transaction(
     async (tx) => {
       await tx.execute(sql.raw(REPORT_WORK_MEM))
+      // A screen's report that takes a minute is a spec to narrow, not a wait to impose on the pool.
+      await tx.execute(sql.raw(`set local statement_timeout = '60s'`))
       return ((await tx.execute(query)) as { rows: RawRow[] }).rows
     },
     { accessMode: 'read only' },
@@ -74,18 +78,50 @@ export async function runTotals(payload: Payload, compiled: CompiledReport): Pro
 }
 
 /**
- * The rows in pages from a cursor on its own connection, in a read-only transaction that sees one snapshot.
- * The connection goes back to the pool when the pages end, fail, or the reader stops early.
+ * Exports hold a connection for as long as their reader takes: they get a small pool of their own, so that a
+ * few slow or stalled downloads can never take the connections every other request needs. Beyond its size an
+ * export waits for a free connection, then fails (the download aborts).
  */
-export async function* cursorPages(payload: Payload, compiled: CompiledReport, pageRows = CURSOR_PAGE_ROWS): RowPages {
+const EXPORT_CONNECTIONS = 4
+const exportPools = new WeakMap<Pool, Pool>()
+function exportPool(appPool: Pool): Pool {
+  let pool = exportPools.get(appPool)
+  if (!pool) {
+    const { connectionString } = appPool.options as { connectionString?: string }
+    pool = new pg.Pool({ allowExitOnIdle: true, connectionString, connectionTimeoutMillis: 30_000, idleTimeoutMillis: 5_000, max: EXPORT_CONNECTIONS })
+    // An idle connection the server drops (a restart) is not an error of any export.
+    pool.on('error', () => undefined)
+    exportPools.set(appPool, pool)
+  }
+  return pool
+}
+/**
+ * A reader that stops pulling for a minute ends its export (PostgreSQL closes the idle transaction and the
+ * next fetch fails), and no statement of an export runs longer than five minutes.
+ */
+const EXPORT_TIMEOUTS = `set local idle_in_transaction_session_timeout = '60s'; set local statement_timeout = '300s'`
+
+/**
+ * The rows in pages from a cursor on its own connection, in a read-only transaction that sees one snapshot.
+ * The connection goes back to the pool when the pages end, fail, or the reader stops early. With `onCount`,
+ * the rows are counted in that snapshot before the cursor opens (so the count is the number of rows the
+ * pages hold), and the count is handed over before the first page.
+ */
+export async function* cursorPages(payload: Payload, compiled: CompiledReport, pageRows = CURSOR_PAGE_ROWS, options: { onCount?: (rows: number) => void } = {}): RowPages {
   const adapter = payload.db as unknown as { drizzle: DrizzleWithDialect; pool: Pool }
   const { params, sql: text } = adapter.drizzle.dialect.sqlToQuery(compiled.query)
   const toRow = rowMapper(compiled.columns)
-  const client: PoolClient = await adapter.pool.connect()
+  const client: PoolClient = await exportPool(adapter.pool).connect()
   let failed = false
   try {
+    // Repeatable read: the count and the cursor read the same snapshot, whatever is committed in between.
     await client.query('begin transaction isolation level repeatable read read only')
     await client.query(REPORT_WORK_MEM)
+    await client.query(EXPORT_TIMEOUTS)
+    if (options.onCount) {
+      const counted = await client.query<{ n: string }>(`select count(*)::bigint as n from (${text}) as counted`, params)
+      options.onCount(Number(counted.rows[0]?.n ?? 0))
+    }
     await client.query(`declare report_rows no scroll cursor for ${text}`, params)
     for (;;) {
       const page = await client.query<RawRow>(`fetch forward ${pageRows} from report_rows`)
