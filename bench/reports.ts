@@ -25,6 +25,7 @@ const { sql } = await import('@payloadcms/db-postgres')
 const { compileReport } = await import('../plugins/reports/services/compile')
 const { SOURCES } = await import('../plugins/reports/services/sources')
 const { PREDEFINED_TEMPLATES } = await import('../plugins/reports/services/templates')
+const { REPORT_WORK_MEM } = await import('../plugins/reports/services/run')
 const { payload, rest } = await bootPayload()
 const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -133,7 +134,11 @@ if (process.env.BENCH_EXPLAIN) {
   for (const predefined of PREDEFINED_TEMPLATES) {
     const spec = { ...predefined.spec, period: predefined.key.startsWith('occupancy') ? { from: '2026-09-07', to: '2026-11-30' } : wholeHistory }
     const compiled = compileReport(spec as never, { personal: true, source: SOURCES[spec.source]!, tenant: studioA })
-    const plan = await db.execute(sql`explain (analyze, costs off, timing off) ${compiled.query}`)
+    // As the reports run it: in a transaction with the reports' work_mem.
+    const plan = await (db as unknown as { transaction: <T>(work: (tx: typeof db) => Promise<T>) => Promise<T> }).transaction(async (tx) => {
+      await tx.execute(sql.raw(REPORT_WORK_MEM))
+      return tx.execute(sql`explain (analyze, costs off, timing off) ${compiled.query}`)
+    })
     console.log(`\n-- ${predefined.key}\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`)
   }
 }

@@ -21,7 +21,7 @@ export const CURSOR_PAGE_ROWS = 2_000
  * Memory for one report's sorts and hash tables, so that grouping a million rows stays in memory (4 MB, the
  * default, spills to disk and keeps PostgreSQL from hashing). Per report query, read-only transactions only.
  */
-const REPORT_WORK_MEM = `set local work_mem = '32MB'`
+export const REPORT_WORK_MEM = `set local work_mem = '32MB'`
 
 const pad = (value: number) => String(value).padStart(2, '0')
 
