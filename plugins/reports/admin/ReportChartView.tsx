@@ -53,7 +53,7 @@ export function ReportChartView({ answer, groupBy, language, text }: Props) {
             <LineChart data={data}>
               {common}
               {chart.series.map((series, index) => (
-                <Line connectNulls dataKey={seriesDataKey(index)} dot={data.length <= 24} isAnimationActive={false} key={series.key} name={series.label} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2} type="monotone" />
+                <Line dataKey={seriesDataKey(index)} dot={data.length <= 24} isAnimationActive={false} key={series.key} name={series.label} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2} type="linear" />
               ))}
             </LineChart>
           ) : (
