@@ -16,6 +16,12 @@ describe('README: report spec examples', () => {
     expect(examples.map((line) => (JSON.parse(line) as { source: string }).source).sort()).toEqual(Object.keys(SOURCES).sort())
   })
 
+  it('converts a room’s rate at today’s rates', () => {
+    const spec = reportSpecSchema.parse({ currency: 'USD', fields: ['name', 'hourlyRate'], source: 'rooms' })
+    const compiled = compileReport(spec, { personal: false, source: SOURCES.rooms!, tenant: { id: 1, name: 'Studio', timezone: 'Europe/Paris' } })
+    expect(compiled.columns.find((column) => column.key === 'hourlyRate')).toMatchObject({ currency: 'USD', type: 'money' })
+  })
+
   it.each(examples)('compiles %s', (line) => {
     const spec = reportSpecSchema.parse(JSON.parse(line))
     const compiled = compileReport(spec, { personal: false, source: SOURCES[spec.source]!, tenant: { id: 1, name: 'Studio', timezone: 'Europe/Paris' } })

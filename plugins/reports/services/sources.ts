@@ -157,6 +157,8 @@ const SOURCE_SQL: Record<string, SourceSql> = {
     },
     from: sql`rooms r`,
     collections: ['rooms'],
+    // A room's rate is today's price: it converts at today's rates.
+    moneyDate: sql`now()`,
     tenantColumn: sql`r.tenant_id`,
   },
   'audit-logs': {
