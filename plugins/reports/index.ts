@@ -17,6 +17,7 @@ import { REPORTS_QUEUE } from './services/queueDueReports'
 
 export { buildReport, reportFile } from './services/build'
 export { reportSpecSchema, type ReportSpec } from './services/spec'
+export { predefinedTemplate } from './services/templates'
 export type { ReportAnswer, ReportColumn, ReportFormat, ReportRow, ReportsPluginOptions } from './types'
 
 export const reportsPlugin =
