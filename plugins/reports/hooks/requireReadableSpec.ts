@@ -4,10 +4,8 @@ import type { ReportTemplate } from '../../../payload-types'
 
 import { idOf } from '../../../utilities/idOf'
 import { compileReport } from '../services/compile'
-import { savedSpecSchema } from '../services/savedSpec'
+import { checkableSpec, savedSpecSchema } from '../services/savedSpec'
 import { reportScope } from '../services/scope'
-
-const ANY_PERIOD = { from: '2000-01-01', to: '2000-01-02' }
 
 /**
  * A saved report may only ask for what its author could run now, in its studio: reports:read, the source's
@@ -20,7 +18,7 @@ export const requireReadableSpec: CollectionBeforeChangeHook<ReportTemplate> = a
   const parsed = savedSpecSchema.safeParse(merged.spec)
   // Missing or malformed: the field's own validation reports it.
   if (!parsed.success || merged.tenant === null || merged.tenant === undefined) return data
-  const spec = { ...parsed.data, period: parsed.data.period ?? ANY_PERIOD, tenant: Number(idOf(merged.tenant)) }
+  const spec = { ...checkableSpec(parsed.data), tenant: Number(idOf(merged.tenant)) }
   compileReport(spec, await reportScope(req, spec, 'read'))
   return data
 }

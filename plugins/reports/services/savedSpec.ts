@@ -17,11 +17,14 @@ export type SavedSpec = z.infer<typeof savedSpecSchema>
 
 const ANY_PERIOD = { from: '2000-01-01', to: '2000-01-02' }
 
+/** A saved spec as the compiler checks it: one without a period gets any, since a run brings its own. */
+export const checkableSpec = <Spec extends SavedSpec>(spec: Spec): Spec => ({ ...spec, period: spec.period ?? ANY_PERIOD })
+
 /** What is wrong with a spec to save, or null: its shape, then every name it uses. */
 export function savedSpecProblem(value: unknown): null | string {
   const parsed = savedSpecSchema.safeParse(value)
   if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.') || 'spec'}: ${issue.message}`).join('; ')
-  const spec = { ...parsed.data, period: parsed.data.period ?? ANY_PERIOD }
+  const spec = checkableSpec(parsed.data)
   try {
     compileReport(spec, { personal: true, source: SOURCES[spec.source]!, tenant: { id: 0, name: '', timezone: 'UTC' } })
     return null

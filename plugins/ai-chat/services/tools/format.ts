@@ -5,8 +5,10 @@ import { z } from 'zod'
 import { currencyExponent } from '../../../../utilities/currencyExponent'
 import { wallClockAt } from '../../../../utilities/wallClock'
 
+// Dates and times as the public booking API writes them: booking's own helpers.
+export { addDays, formatInZone } from '../../../booking'
+
 const DAY_MS = 86_400_000
-const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 
 const plausible = (value: string) => {
   const year = Number(value.slice(0, 4))
@@ -29,23 +31,10 @@ export const roomReferenceSchema = {
 /** Whole days from `from` to `to` (local dates), negative when `to` comes first. */
 export const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS
 
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
-
 /** The zone's offset from UTC at an instant, in ms (to the second). */
 function offsetMsAt(epochMs: number, timeZone: string): number {
   const wall = wallClockAt(epochMs, timeZone)
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(epochMs / 1000) * 1000
-}
-
-/** ISO 8601 with the zone's offset at that instant, e.g. `2026-03-29T03:00:00+02:00` (as the public API writes times). */
-export function formatInZone(instant: Date, timeZone: string): string {
-  const offsetMs = offsetMsAt(instant.getTime(), timeZone)
-  const shifted = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMs)
-  const offsetMinutes = Math.round(offsetMs / 60_000)
-  const sign = offsetMinutes < 0 ? '-' : '+'
-  const absolute = Math.abs(offsetMinutes)
-  const wall = `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}`
-  return `${wall}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
 }
 
 /** The instant a local date begins in `timeZone` (its first existing minute). */
