@@ -30,7 +30,10 @@ export const MODEL_PRICES: Readonly<Record<string, ModelPrice>> = {
   },
   'claude-sonnet-4-6': { provider: 'anthropic', input: 3_000_000, output: 15_000_000 },
   'claude-haiku-4-5': { provider: 'anthropic', input: 1_000_000, output: 5_000_000 },
-  // For the optional OpenAI-compatible provider.
+  // The OpenAI provider's default at the Standard tier: $0.40 input / $1.60 output per MTok ($0.20 / $0.80 is
+  // Batch, unused here; cached input, $0.10, is charged at the full rate, never under). OpenAI's own page was not
+  // read directly: the figures agree across vercel.com/ai-gateway/models/gpt-4.1-mini (OpenAI as provider),
+  // tokenmath.io/openai-api-pricing-explained and deploybase.ai/articles/gpt-4.1-pricing.
   'gpt-4.1-mini': { provider: 'openai', input: 400_000, output: 1_600_000 },
 }
 
