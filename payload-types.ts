@@ -94,6 +94,8 @@ export interface Config {
     'calendar-feeds': CalendarFeed;
     'report-templates': ReportTemplate;
     'scheduled-reports': ScheduledReport;
+    'ai-conversations': AiConversation;
+    'ai-messages': AiMessage;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -130,6 +132,8 @@ export interface Config {
     'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     'report-templates': ReportTemplatesSelect<false> | ReportTemplatesSelect<true>;
     'scheduled-reports': ScheduledReportsSelect<false> | ScheduledReportsSelect<true>;
+    'ai-conversations': AiConversationsSelect<false> | AiConversationsSelect<true>;
+    'ai-messages': AiMessagesSelect<false> | AiMessagesSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -171,6 +175,7 @@ export interface Config {
       refreshExchangeRates: TaskRefreshExchangeRates;
       dueScheduledReports: TaskDueScheduledReports;
       sendScheduledReport: TaskSendScheduledReport;
+      aiRetention: TaskAiRetention;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -220,6 +225,14 @@ export interface Tenant {
   };
   trialReminderSentAt?: string | null;
   suspendedFor?: ('trial_ended' | 'unpaid' | 'subscription_ended' | 'operator') | null;
+  /**
+   * AI credits one person may spend per day (studio time). Empty: no cap.
+   */
+  aiUserDailyCap?: number | null;
+  /**
+   * AI credits the studio may spend per calendar month. Empty: no cap.
+   */
+  aiTenantMonthlyCap?: number | null;
   /**
    * Days audit entries are kept. Empty: the platform default.
    */
@@ -1048,6 +1061,87 @@ export interface ScheduledReport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-conversations".
+ */
+export interface AiConversation {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  sessionId: string;
+  user: number | User;
+  title?: string | null;
+  model: string;
+  lastMessageAt: string;
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+  /**
+   * Credits charged in all, after settling.
+   */
+  credits?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-messages".
+ */
+export interface AiMessage {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  conversation: number | AiConversation;
+  user: number | User;
+  role: 'user' | 'assistant';
+  /**
+   * The plain text of the turn, for reading.
+   */
+  text?: string | null;
+  /**
+   * The content blocks as sent to the provider.
+   */
+  content:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  toolCalls?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  toolResults?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  actions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+  credits?: number | null;
+  stopReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1184,6 +1278,7 @@ export interface PayloadJob {
           | 'refreshExchangeRates'
           | 'dueScheduledReports'
           | 'sendScheduledReport'
+          | 'aiRetention'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -1237,6 +1332,7 @@ export interface PayloadJob {
         | 'refreshExchangeRates'
         | 'dueScheduledReports'
         | 'sendScheduledReport'
+        | 'aiRetention'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -1372,6 +1468,14 @@ export interface PayloadLockedDocument {
         value: number | ScheduledReport;
       } | null)
     | ({
+        relationTo: 'ai-conversations';
+        value: number | AiConversation;
+      } | null)
+    | ({
+        relationTo: 'ai-messages';
+        value: number | AiMessage;
+      } | null)
+    | ({
         relationTo: 'audit-logs';
         value: number | AuditLog;
       } | null);
@@ -1439,6 +1543,8 @@ export interface TenantsSelect<T extends boolean = true> {
       };
   trialReminderSentAt?: T;
   suspendedFor?: T;
+  aiUserDailyCap?: T;
+  aiTenantMonthlyCap?: T;
   auditRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2017,6 +2123,44 @@ export interface ScheduledReportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-conversations_select".
+ */
+export interface AiConversationsSelect<T extends boolean = true> {
+  tenant?: T;
+  sessionId?: T;
+  user?: T;
+  title?: T;
+  model?: T;
+  lastMessageAt?: T;
+  inputTokens?: T;
+  outputTokens?: T;
+  credits?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-messages_select".
+ */
+export interface AiMessagesSelect<T extends boolean = true> {
+  tenant?: T;
+  conversation?: T;
+  user?: T;
+  role?: T;
+  text?: T;
+  content?: T;
+  toolCalls?: T;
+  toolResults?: T;
+  actions?: T;
+  inputTokens?: T;
+  outputTokens?: T;
+  credits?: T;
+  stopReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -2328,6 +2472,16 @@ export interface TaskSendScheduledReport {
     status?: string | null;
     recipients?: number | null;
     rows?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAiRetention".
+ */
+export interface TaskAiRetention {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

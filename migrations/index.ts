@@ -18,6 +18,7 @@ import * as migration_20261206_020644_user_theme from './20261206_020644_user_th
 import * as migration_20261206_021834_i18n from './20261206_021834_i18n';
 import * as migration_20261206_042457_reports from './20261206_042457_reports';
 import * as migration_20261206_043158_scheduled_reports from './20261206_043158_scheduled_reports';
+import * as migration_20261206_072111_ai_chat from './20261206_072111_ai_chat';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261206_043158_scheduled_reports.up,
     down: migration_20261206_043158_scheduled_reports.down,
-    name: '20261206_043158_scheduled_reports'
+    name: '20261206_043158_scheduled_reports',
+  },
+  {
+    up: migration_20261206_072111_ai_chat.up,
+    down: migration_20261206_072111_ai_chat.down,
+    name: '20261206_072111_ai_chat'
   },
 ];

@@ -7,6 +7,7 @@ import type { Plugin } from 'payload'
 
 import type { AtelierEnv } from '../utilities/env'
 
+import { aiChatOptionsFromEnv, aiChatPlugin } from './ai-chat'
 import { auditLogPlugin } from './audit-log'
 import { billingOptionsFromEnv, billingPlugin } from './billing'
 import { bookingOptionsFromEnv, bookingPlugin } from './booking'
@@ -38,6 +39,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   i18nPlugin(),
   dashboardPlugin(),
   reportsPlugin(),
+  aiChatPlugin(aiChatOptionsFromEnv(env)),
   auditLogPlugin(),
   integrityPlugin(),
   tenancyPlugin(),

@@ -12,6 +12,17 @@ const booleanFlag = z
   .transform((value) => value === 'true' || value === '1')
 
 const envSchema = z.object({
+  // The AI assistant (plugins/ai-chat): off without a provider key. Provider settings are checked in its providerConfig.
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.string().optional(),
+  ATELIER_AI_CONFIRM_ABOVE: z.coerce.number().int().min(0).default(20),
+  ATELIER_AI_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(64).max(32_000).default(1024),
+  ATELIER_AI_MODEL: z.string().optional(),
+  ATELIER_AI_PROVIDER: z.enum(['anthropic', 'openai', '']).optional(),
+  ATELIER_AI_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  ATELIER_AI_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().optional(),
   ATELIER_ADMIN_EMAIL: z.string().email().optional(),
   ATELIER_ADMIN_PASSWORD: z.string().min(8).optional(),
   ATELIER_BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),

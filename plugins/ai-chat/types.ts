@@ -2,18 +2,18 @@
 
 export type AiChatPluginOptions = {
   enabled?: boolean
-  /** The provider's API key. Without one the assistant is off (503 `ai_disabled`). @default process.env.ANTHROPIC_API_KEY */
-  apiKey?: string
-  /** Where the Messages API lives; tests point it at a loopback fake. @default process.env.ANTHROPIC_BASE_URL, else https://api.anthropic.com */
-  baseUrl?: string
-  /**
-   * The model answering. It must have a row in the price table, `MODEL_PRICES` in services/pricing.ts, or the
-   * config is refused: the assistant never runs a model it cannot charge for.
-   * @default process.env.ATELIER_AI_MODEL, else DEFAULT_AI_MODEL ('claude-sonnet-5-5')
-   */
-  model?: string
-  /** Replaces the provider built from the options above (another vendor, or a test's own). @default the Anthropic provider */
-  provider?: ChatProvider
+  /** Who answers; null turns the assistant off (its endpoints answer 503 `ai_disabled`). Built by `aiChatOptionsFromEnv`. */
+  provider: ChatProvider | null
+  /** A message whose estimate is above this many credits needs `confirmCost: true`. @default 20 */
+  confirmAbove?: number
+  /** The output budget of one model call; the estimate prices it in full. @default 1024 */
+  maxOutputTokens?: number
+  /** Model calls one message may lead to (each tool round is one more). @default 4 */
+  maxModelCalls?: number
+  /** Chat messages per user per minute. @default 20 */
+  rateLimitPerMinute?: number
+  /** Days a conversation is kept after its last message. @default 90 */
+  retentionDays?: number
 }
 
 /** A JSON Schema for a tool's input: always an object at the top, as both vendors require. */

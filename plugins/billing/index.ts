@@ -36,7 +36,8 @@ export { billingOptionsFromEnv } from './services/options'
 export { enforcePlanLimit, planLimit } from './services/limits'
 export type { EnforcedLimitName, LimitUsage } from './services/limitDecision'
 export type { PlanLimitName } from './services/limitNames'
-export { holdCredits, settleCredits, spendCredits, type CreditResult, type SpendArgs } from './services/credits'
+export { holdCredits, insufficientCredits, settleCredits, spendCredits, type CreditResult, type SpendArgs } from './services/credits'
+export { creditBalance, creditsSpentSince } from './services/creditReads'
 export type { BillingPluginOptions } from './types'
 
 // One limit per collection, checked last among its beforeChange hooks (after booking's room lock).

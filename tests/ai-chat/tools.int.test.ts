@@ -13,7 +13,7 @@ import type { ToolResult } from '../../plugins/ai-chat/services/tools'
 
 import { ASSISTANT_TOOLS, runTool, toolDefinitions } from '../../plugins/ai-chat/services/tools'
 import { anotherAddress, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
-import { createTenant, createUser } from '../helpers/fixtures'
+import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
 
 type Db = { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -94,6 +94,22 @@ describe('ai-chat: the assistant’s tools, run as the user', () => {
   })
   afterAll(async () => {
     await app?.close()
+  })
+
+  it('is off without a provider key: every endpoint answers 503 ai_disabled, signed-out callers 401', async () => {
+    const user = await createUser(app.payload, [{ role: 'owner', tenant: studio }])
+    const token = await app.rest.login(user.email, PASSWORD)
+    const calls = [
+      () => app.rest.post('/ai/chat', { message: 'hello' }, { token }),
+      () => app.rest.get('/ai/context', { token }),
+      () => app.rest.get('/ai/conversation/6c1f0b9e-3d7a-4c1e-9a55-0f0e7c1d2b3a', { token }),
+    ]
+    for (const call of calls) {
+      const response = await call()
+      expect(response.status).toBe(503)
+      expect(await response.json()).toMatchObject({ code: 'ai_disabled' })
+    }
+    expect((await app.rest.post('/ai/chat', { message: 'hello' })).status).toBe(401)
   })
 
   it('offers four tools whose schemas are JSON Schema objects', () => {

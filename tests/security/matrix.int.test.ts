@@ -134,7 +134,14 @@ async function attackCollection(collection: SanitizedCollectionConfig) {
 describe('permission matrix: owner of A, artist in B', () => {
   beforeAll(async () => {
     // Payments configured (Stripe itself unreachable): the webhook then checks signatures instead of answering 503.
-    app = await startTestApp({ STRIPE_API_BASE: 'http://127.0.0.1:9', STRIPE_SECRET_KEY: 'sk_test_matrix', STRIPE_WEBHOOK_SECRET: 'whsec_matrix' })
+    // The assistant on, its provider unreachable: every refusal must come before any call to it.
+    app = await startTestApp({
+      ANTHROPIC_API_KEY: 'sk-ant-matrix',
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
+      STRIPE_API_BASE: 'http://127.0.0.1:9',
+      STRIPE_SECRET_KEY: 'sk_test_matrix',
+      STRIPE_WEBHOOK_SECRET: 'whsec_matrix',
+    })
     world = await buildWorld(app)
     const explained = await app.rest.get(`/users/${world.member.id}/effective-permissions?tenant=${world.b.tenant.id}`, { token: world.memberToken })
     const { permissions } = (await explained.json()) as { permissions: { action: string; resource: string }[] }

@@ -77,6 +77,7 @@ const QUERY: Record<string, (world: World) => string> = {
   'get /api/billing/credits/packs': inB,
   'get /api/billing/credits/history': inB,
   'post /api/billing/credits/purchase': inB,
+  'get /api/ai/context': inB,
   'get /api/calendar/events': (world) => `from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z&${inB(world)}`,
   'get /api/dashboard': inB,
   'get /api/reports/templates': inB,
@@ -89,6 +90,7 @@ const QUERY: Record<string, (world: World) => string> = {
 }
 /** Bodies an endpoint needs before it looks at who is asking. */
 const BODY: Record<string, (world: World) => unknown> = {
+  'post /api/ai/chat': (world) => ({ message: 'Which rooms are free on Saturday?', tenant: world.b.tenant.id }),
   'post /api/calendar/feeds': (world) => ({ name: 'Taken over', tenant: world.b.tenant.id }),
   'post /api/i18n/set': () => ({ language: 'fr' }),
   'post /api/i18n/set-session': () => ({ language: 'fr' }),
@@ -128,6 +130,7 @@ export function customEndpoints(config: SanitizedConfig): EndpointUnderTest[] {
 function bParam(world: World, path: string, name: string): string {
   const { b } = world
   const byCollection: Record<string, number | string> = {
+    ai: b.aiConversation.sessionId, // /api/ai/conversation/:sessionId
     artists: typeof b.site.artist === 'object' && b.site.artist ? b.site.artist.id : (b.site.artist ?? ''),
     bookings: b.booking.id,
     calendar: b.calendarFeed.id, // /api/calendar/feeds/:id/rotate|revoke
@@ -164,6 +167,7 @@ const bMarkers = (world: World): string[] =>
     world.b.owner.email,
     world.b.site.url ?? '',
     world.b.subscription.stripeCustomerId ?? '',
+    world.b.aiConversation.sessionId,
   ].filter(Boolean)
 
 export async function checkEndpoint(app: TestApp, world: World, endpoint: EndpointUnderTest, token: string | undefined) {

@@ -2,9 +2,9 @@
 // artist in B. The permission matrix attacks B from that person's account.
 import type { CollectionSlug, Payload } from 'payload'
 
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 
-import type { Booking, CalendarFeed, Media, ReportTemplate, Role, Room, Site, Subscription, Tenant, User } from '../../payload-types'
+import type { AiConversation, Booking, CalendarFeed, Media, ReportTemplate, Role, Room, Site, Subscription, Tenant, User } from '../../payload-types'
 import type { TestApp } from '../helpers/payload'
 
 import { book, createDefaultPolicy, createRoom, localSlot } from '../helpers/booking'
@@ -13,6 +13,7 @@ import { DEFAULT_DARK, DEFAULT_LIGHT } from '../../plugins/themes'
 import { approve, createArtist } from '../helpers/sites'
 
 export type Studio = {
+  aiConversation: AiConversation
   booking: Booking & { accessToken: string }
   calendarFeed: CalendarFeed
   media: Media
@@ -88,13 +89,23 @@ async function furnish(app: TestApp, tenant: Tenant, owner: User, ownerToken: st
   if (feedAnswer.status !== 201) throw new Error(`Calendar feed answered ${feedAnswer.status}`)
   const calendarFeed = await payload.findByID({ id: ((await feedAnswer.json()) as { feed: { id: number } }).feed.id, collection: 'calendar-feeds', depth: 0 })
 
+  // The owner's conversation with the assistant (written by the chat endpoint's trusted code in production).
+  const aiConversation = await payload.create({
+    collection: 'ai-conversations',
+    data: { lastMessageAt: new Date().toISOString(), model: 'claude-sonnet-5-5', sessionId: randomUUID(), tenant: tenant.id, title: `Chat of ${tenant.name}`, user: owner.id },
+  })
+  await payload.create({
+    collection: 'ai-messages',
+    data: { content: [{ text: `Rooms of ${tenant.name}?`, type: 'text' }], conversation: aiConversation.id, role: 'user', tenant: tenant.id, text: `Rooms of ${tenant.name}?`, user: owner.id },
+  })
+
   const user = { relationTo: 'users', value: owner.id } as const
   await payload.create({ collection: 'payload-locked-documents' as CollectionSlug, data: { document: { relationTo: 'rooms', value: room.id }, user } as never })
   const preferenceKey = `matrix-${suffix()}`
   // Payload's preferences take their user from the request.
   await payload.create({ collection: 'payload-preferences' as CollectionSlug, data: { key: preferenceKey, value: { columns: [] } } as never, user: { ...owner, collection: 'users' } })
 
-  return { booking: { ...stored, accessToken: created.body.accessToken }, calendarFeed, media, owner, ownerToken, preferenceKey, reportTemplate, role, room, site, subscription, tenant }
+  return { aiConversation, booking: { ...stored, accessToken: created.body.accessToken }, calendarFeed, media, owner, ownerToken, preferenceKey, reportTemplate, role, room, site, subscription, tenant }
 }
 
 export async function buildWorld(app: TestApp): Promise<World> {
