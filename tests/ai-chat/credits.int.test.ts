@@ -14,6 +14,7 @@ import { aiOptions } from '../../plugins/ai-chat/services/options'
 import { costInCredits } from '../../plugins/ai-chat/services/pricing'
 import { chat, eventsNamed, fund, parseEvents, readEvents } from '../helpers/aiChat'
 import { ledgerOf, walletOf } from '../helpers/billing'
+import { createDefaultPolicy, createRoom } from '../helpers/booking'
 import { type FakeAnthropic, startFakeAnthropic } from '../helpers/fakeAnthropic'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
@@ -173,11 +174,11 @@ describe('ai-chat: credits held, settled, capped and released', () => {
     while (!seen.includes('event: delta')) seen += new TextDecoder().decode((await reader.read()).value)
     await reader.cancel()
     // The provider's answer runs to its end on the server, then the hold settles.
+    const answers = () => app.payload.find({ collection: 'ai-messages', where: { and: [{ user: { equals: user.id } }, { role: { equals: 'assistant' } }] } })
     const deadline = Date.now() + 10_000
-    while ((await aiLedger(studio)).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    while ((await answers()).docs.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect((await answers()).docs.map((message) => message.text)).toEqual([pieces.join('')])
     expect((await walletOf(app.payload, studio)).balance).toBe(1000 - COST)
-    const { docs } = await app.payload.find({ collection: 'ai-messages', where: { and: [{ user: { equals: user.id } }, { role: { equals: 'assistant' } }] } })
-    expect(docs.map((message) => message.text)).toEqual([pieces.join('')])
   })
 
   it('lets 20 chats at once spend only what the balance covers: 5 answered, 15 refused, never below zero', async () => {
@@ -231,5 +232,46 @@ describe('ai-chat: credits held, settled, capped and released', () => {
     expect(left).toEqual([recent])
     const { rows } = (await app.payload.db.drizzle.execute(sql`select count(*)::int as n from ai_messages where conversation_id = ${old}`)) as unknown as { rows: { n: number }[] }
     expect(rows[0]!.n).toBe(0)
+  })
+
+  it('stops before a step that would cost more than the message allowed, and refuses oversized tool results', async () => {
+    const studio = await createTenant(app.payload)
+    await fund(app.payload, studio, 5000)
+    const { token: bearer } = await token(studio)
+    await createDefaultPolicy(app.payload, studio)
+    const room = await createRoom(app.payload, studio)
+    const options = aiOptions(app.payload)
+    const threshold = options.confirmAbove
+    options.confirmAbove = 0
+    try {
+      // Two weeks of hour-long slots is far more than a tool result may carry back.
+      const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+      const to = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10)
+      const musing = 'Let me look at every slot of the fortnight. '.repeat(100)
+      fake.reply({ content: [{ text: musing, type: 'text' }, { input: { duration: 60, from, room: room.id, to }, name: 'find_availability', type: 'tool_use' }], usage })
+      const events = await readEvents(await chat(app.rest, bearer, { confirmCost: true, message: QUESTION }))
+      expect(eventsNamed(events, 'tool_result')[0]).toMatchObject({ error: 'too_large', name: 'find_availability', ok: false })
+      // The first call's own words make the next call's input larger than the first: with no threshold above
+      // the confirmed estimate, that step is not taken.
+      expect(eventsNamed(events, 'error')[0]).toMatchObject({ code: 'step_too_costly' })
+      expect((await aiLedger(studio)).map((entry) => entry.kind)).toEqual(['spend', 'refund'])
+      expect(eventsNamed(events, 'done')[0]).toMatchObject({ credits: COST })
+    } finally {
+      options.confirmAbove = threshold
+    }
+  })
+
+  it('lets an account that chatted be erased: its conversations go, the ledger forgets who spent', async () => {
+    const studio = await createTenant(app.payload)
+    await fund(app.payload, studio, 1000)
+    const { token: bearer, user } = await token(studio)
+    await readEvents(await chat(app.rest, bearer, { message: QUESTION }))
+    expect(await conversationsOf(user)).toBe(1)
+    await app.payload.delete({ collection: 'users', id: user.id })
+    expect(await conversationsOf(user)).toBe(0)
+    const { rows } = (await app.payload.db.drizzle.execute(sql`select user_id from credit_ledger where tenant_id = ${studio.id} and starts_with(reference, 'ai:')`)) as unknown as { rows: { user_id: null | number }[] }
+    expect(rows.length).toBe(2)
+    expect(rows.every((row) => row.user_id === null)).toBe(true)
+    expect((await walletOf(app.payload, studio)).balance).toBe(1000 - COST)
   })
 })

@@ -172,7 +172,9 @@ describe('ai-chat: the assistant’s tools, run as the user', () => {
     expect((info.openingHours as unknown[])[0]).toEqual({ closes: '21:00', opens: '09:00', weekday: 'monday' })
     expect(data(await run(owner, 'room_info', { room: alpha.id }))).toEqual(info)
     expect(data(await run(owner, 'room_info', { room: String(alpha.id) }))).toEqual(info)
-    expect(await run(owner, 'room_info', { room: 'Nowhere' })).toMatchObject({ error: 'not_found', ok: false })
+    // Nothing anywhere and another studio's get one answer: no probing of other studios.
+    expect(await run(owner, 'room_info', { room: 'Nowhere' })).toMatchObject({ error: 'not_permitted', ok: false })
+    expect(await run(owner, 'room_info', { room: 'Nowhere' })).toEqual(await run(owner, 'room_info', { room: gamma.id }))
   })
 
   it('revenue_summary matches the sums worked out by hand, per month and in total', async () => {
@@ -269,6 +271,8 @@ describe('ai-chat: the assistant’s tools, run as the user', () => {
       const result = await run(owner, name, input)
       // Quotes are only text to match; LIKE wildcards are refused rather than left to widen the search.
       if (result.ok) expect(result, `${name} ${JSON.stringify(input)}`).toMatchObject({ data: { bookings: [] } })
+      // A ref that names no booking here is "not permitted", as another studio's would be.
+      else if ('ref' in (input as object)) expect(result, `${name} ${JSON.stringify(input)}`).toMatchObject({ error: 'not_permitted' })
       else expect(result, `${name} ${JSON.stringify(input)}`).toMatchObject({ error: 'invalid_input' })
     }
     expect(await run(owner, 'find_bookings', { customer: '%%' })).toMatchObject({ error: 'invalid_input', ok: false })

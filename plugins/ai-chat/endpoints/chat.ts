@@ -13,7 +13,7 @@ import { signedInUser } from '../../../utilities/signedInUser'
 import { creditBalance, insufficientCredits } from '../../billing'
 import { tenantForPermission } from '../../rbac'
 import { eventStreamResponse } from '../services/eventStream'
-import { appendQuestion, startConversation } from '../services/conversations'
+import { appendQuestion, startConversation, touchConversation } from '../services/conversations'
 import { messagesWithQuestion } from '../services/history'
 import { providerFailure } from '../services/modelCall'
 import { estimateCredits } from '../services/pricing'
@@ -61,6 +61,8 @@ export const chatEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
     const user = signedInUser(req)
     const options = enabledAssistant(req)
+    // JSON only: a form or text/plain POST from another page must not ride the session cookie.
+    if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) throw new HttpError(415, 'Send the message as application/json.')
     const body = await parseBody(req, chatBody)
     options.userLimiter.consume(`user:${user.id}`)
     const existing = await ownConversation(req, body.sessionId, user.id)
@@ -83,10 +85,12 @@ export const chatEndpoint: Endpoint = {
     // The hold, the conversation and the question: all written, or none.
     const held = await holdForCall(req, { amount: estimate, reference, tenant, user: user.id }, async () => {
       const conversation = existing ?? (await startConversation(req, { model: provider.model, tenant: tenant.id, title: body.message, user: user.id }))
+      // Touched now, so the nightly retention cannot take it away while it answers.
+      if (existing) await touchConversation(req, existing.id)
       await appendQuestion(req, { conversation: conversation.id, tenant: tenant.id, user: user.id }, body.message)
       return conversation
     })
-    const turn = { conversation: held.then, firstHold: { balance: held.balance, estimate, reference }, options, req, request, tenant, turnId, user: user.id }
+    const turn = { conversation: held.then, firstHold: { balance: held.balance, estimate, reference }, options, question: body.message, req, request, tenant, turnId, user: user.id }
     return eventStreamResponse(
       (send, client) => runTurn(turn, send, client),
       (error) => req.payload.logger.error({ err: error, msg: 'AI chat stream failed' }),

@@ -24,7 +24,12 @@ export const conversationEndpoint: Endpoint = {
     const { docs } = await req.payload.find({ collection: 'ai-conversations', depth: 0, limit: 1, overrideAccess: true, req, where: { sessionId: { equals: sessionId } } })
     const conversation = docs[0]
     const tenant = String(conversation?.tenant)
-    const mayRead = conversation && (Number(conversation.user) === user.id || isSuperAdmin(user) || (await tenantsAllowing(req, 'ai', 'read-all')).includes(tenant))
+    // Its owner while they may still use the assistant there (a member removed loses the history too), or ai:read-all.
+    const mayRead =
+      conversation &&
+      (isSuperAdmin(user) ||
+        (await tenantsAllowing(req, 'ai', 'read-all')).includes(tenant) ||
+        (Number(conversation.user) === user.id && (await tenantsAllowing(req, 'ai', 'use')).includes(tenant)))
     if (!conversation || !mayRead) throw notFound('Conversation not found.')
     const { docs: messages } = await req.payload.find({
       collection: 'ai-messages',

@@ -14,7 +14,7 @@ import { idOf } from '../../../utilities/idOf'
 import { canTransition } from '../../booking'
 import { requirePermission } from '../../rbac'
 import { formatInZone } from './tools/format'
-import { asUser, existsAnywhere, invalidInput, notFound, notPermitted, studioFor, zodMessage } from './tools/scope'
+import { asUser, invalidInput, notHere, notPermitted, studioFor, zodMessage } from './tools/scope'
 
 export const PROPOSE_TOOL = 'propose_booking_action'
 /** Cards one answer may offer: enough for "cancel these three", not a mass action. */
@@ -29,13 +29,19 @@ export type ActionCard = {
   url: string
 }
 
-/** What one answer has shown and offered so far: proposals are limited to the bookings its tools returned. */
-export type AnswerState = { cards: ActionCard[]; shownRefs: Set<string> }
+/**
+ * What one answer may offer cards for: a booking whose ref the user typed in the question, or the one booking
+ * a search of this answer found. Not any booking a wider search listed: a customer's note in one of them
+ * could otherwise ask for cards on the others.
+ */
+export type AnswerState = { cards: ActionCard[]; question: string; shownRefs: Set<string> }
+
+export const answerState = (question: string): AnswerState => ({ cards: [], question: question.toUpperCase(), shownRefs: new Set() })
 
 export const proposeDefinition: ToolDefinition = {
   name: PROPOSE_TOOL,
   description:
-    'Offer the user a button to confirm or cancel one booking. Nothing changes unless the user presses it. Only for a booking find_bookings returned in this answer, and only when the user asked for that action.',
+    'Offer the user a button to confirm or cancel one booking. Nothing changes unless the user presses it. Only when the user asked for that action, for a booking they named by its ref or the single booking find_bookings found.',
   input_schema: {
     type: 'object',
     properties: { ref: { type: 'string', description: 'The booking ref, as find_bookings returned it.', maxLength: 40 }, action: { type: 'string', enum: ['confirm', 'cancel'] } },
@@ -46,12 +52,15 @@ export const proposeDefinition: ToolDefinition = {
 
 const input = z.object({ action: z.enum(['confirm', 'cancel']), ref: z.string().trim().min(1).max(40) }).strict()
 
-/** Remembers the refs a find_bookings result showed, so that only those can be proposed. */
+/** Remembers the booking a find_bookings call found when it found exactly one. */
 export function rememberShown(state: AnswerState, result: ToolResult): void {
   if (!result.ok) return
-  const bookings = (result.data as { bookings?: { ref?: unknown }[] } | null)?.bookings
-  for (const booking of bookings ?? []) if (typeof booking.ref === 'string') state.shownRefs.add(booking.ref.toUpperCase())
+  const bookings = (result.data as { bookings?: { ref?: unknown }[] } | null)?.bookings ?? []
+  const [only] = bookings
+  if (bookings.length === 1 && typeof only?.ref === 'string') state.shownRefs.add(only.ref.toUpperCase())
 }
+
+const mayPropose = (state: AnswerState, ref: string) => state.shownRefs.has(ref) || state.question.includes(ref)
 
 const isRefusal = (error: unknown) => (error instanceof HttpError || error instanceof APIError) && [401, 403, 404].includes(error.status)
 
@@ -62,14 +71,14 @@ export async function proposeBookingAction(req: PayloadRequest, context: ToolCon
   const { action } = parsed.data
   const ref = parsed.data.ref.toUpperCase()
   if (state.cards.length >= MAX_CARDS_PER_ANSWER) return { result: invalidInput(`At most ${MAX_CARDS_PER_ANSWER} proposals in one answer.`) }
-  if (!state.shownRefs.has(ref)) return { result: invalidInput('Only a booking that find_bookings returned in this answer can be proposed.') }
+  if (!mayPropose(state, ref)) return { result: invalidInput('Only a booking the user named by its ref, or the one booking a search found, can be proposed.') }
   const existing = state.cards.find((card) => card.booking.ref === ref && card.kind === `${action}_booking`)
   if (existing) return { card: undefined, result: { data: { proposed: true, card: existing.id }, ok: true } }
   try {
     const tenant = await studioFor(req, context, ['bookings'])
     const { docs } = await req.payload.find({ collection: 'bookings', depth: 1, limit: 1, ...asUser(req), where: { and: [{ tenant: { equals: tenant.id } }, { ref: { equals: ref } }] } })
     const booking = docs[0]
-    if (!booking) return { result: (await existsAnywhere(req, 'bookings', { ref: { equals: ref } })) ? notPermitted() : notFound('No booking has that ref.') }
+    if (!booking) return { result: notHere('booking') }
     await requirePermission(req, 'bookings', action, tenant.id)
     const target = action === 'confirm' ? 'confirmed' : 'cancelled'
     if (!canTransition(booking.status, target)) return { result: invalidInput(`A ${booking.status} booking cannot be ${target}.`) }

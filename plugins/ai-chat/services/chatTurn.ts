@@ -13,18 +13,20 @@ import { HttpError } from '../../../utilities/apiErrors'
 import { poolDb } from '../../../utilities/transactionDb'
 import { writeAuditEntry } from '../../audit-log'
 import { ProviderError } from '../types'
-import { type AnswerState, PROPOSE_TOOL, proposeBookingAction, rememberShown } from './actions'
+import { answerState, type AnswerState, PROPOSE_TOOL, proposeBookingAction, rememberShown } from './actions'
 import { appendMessage } from './history'
 import { type CallOutcome, providerFailure, streamModelCall, type ToolCall } from './modelCall'
 import { costInCredits, estimateCredits } from './pricing'
 import { AI_REFERENCE_PREFIX, holdForCall, settleCall } from './spending'
-import { runTool, ToolFailure } from './tools'
+import { runTool, ToolFailure, type ToolResult } from './tools'
 
 export type Turn = {
   conversation: { id: number; sessionId: string }
   /** The first call's hold, taken before the answer started. */
   firstHold: { balance: number; estimate: number; reference: string }
   options: ResolvedAiOptions
+  /** The user's question, as typed: a booking ref in it may be proposed. */
+  question: string
   req: PayloadRequest
   request: ChatRequest
   tenant: Tenant
@@ -46,13 +48,23 @@ async function settle(turn: Turn, reference: string, held: number, actual: numbe
   }
 }
 
+// A tool answer is sent back with every later call: a large one would multiply the cost of the turn.
+const MAX_TOOL_RESULT_CHARS = 12_000
+const MAX_TOOL_CALLS_PER_ROUND = 6
+
+const notRun = (call: ToolCall, why: string): ToolResultBlock => ({ content: why, is_error: true, tool_use_id: call.id, type: 'tool_result' })
+
 /** Runs one round of tool calls as the user; refusals and failures go back to the model as error results. */
 async function runTools(turn: Turn, calls: ToolCall[], state: AnswerState, send: SendEvent, totals: Totals): Promise<ToolResultBlock[]> {
   const blocks: ToolResultBlock[] = []
-  for (const call of calls) {
+  for (const [index, call] of calls.entries()) {
+    if (index >= MAX_TOOL_CALLS_PER_ROUND) {
+      blocks.push(notRun(call, `Not run: at most ${MAX_TOOL_CALLS_PER_ROUND} tool calls at once.`))
+      continue
+    }
     totals.tools.push(call.name)
     send('tool_call', { id: call.id, input: call.input, name: call.name })
-    let result
+    let result: ToolResult
     try {
       if (call.name === PROPOSE_TOOL) {
         const proposal = await proposeBookingAction(turn.req, { tenantId: turn.tenant.id }, call.input, state)
@@ -64,11 +76,19 @@ async function runTools(turn: Turn, calls: ToolCall[], state: AnswerState, send:
       }
     } catch (error) {
       if (!(error instanceof ToolFailure)) turn.req.payload.logger.error({ err: error, msg: `AI tool ${call.name} failed` })
-      result = { error: 'failed', message: 'The tool failed on our side.', ok: false } as const
+      send('tool_result', { error: 'failed', id: call.id, name: call.name, ok: false })
+      blocks.push(notRun(call, 'The tool failed on our side.'))
+      continue
+    }
+    // Data goes back as JSON only: whatever text it holds stays data.
+    const json = result.ok ? JSON.stringify(result.data) : ''
+    if (json.length > MAX_TOOL_RESULT_CHARS) {
+      send('tool_result', { error: 'too_large', id: call.id, name: call.name, ok: false })
+      blocks.push(notRun(call, `The result is too large (${json.length} characters): ask for a shorter range, fewer rooms or a narrower search.`))
+      continue
     }
     send('tool_result', { id: call.id, name: call.name, ok: result.ok, ...(result.ok ? {} : { error: result.error }) })
-    // Data goes back as JSON only: whatever text it holds stays data.
-    blocks.push({ content: result.ok ? JSON.stringify(result.data) : result.message, is_error: !result.ok, tool_use_id: call.id, type: 'tool_result' })
+    blocks.push({ content: result.ok ? json : result.message, is_error: !result.ok, tool_use_id: call.id, type: 'tool_result' })
   }
   return blocks
 }
@@ -94,7 +114,7 @@ export async function runTurn(turn: Turn, send: SendEvent, client: ClientState):
   const { options, req, tenant } = turn
   const provider = options.provider!
   const where = { conversation: turn.conversation.id, tenant: tenant.id, user: turn.user }
-  const state: AnswerState = { cards: [], shownRefs: new Set() }
+  const state = answerState(turn.question)
   const totals: Totals = { actions: 0, calls: 0, credits: 0, inputTokens: 0, outcome: 'answered', outputTokens: 0, tools: [] }
   const messages: ChatMessage[] = [...turn.request.messages]
   let balance = turn.firstHold.balance
@@ -105,6 +125,13 @@ export async function runTurn(turn: Turn, send: SendEvent, client: ClientState):
       let { estimate: held, reference } = turn.firstHold
       if (call > 1) {
         held = estimateCredits(provider.model, await provider.countTokens(request), request.maxOutputTokens)
+        // No step may cost more than the message was shown (and confirmed) to cost, or the threshold.
+        const allowed = Math.max(turn.firstHold.estimate, options.confirmAbove)
+        if (held > allowed) {
+          totals.outcome = 'step_too_costly'
+          send('error', { code: 'step_too_costly', estimate: held, message: `The next step would cost up to ${held} credits, more than the ${allowed} this message allowed; ask something narrower.` })
+          return
+        }
         reference = `${AI_REFERENCE_PREFIX}${turn.turnId}:${call}`
         balance = (await holdForCall(req, { amount: held, reference, tenant, user: turn.user }, async () => undefined)).balance
       }

@@ -19,5 +19,8 @@ export async function startConversation(req: PayloadRequest, args: { model: stri
   return { id: created.id, sessionId: created.sessionId }
 }
 
+export const touchConversation = (req: PayloadRequest, id: number) =>
+  req.payload.update({ collection: 'ai-conversations', data: { lastMessageAt: new Date().toISOString() }, depth: 0, id, overrideAccess: true, req })
+
 export const appendQuestion = (req: PayloadRequest, where: { conversation: number; tenant: number; user: number }, question: string) =>
   appendMessage(req, where, { content: questionContent(question), role: 'user', text: question })

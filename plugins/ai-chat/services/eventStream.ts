@@ -38,7 +38,7 @@ export function eventStreamResponse(run: (send: SendEvent, client: ClientState) 
   return new Response(body, {
     headers: {
       // no-transform: a compressing proxy (or Next's own gzip) would otherwise hold events back.
-      'Cache-Control': 'no-cache, no-transform',
+      'Cache-Control': 'private, no-store, no-transform',
       'Content-Type': 'text/event-stream; charset=utf-8',
       'X-Accel-Buffering': 'no',
     },

@@ -5,6 +5,8 @@ import type { ChatMessage, TextBlock, ToolResultBlock } from '../types'
 
 /** Past messages sent with a new one: enough for follow-ups, bounded so a long chat does not grow without end. */
 const HISTORY_MESSAGES = 24
+/** And bounded in size (JSON characters), so a few large tool results cannot make every follow-up expensive. */
+const HISTORY_CHARS = 48_000
 
 type StoredMessage = { content: unknown; role: 'assistant' | 'user' }
 
@@ -20,7 +22,7 @@ const userBlocks = (content: unknown): Array<TextBlock | ToolResultBlock> =>
  * off), and with consecutive user turns merged (tool results followed by the next question).
  */
 export function toChatMessages(stored: StoredMessage[]): ChatMessage[] {
-  const start = stored.findIndex((message) => message.role === 'user' && userBlocks(message.content).every((block) => block.type === 'text'))
+  const start = stored.findIndex(isQuestion)
   if (start === -1) return []
   const messages: ChatMessage[] = []
   for (const message of stored.slice(start)) {
@@ -70,7 +72,20 @@ export async function messagesWithQuestion(req: PayloadRequest, conversationId: 
     sort: '-id',
     where: { conversation: { equals: conversationId } },
   })
-  return toChatMessages([...(docs.reverse() as StoredMessage[]), asked])
+  return toChatMessages([...withinBudget(docs.reverse() as StoredMessage[]), asked])
+}
+
+const isQuestion = (message: StoredMessage) => message.role === 'user' && userBlocks(message.content).every((block) => block.type === 'text')
+
+/** The newest turns that fit HISTORY_CHARS, cut at a question so no tool result loses its call. */
+function withinBudget(stored: StoredMessage[]): StoredMessage[] {
+  let kept = stored
+  while (JSON.stringify(kept).length > HISTORY_CHARS) {
+    const nextQuestion = kept.findIndex((message, index) => index > 0 && isQuestion(message))
+    if (nextQuestion === -1) return []
+    kept = kept.slice(nextQuestion)
+  }
+  return kept
 }
 
 export type StoredTurn = {

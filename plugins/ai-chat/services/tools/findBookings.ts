@@ -10,7 +10,7 @@ import type { AssistantTool, ToolContext, ToolResult } from './types'
 
 import { idOf } from '../../../../utilities/idOf'
 import { addDays, daysBetween, formatInZone, localDate, money, searchText, startOfLocalDay } from './format'
-import { asUser, existsAnywhere, invalidInput, notPermitted, studioFor, zodMessage } from './scope'
+import { asUser, invalidInput, notHere, studioFor, zodMessage } from './scope'
 
 const MAX_RESULTS = 20
 const MAX_RANGE_DAYS = 366
@@ -71,10 +71,8 @@ async function run(req: PayloadRequest, raw: unknown, context: ToolContext): Pro
     conditions.push({ start: { less_than: startOfLocalDay(addDays(to, 1), tenant.timezone).toISOString() } })
   }
   const { docs, totalDocs } = await req.payload.find({ collection: 'bookings', depth: 0, limit, sort: from ? 'start' : '-start', ...asUser(req), where: { and: conditions } })
-  // A ref is unique across studios: one the user cannot see here is another studio's, or beyond their reach.
-  if (docs.length === 0 && ref && (await existsAnywhere(req, 'bookings', { ref: { equals: ref.toUpperCase() } }))) {
-    return notPermitted('Not permitted: that booking is not one this user may see in this studio.')
-  }
+  // A ref names one booking: none here is "not permitted", the same answer whoever holds it.
+  if (docs.length === 0 && ref) return notHere('booking')
 
   const roomIds = [...new Set(docs.flatMap((booking) => (booking.room === undefined || booking.room === null ? [] : [Number(idOf(booking.room))])))]
   const rooms = roomIds.length

@@ -1,6 +1,6 @@
 // What every tool does before answering: the conversation's studio as the user sees it, the user's permission
 // there, and one answer for a document outside it ("not permitted", whichever studio holds it).
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 import type { ZodError } from 'zod'
 
 import type { Room, Tenant } from '../../../../payload-types'
@@ -10,7 +10,6 @@ import { findVisible } from '../../../../utilities/findVisible'
 import { requirePermission } from '../../../rbac'
 
 export const invalidInput = (message: string): ToolResult => ({ error: 'invalid_input', message, ok: false })
-export const notFound = (message: string): ToolResult => ({ error: 'not_found', message, ok: false })
 export const notPermitted = (message = 'Not permitted.'): ToolResult => ({ error: 'not_permitted', message, ok: false })
 
 /** Zod's issues as one line for the model: where and what, never the input echoed back. */
@@ -31,13 +30,10 @@ export async function studioFor(req: PayloadRequest, context: ToolContext, resou
 }
 
 /**
- * Whether a document matching `where` exists in any studio. Only for telling "not permitted" from "not
- * found" after the user's own query came back empty: nothing of the document is returned.
+ * The one answer for a document the user cannot reach here, whether another studio holds it, their role
+ * hides it or nothing matches: telling these apart would let a member probe other studios' names and refs.
  */
-export async function existsAnywhere(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({ collection, overrideAccess: true, req, where })
-  return totalDocs > 0
-}
+export const notHere = (what: string) => notPermitted(`Not permitted, or no such ${what} in this studio.`)
 
 /** Run as the user: `overrideAccess: false`, so collection and field access apply as in the panel. */
 export const asUser = (req: PayloadRequest) => ({ overrideAccess: false, req, user: req.user }) as const
@@ -48,9 +44,8 @@ const roomMatch = (reference: number | string): Where =>
     : { or: [{ name: { like: reference } }, { slug: { equals: reference.toLowerCase() } }] }
 
 /**
- * The studio's room named by `reference` (an id, a name or a slug) as the user may read it; `not_permitted`
- * when it exists only in another studio (or the user may not read it), `not_found` when no studio has it.
- * A name matching several rooms is `invalid_input`, listing their names.
+ * The studio's room named by `reference` (an id, a name or a slug) as the user may read it, else
+ * `not_permitted` (`notHere`). A name matching several rooms is `invalid_input`, listing their names.
  */
 export async function roomFor(req: PayloadRequest, tenant: Tenant, reference: number | string): Promise<Room | ToolResult> {
   const match = roomMatch(reference)
@@ -59,8 +54,7 @@ export async function roomFor(req: PayloadRequest, tenant: Tenant, reference: nu
   const found = exact.length === 1 ? exact : docs
   if (found.length === 1) return found[0]!
   if (found.length > 1) return invalidInput(`Several rooms match: ${found.map((room) => room.name).join(', ')}. Name one, or give its id.`)
-  if (await existsAnywhere(req, 'rooms', match)) return notPermitted('Not permitted: that room is not one this user may see in this studio.')
-  return notFound('No room matches.')
+  return notHere('room')
 }
 
 export const isToolResult = (value: unknown): value is ToolResult => typeof value === 'object' && value !== null && 'ok' in value
