@@ -1,8 +1,9 @@
 // Anthropic's Messages API at the network edge: a loopback server speaking the real protocol, reached by the
 // official SDK through its base URL (ANTHROPIC_BASE_URL). Tests queue scripted replies (text chunks, tool_use
-// blocks, usage) or failures (429 with retry-after, 529 overloaded, an error event mid-stream, a socket cut
-// after N events, a stream that stalls), and read back every request body and header the SDK sent. The key is
-// taken from `x-api-key` or `Authorization: Bearer` (SDK 1.x sends the latter), checked when `apiKey` is given.
+// blocks, usage, a pause between events) or failures (429 with retry-after, 529 overloaded, an error event
+// mid-stream, a socket cut after N events, a stream that stalls), and read back every request body and header
+// the SDK sent. The key is taken from `x-api-key` or `Authorization: Bearer` (SDK 1.x sends the latter), checked
+// when `apiKey` is given.
 //
 // Streaming follows Anthropic's SSE framing: message_start (usage.input_tokens), ping, then per block
 // content_block_start / content_block_delta (text_delta, or input_json_delta with partial_json) /
@@ -29,6 +30,8 @@ export type FakeMessageReply = {
   stallAfterEvents?: number
   /** After this many events, an SSE `error` event (as Anthropic sends when overloaded mid-answer), then end. */
   errorAfterEvents?: { after: number; type: string; message?: string }
+  /** Wait this long between SSE events, so a client sees the answer arrive in pieces. @default 0 (all at once) */
+  eventDelayMs?: number
 }
 
 export type FakeErrorReply = { status: number; errorType: string; message?: string; retryAfter?: string }
@@ -127,7 +130,14 @@ function streamEvents(model: unknown, resolved: Resolved): Array<[string, object
 
 const sse = ([event, data]: [string, object]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
-export async function startFakeAnthropic(options: { apiKey?: string; defaultReply?: FakeReply } = {}) {
+/**
+ * Told of each SSE event of a streamed reply once it is written: its name, its data and the
+ * `process.hrtime.bigint()` taken just before the write call (so anything later, Node's own flush included,
+ * counts against whoever reads it). Events written in one piece share one time. For benchmarks.
+ */
+export type OnEventWritten = (event: string, data: object, at: bigint) => void
+
+export async function startFakeAnthropic(options: { apiKey?: string; defaultReply?: FakeReply; onEventWritten?: OnEventWritten } = {}) {
   const queue: FakeReply[] = []
   const requests: RecordedRequest[] = []
   let closedEarly = 0
@@ -141,14 +151,41 @@ export async function startFakeAnthropic(options: { apiKey?: string; defaultRepl
     const events = streamEvents(model, resolved)
     const limit = Math.min(reply.cutAfterEvents ?? reply.stallAfterEvents ?? reply.errorAfterEvents?.after ?? Infinity, events.length)
     response.writeHead(200, { 'cache-control': 'no-cache', 'content-type': 'text/event-stream', 'request-id': newId('req_') })
-    const body = events.slice(0, limit).map(sse).join('')
-    if (reply.errorAfterEvents) {
-      const { type, message = 'Overloaded' } = reply.errorAfterEvents
-      return response.end(body + sse(['error', { type: 'error', error: { type, message } }]))
+    const sent = events.slice(0, limit)
+    const pieces = sent.map(sse)
+    /** Call just before writing `done`; returns what tells the hook once it is written. */
+    const writing = (...done: Array<[string, object]>) => {
+      const at = process.hrtime.bigint()
+      return () => {
+        for (const [event, data] of done) options.onEventWritten?.(event, data, at)
+      }
     }
-    if (reply.cutAfterEvents !== undefined) return response.write(body, () => response.socket?.destroy())
-    if (reply.stallAfterEvents !== undefined) return response.write(body)
-    response.end(body)
+    /** The last of the events, then how the reply ends: an error event, a cut, a stall or a normal end. */
+    const finish = (body: string, from: number) => {
+      if (reply.errorAfterEvents) {
+        const { type, message = 'Overloaded' } = reply.errorAfterEvents
+        const error: [string, object] = ['error', { type: 'error', error: { type, message } }]
+        const written = writing(...sent.slice(from), error)
+        response.end(body + sse(error))
+        return written()
+      }
+      const written = writing(...sent.slice(from))
+      if (reply.cutAfterEvents !== undefined) response.write(body, () => response.socket?.destroy())
+      else if (reply.stallAfterEvents !== undefined) response.write(body)
+      else response.end(body)
+      written()
+    }
+    const delay = reply.eventDelayMs ?? 0
+    if (delay <= 0 || pieces.length === 0) return finish(pieces.join(''), 0)
+    const sendFrom = (index: number) => {
+      if (response.destroyed) return
+      if (index === pieces.length - 1) return finish(pieces[index]!, index)
+      const written = writing(sent[index]!)
+      response.write(pieces[index]!)
+      written()
+      setTimeout(() => sendFrom(index + 1), delay)
+    }
+    sendFrom(0)
   }
 
   const server = createServer((request, response) => {

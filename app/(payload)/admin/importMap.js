@@ -41,6 +41,7 @@ import { BookingActions as BookingActions_ef65a8a123d0c55c09234d61a7d1add7 } fro
 import { ColourField as ColourField_a7bc4a1bede2b6b9ded03a30e4fbac0e } from '../../../plugins/themes/admin/ColourField'
 import { MissingTranslations as MissingTranslations_eba6297709ec652bb4122dbff12c7980 } from '../../../plugins/i18n/admin/MissingTranslations'
 import { CalendarFeedsPanel as CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3 } from '../../../plugins/dashboard/admin/CalendarFeedsPanel'
+import { AssistantDrawer as AssistantDrawer_337badfc658c0fa16d9c040000d301e8 } from '../../../plugins/ai-chat/admin/AssistantDrawer'
 import { PermissionsNavLink as PermissionsNavLink_2746856efc4831f9942c40275ec1839c } from '../../../plugins/rbac/admin/PermissionsNavLink'
 import { CalendarNavLink as CalendarNavLink_511274049325187de0a1380f586f012a } from '../../../plugins/dashboard/admin/CalendarNavLink'
 import { ReportsNavLink as ReportsNavLink_5c7c0b058ec06804d25abcb39cbcca49 } from '../../../plugins/reports/admin/ReportsNavLink'
@@ -98,6 +99,7 @@ export const importMap = {
   "/plugins/themes/admin/ColourField#ColourField": ColourField_a7bc4a1bede2b6b9ded03a30e4fbac0e,
   "/plugins/i18n/admin/MissingTranslations#MissingTranslations": MissingTranslations_eba6297709ec652bb4122dbff12c7980,
   "/plugins/dashboard/admin/CalendarFeedsPanel#CalendarFeedsPanel": CalendarFeedsPanel_62617c0bce77cd71153ef7bd48a5c6c3,
+  "/plugins/ai-chat/admin/AssistantDrawer#AssistantDrawer": AssistantDrawer_337badfc658c0fa16d9c040000d301e8,
   "/plugins/rbac/admin/PermissionsNavLink#PermissionsNavLink": PermissionsNavLink_2746856efc4831f9942c40275ec1839c,
   "/plugins/dashboard/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_511274049325187de0a1380f586f012a,
   "/plugins/reports/admin/ReportsNavLink#ReportsNavLink": ReportsNavLink_5c7c0b058ec06804d25abcb39cbcca49,
