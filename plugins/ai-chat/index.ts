@@ -49,6 +49,14 @@ export const aiChatPlugin =
     const config = registerCapabilities(incomingConfig, { ai: ['use', 'read-all', 'manage'] })
     return {
       ...config,
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          // A header action on every page; without a provider it renders nothing and asks nothing.
+          actions: [...(config.admin?.components?.actions ?? []), { clientProps: { enabled: Boolean(options.provider) }, path: '/plugins/ai-chat/admin/AssistantDrawer#AssistantDrawer' }],
+        },
+      },
       collections: [...(config.collections ?? []).map(withCapFields), AiConversations, AiMessages],
       custom: { ...config.custom, [AI_OPTIONS_KEY]: resolveAiOptions(options) },
       endpoints: [...(config.endpoints ?? []), chatEndpoint, conversationEndpoint, contextEndpoint],

@@ -18,6 +18,8 @@ export function AdminViewTemplate({ children, initPageResult, params, searchPara
       permissions={initPageResult.permissions}
       searchParams={searchParams}
       user={req.user ?? undefined}
+      // The config's header actions (the assistant's button), which Payload's own views get from its router.
+      viewActions={req.payload.config.admin?.components?.actions}
       visibleEntities={initPageResult.visibleEntities}
     >
       <Gutter>{children}</Gutter>
