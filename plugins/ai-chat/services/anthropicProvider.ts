@@ -4,6 +4,7 @@
 import Anthropic, { APIError } from '@anthropic-ai/sdk'
 
 import { type ChatEvent, type ChatMessage, type ChatProvider, type ChatRequest, ProviderError, type StopReason } from '../types'
+import { parseToolInput, retryAfterSeconds, watchedStream } from './providerStream'
 
 export type AnthropicProviderOptions = {
   apiKey: string
@@ -50,16 +51,6 @@ function toParams(request: ChatRequest): Params {
       ? { tools: request.tools.map(({ name, description, input_schema }) => ({ name, description, input_schema })) }
       : {}),
   }
-}
-
-/** Seconds from a `retry-after` header: a number of seconds or an HTTP date. */
-function retryAfterSeconds(headers: Headers | undefined): number | undefined {
-  const value = headers?.get('retry-after')
-  if (!value) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
-  const at = Date.parse(value)
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000))
 }
 
 /** Any failure from the SDK as a ProviderError; an HTTP error keeps its status, a lost connection has none. */
@@ -134,7 +125,7 @@ class TurnReader {
         const tool = this.toolBlocks.get(event.index)
         if (!tool) return []
         this.toolBlocks.delete(event.index)
-        return [{ type: 'tool_call', id: tool.id, name: tool.name, input: parseToolInput(tool.name, tool.json) }]
+        return [{ type: 'tool_call', id: tool.id, name: tool.name, input: parseToolInput('Anthropic', tool.name, tool.json) }]
       }
       case 'message_delta':
         this.setInput(event.usage)
@@ -148,20 +139,6 @@ class TurnReader {
         return []
     }
   }
-}
-
-function parseToolInput(toolName: string, json: string): Record<string, unknown> {
-  if (json.trim() === '') return {} // a tool called without arguments streams no JSON at all
-  let input: unknown
-  try {
-    input = JSON.parse(json)
-  } catch (error) {
-    throw new ProviderError(`Anthropic sent a ${toolName} call whose input is not valid JSON.`, { cause: error })
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ProviderError(`Anthropic sent a ${toolName} call whose input is not an object.`)
-  }
-  return input as Record<string, unknown>
 }
 
 export function anthropicProvider(options: AnthropicProviderOptions): ChatProvider {
@@ -184,50 +161,17 @@ export function anthropicProvider(options: AnthropicProviderOptions): ChatProvid
     }
   }
 
-  async function* stream(request: ChatRequest, { signal }: { signal?: AbortSignal }): AsyncGenerator<ChatEvent> {
-    signal?.throwIfAborted()
-    // One controller for the SDK call: aborted by the caller's signal or by the idle watchdog.
-    const controller = new AbortController()
-    let stalled = false
-    let watchdog: ReturnType<typeof setTimeout> | undefined
-    const arm = () => {
-      clearTimeout(watchdog)
-      watchdog = setTimeout(() => {
-        stalled = true
-        controller.abort()
-      }, idleTimeoutMs)
-    }
-    const forwardAbort = () => controller.abort()
-    signal?.addEventListener('abort', forwardAbort, { once: true })
-    const failure = (error?: unknown): unknown => {
-      if (signal?.aborted) return signal.reason
-      if (stalled) return new ProviderError(`Anthropic sent nothing for ${idleTimeoutMs} ms; the answer was given up.`)
-      return error === undefined ? new ProviderError('The answer from Anthropic ended before message_stop.') : toProviderError(error)
-    }
-
-    try {
-      arm()
-      const reader = new TurnReader()
-      try {
-        const events = await client.messages.create(
-          { ...toParams(request), max_tokens: request.maxOutputTokens, model, stream: true },
-          { signal: controller.signal },
-        )
-        for await (const event of events) {
-          clearTimeout(watchdog) // a slow consumer is not a stalled provider
-          for (const chatEvent of reader.read(event)) yield chatEvent
-          if (reader.stopped) return
-          arm()
-        }
-      } catch (error) {
-        throw failure(error)
-      }
-      // The SDK ends the iteration quietly on abort, and a server may close the body early: neither is an answer.
-      throw failure()
-    } finally {
-      clearTimeout(watchdog)
-      signal?.removeEventListener('abort', forwardAbort)
-    }
+  function stream(request: ChatRequest, { signal }: { signal?: AbortSignal }): AsyncGenerator<ChatEvent> {
+    const reader = new TurnReader()
+    return watchedStream<Anthropic.RawMessageStreamEvent>({
+      idleTimeoutMs,
+      lastEventName: 'message_stop',
+      open: (callSignal) => client.messages.create({ ...toParams(request), max_tokens: request.maxOutputTokens, model, stream: true }, { signal: callSignal }),
+      read: (event) => ({ events: reader.read(event), stopped: reader.stopped }),
+      signal,
+      toProviderError,
+      vendor: 'Anthropic',
+    })
   }
 
   return { countTokens, model, stream }

@@ -10,6 +10,7 @@ import OpenAI, { APIError } from 'openai'
 
 import { type ChatEvent, type ChatProvider, type ChatRequest, ProviderError, type StopReason } from '../types'
 import { toResponseInput } from './openaiMessages'
+import { parseToolInput, retryAfterSeconds, watchedStream } from './providerStream'
 import { DEFAULT_OPENAI_BASE_URL } from './providerConfig'
 
 export type OpenAIProviderOptions = {
@@ -25,19 +26,6 @@ export type OpenAIProviderOptions = {
 
 type StreamEvent = OpenAI.Responses.ResponseStreamEvent
 type Response = OpenAI.Responses.Response
-
-/** Seconds from a `retry-after` header (seconds or an HTTP date), else OpenAI's `retry-after-ms`. */
-function retryAfterSeconds(headers: Headers | undefined): number | undefined {
-  const value = headers?.get('retry-after')
-  if (value) {
-    const seconds = Number(value)
-    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
-    const at = Date.parse(value)
-    if (!Number.isNaN(at)) return Math.max(0, Math.ceil((at - Date.now()) / 1000))
-  }
-  const milliseconds = Number(headers?.get('retry-after-ms') ?? Number.NaN)
-  return Number.isFinite(milliseconds) ? Math.max(0, Math.ceil(milliseconds / 1000)) : undefined
-}
 
 // OpenAI answers 503 when a model's capacity is saturated (its counterpart of Anthropic's 529); compatible
 // servers may name it in the error's code or type instead.
@@ -61,20 +49,6 @@ export function toProviderError(error: unknown): ProviderError {
   return new ProviderError('The connection to OpenAI was lost before the answer was complete.', { cause: error })
 }
 
-function parseArguments(toolName: string, json: string): Record<string, unknown> {
-  if (json.trim() === '') return {}
-  let input: unknown
-  try {
-    input = JSON.parse(json)
-  } catch (error) {
-    throw new ProviderError(`OpenAI sent a ${toolName} call whose arguments are not valid JSON.`, { cause: error })
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ProviderError(`OpenAI sent a ${toolName} call whose arguments are not an object.`)
-  }
-  return input as Record<string, unknown>
-}
-
 /** Turns the SSE events of one response into ChatEvents; a function call is emitted once its arguments are complete. */
 class TurnReader {
   /** Function calls by output index: their call_id and name arrive in output_item.added, before the arguments. */
@@ -89,7 +63,7 @@ class TurnReader {
     call.emitted = true
     this.calls.set(outputIndex, call)
     this.toolCallCount++
-    return [{ type: 'tool_call', id: call.callId, name: call.name, input: parseArguments(call.name, argumentsJson) }]
+    return [{ type: 'tool_call', id: call.callId, name: call.name, input: parseToolInput('OpenAI', call.name, argumentsJson) }]
   }
 
   private stopReason(response: Response, incomplete: boolean): StopReason {
@@ -173,57 +147,22 @@ export function openaiProvider(options: OpenAIProviderOptions): ChatProvider {
     }
   }
 
-  async function* stream(request: ChatRequest, { signal }: { signal?: AbortSignal }): AsyncGenerator<ChatEvent> {
-    signal?.throwIfAborted()
-    // One controller for the SDK call: aborted by the caller's signal or by the idle watchdog.
-    const controller = new AbortController()
-    let stalled = false
-    let watchdog: ReturnType<typeof setTimeout> | undefined
-    const arm = () => {
-      clearTimeout(watchdog)
-      watchdog = setTimeout(() => {
-        stalled = true
-        controller.abort()
-      }, idleTimeoutMs)
-    }
-    const forwardAbort = () => controller.abort()
-    signal?.addEventListener('abort', forwardAbort, { once: true })
-    const failure = (error?: unknown): unknown => {
-      if (signal?.aborted) return signal.reason
-      if (stalled) return new ProviderError(`OpenAI sent nothing for ${idleTimeoutMs} ms; the answer was given up.`)
-      return error === undefined ? new ProviderError('The answer from OpenAI ended before response.completed.') : toProviderError(error)
-    }
-
-    try {
-      arm()
-      const reader = new TurnReader()
-      try {
-        const events = await client.responses.create(
-          {
-            ...toResponseInput(request),
-            max_output_tokens: request.maxOutputTokens,
-            model,
-            // The whole history is sent on every turn, so OpenAI need not keep customers' conversations.
-            store: false,
-            stream: true,
-          },
-          { signal: controller.signal },
-        )
-        for await (const event of events) {
-          clearTimeout(watchdog) // a slow consumer is not a stalled provider
-          for (const chatEvent of reader.read(event)) yield chatEvent
-          if (reader.stopped) return
-          arm()
-        }
-      } catch (error) {
-        throw failure(error)
-      }
-      // The SDK ends the iteration quietly on abort, and a server may close the body early: neither is an answer.
-      throw failure()
-    } finally {
-      clearTimeout(watchdog)
-      signal?.removeEventListener('abort', forwardAbort)
-    }
+  function stream(request: ChatRequest, { signal }: { signal?: AbortSignal }): AsyncGenerator<ChatEvent> {
+    const reader = new TurnReader()
+    return watchedStream<StreamEvent>({
+      idleTimeoutMs,
+      lastEventName: 'response.completed',
+      open: (callSignal) =>
+        client.responses.create(
+          // The whole history is sent on every turn, so OpenAI need not keep customers' conversations.
+          { ...toResponseInput(request), max_output_tokens: request.maxOutputTokens, model, store: false, stream: true },
+          { signal: callSignal },
+        ),
+      read: (event) => ({ events: reader.read(event), stopped: reader.stopped }),
+      signal,
+      toProviderError,
+      vendor: 'OpenAI',
+    })
   }
 
   return { countTokens, model, stream }
