@@ -16,6 +16,7 @@ import { atelierPlugins } from './plugins'
 import { atelierEnv } from './utilities/env'
 import { adminSupportedLanguages, CONTENT_LOCALES, DEFAULT_LOCALE } from './utilities/locales'
 import { createMailTransport } from './utilities/mailTransport'
+import { objectStoragePlugin } from './utilities/objectStorage'
 import { logIdlePoolErrors } from './utilities/poolErrors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -80,7 +81,8 @@ export default buildConfig({
   onInit: async (payload) => {
     logIdlePoolErrors(payload)
   },
-  plugins: atelierPlugins(env),
+  // Storage last: it wraps media as the plugins left it (tenant field, hooks) and adds only its own hooks.
+  plugins: [...atelierPlugins(env), objectStoragePlugin(env.objectStorage)],
   secret: env.payloadSecret,
   serverURL: env.ATELIER_PUBLIC_URL,
   sharp,

@@ -62,6 +62,13 @@ const envSchema = z.object({
   ATELIER_TLS_PROBE_ADDRESS: z.string().optional(),
   ATELIER_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   ATELIER_MEDIA_DIR: z.string().default('.data/media'),
+  // Uploads in an S3-compatible bucket (utilities/objectStorage.ts) when S3_BUCKET is set, else in ATELIER_MEDIA_DIR.
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().or(z.literal('')).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag,
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   ATELIER_SEED_DEMO: booleanFlag,
   ATELIER_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   ATELIER_SITES_ALLOW_PRIVATE: booleanFlag,
@@ -89,12 +96,41 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
 })
 
+/** An S3-compatible bucket (AWS, MinIO, R2, …) and the keys to it. */
+export type ObjectStorageSettings = {
+  accessKeyId: string
+  bucket: string
+  /** Unset: AWS itself. */
+  endpoint: string | undefined
+  /** `bucket` in the path rather than the host name, as MinIO and most self-hosted stores want. */
+  forcePathStyle: boolean
+  region: string
+  secretAccessKey: string
+}
+
 export type AtelierEnv = z.infer<typeof envSchema> & {
   adminEmail: string | undefined
   adminPassword: string | undefined
   demoPassword: string | undefined
   isProduction: boolean
+  /** Where uploads go: undefined keeps them on local disk, in ATELIER_MEDIA_DIR. */
+  objectStorage: ObjectStorageSettings | undefined
   payloadSecret: string
+}
+
+/** The bucket when S3_BUCKET is set; a bucket without its keys stops the boot rather than failing each upload. */
+const objectStorageOf = (env: z.infer<typeof envSchema>): ObjectStorageSettings | undefined => {
+  const { S3_ACCESS_KEY_ID: accessKeyId, S3_BUCKET: bucket, S3_SECRET_ACCESS_KEY: secretAccessKey } = env
+  if (!bucket) return undefined
+  if (!accessKeyId || !secretAccessKey) throw new Error('S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.')
+  return {
+    accessKeyId,
+    bucket,
+    endpoint: env.S3_ENDPOINT || undefined,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    region: env.S3_REGION,
+    secretAccessKey,
+  }
 }
 
 /** True when a production server is starting, as opposed to `next build` evaluating the config. */
@@ -113,6 +149,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
     throw new Error('ATELIER_DEPLOYER=webhook needs ATELIER_DEPLOY_WEBHOOK_URL and ATELIER_DEPLOY_WEBHOOK_SECRET.')
   }
   const isProduction = env.NODE_ENV === 'production'
+  const objectStorage = objectStorageOf(env)
 
   if (isProductionRuntime(source)) {
     if (!env.PAYLOAD_SECRET || env.PAYLOAD_SECRET.length < 32 || env.PAYLOAD_SECRET === DEV_PAYLOAD_SECRET) {
@@ -129,6 +166,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
     adminPassword: env.ATELIER_ADMIN_PASSWORD ?? (isProduction ? undefined : DEV_ADMIN_PASSWORD),
     demoPassword: env.ATELIER_DEMO_PASSWORD ?? (isProduction ? undefined : DEV_DEMO_PASSWORD),
     isProduction,
+    objectStorage,
     payloadSecret: env.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
   }
 }

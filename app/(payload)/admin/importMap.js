@@ -49,6 +49,7 @@ import { StudioDashboard as StudioDashboard_41264974200c1c84ffdcb9444c1ec79c } f
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { AdminThemeProvider as AdminThemeProvider_4a376a98f74372f5d36484fe639ec4fc } from '../../../plugins/themes/admin/AdminThemeProvider'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { PermissionMatrixView as PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5 } from '../../../plugins/rbac/admin/PermissionMatrixView'
 import { CalendarView as CalendarView_70911d420d25c925dafa494b5abb28eb } from '../../../plugins/dashboard/admin/CalendarView'
 import { ReportsView as ReportsView_72b9a9536c9c8e63ed38c502d9d25a32 } from '../../../plugins/reports/admin/ReportsView'
@@ -107,6 +108,7 @@ export const importMap = {
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "/plugins/themes/admin/AdminThemeProvider#AdminThemeProvider": AdminThemeProvider_4a376a98f74372f5d36484fe639ec4fc,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/plugins/rbac/admin/PermissionMatrixView#PermissionMatrixView": PermissionMatrixView_7306a778cad3c92fb9048160e185e5a5,
   "/plugins/dashboard/admin/CalendarView#CalendarView": CalendarView_70911d420d25c925dafa494b5abb28eb,
   "/plugins/reports/admin/ReportsView#ReportsView": ReportsView_72b9a9536c9c8e63ed38c502d9d25a32,
