@@ -92,6 +92,8 @@ const apiErrorExtra = (error: unknown): Record<string, unknown> | undefined => {
  */
 export const answerRestErrorsInProjectShape: AfterErrorHook = ({ error }) => {
   if (isUnstorableText(error)) return { response: errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), status: 400 }
+  // A query naming a field the collection lacks, e.g. `?prefix=` on a file URL (the storage adapter reads it).
+  if (error instanceof APIError && error.message.startsWith('Cannot find field for path')) return { response: errorBody([{ message: 'The request names a field that does not exist.' }]), status: 400 }
   // A refusal of ours thrown in a hook: its entries and code, as a custom endpoint would answer it.
   if (error instanceof HttpError && error.status < 500) return { response: errorBody(error.entries, error.extra), status: error.status }
   const extra = apiErrorExtra(error)

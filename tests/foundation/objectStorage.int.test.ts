@@ -2,6 +2,7 @@
 // and not to the media directory, is served at /api/media/file/<name> to its studio only, and leaves the
 // bucket with its document. The store is s3rver on 127.0.0.1, looked at through an SDK client of our own.
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
+import { sql } from '@payloadcms/db-postgres'
 import { readdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -13,6 +14,9 @@ import { auditEntries } from '../helpers/auditEntries'
 import { createTenant, createUser, PASSWORD, tinyPng, uploadForm } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
 import { startS3Server, type S3TestServer } from '../helpers/s3Server'
+import { approve, createArtist, siteKey } from '../helpers/sites'
+import { sitesOptions } from '../../plugins/sites/services/options'
+import { hashSecret } from '../../plugins/sites/services/secrets'
 
 describe('uploads in object storage', () => {
   let s3: S3TestServer
@@ -96,9 +100,10 @@ describe('uploads in object storage', () => {
 
   it('a prefix in the query reaches no other object', async () => {
     // The adapter builds the key from `?prefix=`; Payload first looks for a document with that prefix, and
-    // media has no prefix field: an error (500), never another key's bytes.
+    // media has no prefix field: a 400, never another key's bytes (nor a 500).
     const response = await app.rest.get(`/media/file/${media.filename}?prefix=..`, { token: tokenA })
-    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request names a field that does not exist.' }] })
   })
 
   it('deleting the document removes its object from the bucket', async () => {
@@ -110,5 +115,21 @@ describe('uploads in object storage', () => {
     expect(deleted.status).toBe(200)
     expect(await keysInBucket()).toEqual([kept.filename])
     expect((await app.rest.get(`/media/file/${media.filename}`, { token: tokenA })).status).toBe(403)
+  })
+
+  it('serves an artist site its portfolio image from the bucket', async () => {
+    const owner = await createUser(app.payload, [{ role: 'owner', tenant: studioA }])
+    const artist = await createArtist(app.payload, studioA)
+    const approved = await approve(app.rest, artist.id, await app.rest.login(owner.email, PASSWORD))
+    const uploaded = await app.rest.post('/media', uploadForm({ alt: 'portfolio', tenant: studioA.id }), { token: tokenA })
+    const image = ((await uploaded.json()) as { doc: Media }).doc
+    await app.payload.update({ collection: 'artists', data: { portfolio: [image.id] }, id: artist.id })
+    // The site's key, as registration would store it (hashed with the platform's pepper).
+    const key = siteKey()
+    await app.payload.db.drizzle.execute(sql`update sites set secrets_key_hash = ${hashSecret(sitesOptions(app.payload).pepper, key)} where id = ${approved.site.id}`)
+    const response = await app.rest.get(`/sites/me/portfolio/${image.id}`, { headers: { 'X-Site-Key': key } })
+    expect(response.status).toBe(200)
+    expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true)
+    expect(await readdir(process.env.ATELIER_MEDIA_DIR!)).toEqual([])
   })
 })

@@ -1,4 +1,6 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { Media } from '../../../payload-types'
 
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -11,6 +13,18 @@ import { idOf } from '../../../utilities/idOf'
 import { authenticateSite, publishedArtistOf } from '../services/siteAuth'
 
 const paramsSchema = z.object({ mediaId: z.coerce.number().int().positive() })
+
+/** The file from the media collection's storage handler (object storage), or null on local disk. */
+async function fromStorageAdapter(req: PayloadRequest, media: Media): Promise<null | Response> {
+  for (const handler of req.payload.collections.media.config.upload.handlers ?? []) {
+    const answer = await handler(req, { doc: media, headers: new Headers(), params: { collection: 'media', filename: media.filename ?? '' } })
+    if (answer instanceof Response) {
+      if (answer.status !== 200) throw notFound('No such image in this artist’s portfolio.')
+      return answer
+    }
+  }
+  return null
+}
 
 /**
  * GET /api/sites/me/portfolio/:mediaId with `X-Site-Key`: the file of one image of the site's own approved
@@ -25,6 +39,10 @@ export const sitePortfolioEndpoint: Endpoint = {
     if (!portfolio.includes(mediaId)) throw notFound('No such image in this artist’s portfolio.')
     const media = await req.payload.findByID({ id: mediaId, collection: 'media', depth: 0, overrideAccess: true })
     if (idOf(media.tenant ?? 0) !== site.tenant_id) throw notFound('No such image in this artist’s portfolio.')
+    if (!media.filename) throw notFound('No such image in this artist’s portfolio.')
+    // Object storage (S3_BUCKET) serves the file through the adapter's handler, as /api/media/file does.
+    const stored = await fromStorageAdapter(req, media)
+    if (stored) return stored
     const staticDir = req.payload.collections.media.config.upload.staticDir ?? ''
     const file = path.join(path.resolve(staticDir), path.basename(media.filename ?? ''))
     const size = await stat(file).then((info) => info.size, () => null)
