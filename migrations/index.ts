@@ -19,6 +19,7 @@ import * as migration_20261206_021834_i18n from './20261206_021834_i18n';
 import * as migration_20261206_042457_reports from './20261206_042457_reports';
 import * as migration_20261206_043158_scheduled_reports from './20261206_043158_scheduled_reports';
 import * as migration_20261206_072111_ai_chat from './20261206_072111_ai_chat';
+import * as migration_20261206_080000_rate_limits from './20261206_080000_rate_limits';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261206_072111_ai_chat.up,
     down: migration_20261206_072111_ai_chat.down,
-    name: '20261206_072111_ai_chat'
+    name: '20261206_072111_ai_chat',
+  },
+  {
+    up: migration_20261206_080000_rate_limits.up,
+    down: migration_20261206_080000_rate_limits.down,
+    name: '20261206_080000_rate_limits',
   },
 ];

@@ -85,6 +85,8 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PAYLOAD_SECRET: z.string().optional(),
   PORT: z.string().default('3000'),
+  // Rate-limit counters (utilities/rateLimitStore.ts) in this Redis when set, else in the app's PostgreSQL.
+  REDIS_URL: z.string().optional(),
   ATELIER_MAIL_DIR: z.string().default('.data/mail'),
   STRIPE_API_BASE: z.string().url().default('https://api.stripe.com'),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),

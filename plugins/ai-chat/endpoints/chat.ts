@@ -64,7 +64,7 @@ export const chatEndpoint: Endpoint = {
     // JSON only: a form or text/plain POST from another page must not ride the session cookie.
     if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) throw new HttpError(415, 'Send the message as application/json.')
     const body = await parseBody(req, chatBody)
-    options.userLimiter.consume(`user:${user.id}`)
+    await options.userLimiter.consume(req.payload, `user:${user.id}`)
     const existing = await ownConversation(req, body.sessionId, user.id)
     if (existing && body.tenant !== undefined && body.tenant !== existing.tenant) throw notFound('Conversation not found.')
     const tenant: Tenant = await tenantForPermission(req, existing?.tenant ?? body.tenant, 'ai', 'use')

@@ -42,7 +42,7 @@ export const resolveAiOptions = (options: AiChatPluginOptions): ResolvedAiOption
   provider: options.provider,
   rateLimitPerMinute: options.rateLimitPerMinute ?? 20,
   retentionDays: options.retentionDays ?? 90,
-  userLimiter: createRateLimiter({ limit: options.rateLimitPerMinute ?? 20, windowMs: 60_000 }),
+  userLimiter: createRateLimiter({ limit: options.rateLimitPerMinute ?? 20, name: 'ai-chat', onStoreError: 'allow', windowMs: 60_000 }),
 })
 
 export const aiOptions = (payload: Payload): ResolvedAiOptions => payload.config.custom[AI_OPTIONS_KEY] as ResolvedAiOptions

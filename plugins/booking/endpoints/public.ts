@@ -31,7 +31,7 @@ export const id = z.coerce.number().int().positive().max(2 ** 31 - 1)
 /** Rate limit, then the project's error handling: the wrapper of every public booking endpoint. */
 export const publicEndpoint = (handler: PayloadHandler): PayloadHandler =>
   withErrorHandling(async (req) => {
-    bookingOptions(req.payload).limiter.consume(requestMeta(req).ip ?? 'unknown')
+    await bookingOptions(req.payload).limiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
     return handler(req)
   })
 

@@ -32,12 +32,12 @@ export function verifyLookupToken(req: PayloadRequest, token: string): string {
   return email
 }
 
-const perAddress = createRateLimiter({ limit: EMAILS_PER_ADDRESS_PER_HOUR, windowMs: 3_600_000 })
+const perAddress = createRateLimiter({ limit: EMAILS_PER_ADDRESS_PER_HOUR, name: 'booking-lookup-address', onStoreError: 'allow', windowMs: 3_600_000 })
 
 /** Queues the lookup unless this address had its share this hour; the caller answers the same either way. */
 export async function queueLookup(req: PayloadRequest, email: string): Promise<void> {
   try {
-    perAddress.consume(email)
+    await perAddress.consume(req.payload, email)
   } catch {
     return
   }
@@ -58,7 +58,7 @@ export async function sendLookupLink(req: PayloadRequest, email: string): Promis
     where: { 'customer.email': { equals: email } },
   })
   const booking = docs[0]
-  // The per-process limiter above keeps the queue short; this share holds across app nodes.
+  // The limiter above keeps the queue short but lets lookups through when its store fails; this share holds then too.
   if (!booking || !(await takeMailQuota(req.payload, email))) return false
   const tenant = booking.tenant as { defaultLocale?: string }
   const link = `${bookingOptions(req.payload).publicUrl}/bookings?token=${lookupToken(req, email)}`

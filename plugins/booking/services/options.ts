@@ -31,7 +31,7 @@ export const resolveBookingOptions = (options: BookingPluginOptions): ResolvedBo
   addressPepper: derivePepper(options.payloadSecret, 'booking-email-address'),
   clientIpPepper: derivePepper(options.payloadSecret, 'booking-client-ip'),
   confirmationKey: derivePepper(options.payloadSecret, 'booking-confirmation'),
-  limiter: createRateLimiter({ limit: options.publicRateLimit, windowMs: 60_000 }),
+  limiter: createRateLimiter({ limit: options.publicRateLimit, name: 'booking-public', onStoreError: 'allow', windowMs: 60_000 }),
   lookupKey: derivePepper(options.payloadSecret, 'booking-lookup'),
   tokenPepper: derivePepper(options.payloadSecret, 'bookings'),
 })

@@ -22,12 +22,12 @@ const convertSchema = z
 
 // Public and cheap (rates are cached in process): the limit keeps a single client from hogging it or from
 // cycling through past dates to keep the cache cold. Shared by convert and rates.
-const convertLimiter = createRateLimiter({ limit: 600, windowMs: 60_000 })
+const convertLimiter = createRateLimiter({ limit: 600, name: 'currency-convert', onStoreError: 'allow', windowMs: 60_000 })
 
 /** POST /api/currencies/convert `{ amount, from, to, date? }` (anyone): `{ amount, currency, rate, rateDate, provider }`. */
 export const convertEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
-    convertLimiter.consume(requestMeta(req).ip ?? 'unknown')
+    await convertLimiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
     const body = await parseBody(req, convertSchema)
     return Response.json(await convertAmount(req.payload, body))
   }),
@@ -40,7 +40,7 @@ const ratesQuery = z.object({ base: code.default('EUR'), date: pastDate.optional
 /** GET /api/currencies/rates?date=&base= (anyone, same limit as convert): the active currencies' rates per 1 `base`, and whether they are stale. */
 export const ratesEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
-    convertLimiter.consume(requestMeta(req).ip ?? 'unknown')
+    await convertLimiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
     const query = parseQuery(req, ratesQuery)
     const table = query.date ? await ratesOn(req.payload, query.date) : await latestRates(req.payload)
     if (!table) throw new HttpError(404, 'No exchange rates are known for that day yet.')
@@ -53,12 +53,12 @@ export const ratesEndpoint: Endpoint = {
 
 /** POST /api/currencies/rates/refresh (super admins, `rateLimit` an hour each): `{ date, inserted }`; 502 when the answer is refused. */
 export const refreshEndpoint = ({ rateLimit }: { rateLimit: number }): Endpoint => {
-  const limiter = createRateLimiter({ limit: rateLimit, windowMs: 3_600_000 })
+  const limiter = createRateLimiter({ limit: rateLimit, name: 'currency-refresh', onStoreError: 'allow', windowMs: 3_600_000 })
   return {
     handler: withErrorHandling(async (req) => {
       if (!req.user) throw unauthorized()
       if (!isSuperAdmin(req.user)) throw forbidden('Only platform operators refresh exchange rates.')
-      limiter.consume(`${req.user.collection}:${req.user.id}`)
+      await limiter.consume(req.payload, `${req.user.collection}:${req.user.id}`)
       try {
         return Response.json(await refreshRates(req))
       } catch (error) {

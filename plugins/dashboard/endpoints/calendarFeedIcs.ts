@@ -13,7 +13,8 @@ const paramsSchema = z.object({ token: z.string().max(100) })
 
 // Per client IP, at the rate of the other public endpoints (ATELIER_PUBLIC_RATE_LIMIT a minute).
 let limiter: RateLimiter | undefined
-const icsLimiter = () => (limiter ??= createRateLimiter({ limit: atelierEnv().ATELIER_PUBLIC_RATE_LIMIT, windowMs: 60_000 }))
+const icsLimiter = () =>
+  (limiter ??= createRateLimiter({ limit: atelierEnv().ATELIER_PUBLIC_RATE_LIMIT, name: 'calendar-feed', onStoreError: 'allow', windowMs: 60_000 }))
 
 /**
  * GET /api/calendar/feeds/:token.ics: the feed as iCalendar, for calendar apps (no login: the token is the
@@ -23,7 +24,7 @@ const icsLimiter = () => (limiter ??= createRateLimiter({ limit: atelierEnv().AT
  */
 export const calendarFeedIcsEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
-    icsLimiter().consume(requestMeta(req).ip ?? 'unknown')
+    await icsLimiter().consume(req.payload, requestMeta(req).ip ?? 'unknown')
     const params = paramsSchema.safeParse(req.routeParams)
     const feed = params.success ? await servedFeed(req.payload, params.data.token) : null
     if (!feed) throw notFound('Calendar feed not found.')

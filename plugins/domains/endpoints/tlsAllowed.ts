@@ -21,10 +21,10 @@ const refused = () => new Response(null, { status: 404 })
  * A collection endpoint on `domains`: Payload routes every /api/domains/* path to the collection.
  */
 export const tlsAllowedEndpoint = ({ rateLimit }: { rateLimit: number }): Endpoint => {
-  const limiter = createRateLimiter({ limit: rateLimit, windowMs: 60_000 })
+  const limiter = createRateLimiter({ limit: rateLimit, name: 'tls-ask', onStoreError: 'allow', windowMs: 60_000 })
   return {
     handler: withErrorHandling(async (req) => {
-      limiter.consume(requestMeta(req).ip ?? 'unknown')
+      await limiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
       const query = querySchema.safeParse(Object.fromEntries(new URL(req.url ?? 'http://localhost/').searchParams))
       if (!query.success) return refused()
       const { platformHost } = domainsOptions(req.payload)

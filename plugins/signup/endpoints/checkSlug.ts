@@ -14,7 +14,7 @@ const querySchema = z.object({ slug: z.string().trim().toLowerCase().min(1).max(
 /** GET /api/signup/check-slug?slug= : `{ slug, available, reason? }`, reason `taken`, `reserved` or `invalid`. */
 export const checkSlugEndpoint: Endpoint = {
   handler: withErrorHandling(async (req) => {
-    signupOptions(req.payload).slugCheckLimiter.consume(requestMeta(req).ip ?? 'unknown')
+    await signupOptions(req.payload).slugCheckLimiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
     const { slug } = parseQuery(req, querySchema)
     return Response.json({ slug, ...(await slugVerdict(req, slug)) }, { headers: { 'Cache-Control': 'no-store' } })
   }),

@@ -41,8 +41,9 @@ export function resolveSignupOptions(options: SignupPluginOptions): ResolvedSign
   }
   return {
     ...resolved,
-    signupLimiter: createRateLimiter({ limit: resolved.signupsPerIpPerHour, windowMs: 60 * 60_000 }),
-    slugCheckLimiter: createRateLimiter({ limit: resolved.slugChecksPerMinute, windowMs: 60_000 }),
+    // Making accounts must not run unlimited when the counters are out of reach; checking a slug may.
+    signupLimiter: createRateLimiter({ limit: resolved.signupsPerIpPerHour, name: 'signup', onStoreError: 'refuse', windowMs: 60 * 60_000 }),
+    slugCheckLimiter: createRateLimiter({ limit: resolved.slugChecksPerMinute, name: 'signup-slug-check', onStoreError: 'allow', windowMs: 60_000 }),
   }
 }
 

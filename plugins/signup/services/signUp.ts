@@ -110,7 +110,7 @@ export async function signUp(req: PayloadRequest, input: SignupInput, now = new 
 
 async function signUpNow(req: PayloadRequest, input: SignupInput, now: Date): Promise<void> {
   const options = signupOptions(req.payload)
-  options.signupLimiter.consume(requestMeta(req).ip ?? 'unknown')
+  await options.signupLimiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
   // A bot that filled the hidden field is told what people are told, and nothing is made.
   if (input.website) return void (await hashLikePayload(input.password))
   const format = slugFormatVerdict(input.slug, options.reservedSlugs)

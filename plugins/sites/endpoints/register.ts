@@ -34,7 +34,7 @@ const bearerToken = (header: null | string) => /^Bearer\s+(\S+)$/i.exec(header ?
 export const registerEndpoint = (limiter: RateLimiter): Endpoint => ({
   handler: withTemplateErrorFields(
     withErrorHandling(async (req) => {
-      limiter.consume(requestMeta(req).ip ?? 'unknown')
+      await limiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
       const body = await parseBody(req, registrationSchema)
       const options = sitesOptions(req.payload)
       const url = normaliseSiteUrl(body.site_url)
@@ -61,4 +61,5 @@ export const registerEndpoint = (limiter: RateLimiter): Endpoint => ({
   path: '/register',
 })
 
-export const createRegisterEndpoint = (perMinute: number) => registerEndpoint(createRateLimiter({ limit: perMinute, windowMs: 60_000 }))
+export const createRegisterEndpoint = (perMinute: number) =>
+  registerEndpoint(createRateLimiter({ limit: perMinute, name: 'site-registration', onStoreError: 'allow', windowMs: 60_000 }))
