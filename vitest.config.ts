@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     env: {
       ATELIER_LOG_LEVEL: process.env.ATELIER_LOG_LEVEL ?? 'warn',
+      // Limits count in each test database, never in a Redis that every test file would share.
+      REDIS_URL: '',
       // No test reaches the ECB: a closed local port unless a test serves its own rates file.
       ATELIER_RATES_URL: 'http://127.0.0.1:9/eurofxref-daily.xml',
       // The REST client plays one proxy: tests choose client addresses with X-Forwarded-For.
