@@ -64,7 +64,9 @@ export default buildConfig({
   },
   logger: { options: { level: env.ATELIER_LOG_LEVEL } },
   jobs: {
-    // Scheduled tasks (retention, expired roles) and queued ones (alerts) run inside the server process.
+    // Scheduled tasks (retention, expired roles) and queued ones (alerts) run in the server process on these
+    // crons (ATELIER_ROLE=all, the default), or in `npm run worker` processes polling the same queues; a
+    // `web` node runs none (plugins/workers).
     autoRun: [
       { cron: '* * * * *', queue: 'default' },
       { cron: '* * * * *', queue: 'immediate' },

@@ -2,7 +2,7 @@
 // adds collections, so that they hook them all; tenancy comes after them: it scopes every collection
 // marked `custom: { tenantScoped: true }`. Payload adds its internal collections (jobs, locks,
 // preferences) after every plugin, so the plugin setting their access adds no collection and can sit
-// anywhere.
+// anywhere. Workers come last: they see every plugin's autoRun entry.
 import type { Plugin } from 'payload'
 
 import type { AtelierEnv } from '../utilities/env'
@@ -24,6 +24,7 @@ import { signupOptionsFromEnv, signupPlugin } from './signup'
 import { sitesOptionsFromEnv, sitesPlugin } from './sites'
 import { tenancyPlugin } from './tenancy'
 import { themesPlugin } from './themes'
+import { workersPlugin } from './workers'
 
 /** The plugins with their options from `env`, the environment the config was built with. */
 export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
@@ -44,4 +45,5 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   integrityPlugin(),
   tenancyPlugin(),
   internalCollectionsPlugin({ jobsSecret: env.ATELIER_JOBS_SECRET }),
+  workersPlugin({ role: env.ATELIER_ROLE }),
 ]

@@ -42,6 +42,13 @@ const envSchema = z.object({
   /** Other names the platform answers to (an internal service name with a dot, a PaaS name); read by proxy.ts. */
   ATELIER_PLATFORM_HOSTS: z.string().default(''),
   ATELIER_RESERVED_SLUGS: z.string().default(''),
+  // What this process does (README, "Running in production"): `web` serves HTTP and runs no queue, `worker`
+  // (`npm run worker`) runs the queues and serves only its health port, `all` does both.
+  ATELIER_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /** On SIGTERM, how long requests in progress (web) or the jobs in hand (worker) may take to finish. */
+  ATELIER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  ATELIER_WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  ATELIER_WORKER_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   ATELIER_SIGNUP_RESPONSE_FLOOR_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
   ATELIER_SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
   ATELIER_TLS_ASK_RATE_LIMIT: z.coerce.number().int().min(1).default(600),

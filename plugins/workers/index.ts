@@ -1,0 +1,37 @@
+// Which process runs the job queues (ATELIER_ROLE), and each job and each scheduled period taken by one
+// process only, however many run them. Comes last in the plugin list: it sees every autoRun entry.
+import type { Config } from 'payload'
+
+import type { WorkersPluginOptions } from './types'
+
+import { claimJobsOnce } from './services/claimJobsOnce'
+import { scheduleOneAtATime } from './services/scheduleOneAtATime'
+
+export type { JobsRole, WorkersPluginOptions } from './types'
+export { CLAIM_EXPIRY_MS, releaseAbandonedJobs, releaseHeldJobs } from './services/claimJobsOnce'
+export { queuesOf, startWorkerLoop, type WorkerLoop, type WorkerQueue } from './services/workerLoop'
+
+export const workersPlugin =
+  (options: WorkersPluginOptions = {}) =>
+  (config: Config): Config => {
+    if (options.enabled === false) return config
+    if (config.jobs?.runHooks || config.jobs?.depth) {
+      // Payload then claims through payload.update instead of db.updateJobs, which claimJobsOnce replaces.
+      throw new Error('workersPlugin: jobs.runHooks and jobs.depth would bypass the exclusive job claims.')
+    }
+    const isWeb = options.role === 'web'
+    return {
+      ...config,
+      jobs: {
+        ...config.jobs,
+        // A web node starts no cron at all: neither runs nor schedules jobs (workers do both).
+        autoRun: isWeb ? [] : config.jobs?.autoRun,
+        shouldAutoRun: isWeb ? () => false : config.jobs?.shouldAutoRun,
+      },
+      onInit: async (payload) => {
+        claimJobsOnce(payload)
+        scheduleOneAtATime(payload)
+        await config.onInit?.(payload)
+      },
+    }
+  }

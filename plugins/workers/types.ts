@@ -1,0 +1,15 @@
+/** What a process does with the job queues. */
+export type JobsRole = 'all' | 'web' | 'worker'
+
+export type WorkersPluginOptions = {
+  /**
+   * Set to false to leave the config untouched.
+   * @default true
+   */
+  enabled?: boolean
+  /**
+   * `web` runs no queue (no autoRun crons); `worker` and `all` run them, a worker through `startWorkerLoop`.
+   * @default 'all'
+   */
+  role?: JobsRole
+}
