@@ -18,6 +18,7 @@ import { adminSupportedLanguages, CONTENT_LOCALES, DEFAULT_LOCALE } from './util
 import { createMailTransport } from './utilities/mailTransport'
 import { objectStoragePlugin } from './utilities/objectStorage'
 import { logIdlePoolErrors } from './utilities/poolErrors'
+import { logReplicaPoolErrors } from './utilities/readReplicas'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = atelierEnv()
@@ -38,6 +39,8 @@ export default buildConfig({
       connectionTimeoutMillis: 5_000,
     },
     prodMigrations: migrations,
+    // Selects outside a transaction go to a replica, except for 2 s after this process wrote (docs/scaling.md).
+    readReplicas: env.readReplicaUrls.length > 0 ? env.readReplicaUrls : undefined,
     // Schema changes are committed migrations; only a throwaway test database may be pushed.
     push: env.ATELIER_DB_PUSH,
   }),
@@ -82,6 +85,7 @@ export default buildConfig({
   },
   onInit: async (payload) => {
     logIdlePoolErrors(payload)
+    logReplicaPoolErrors(payload)
   },
   // Storage last: it wraps media as the plugins left it (tenant field, hooks) and adds only its own hooks.
   plugins: [...atelierPlugins(env), objectStoragePlugin(env.objectStorage)],

@@ -88,6 +88,8 @@ const envSchema = z.object({
   ATELIER_SITES_REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   ATELIER_SITES_STALE_DAYS: z.coerce.number().int().min(1).default(7),
   DATABASE_URL: z.string().optional(),
+  /** Comma-separated read replicas of DATABASE_URL (docs/scaling.md: which reads go there). */
+  DATABASE_REPLICA_URLS: z.string().default(''),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   NODE_ENV: z.string().default('development'),
   PAYLOAD_SECRET: z.string().optional(),
@@ -125,6 +127,8 @@ export type AtelierEnv = z.infer<typeof envSchema> & {
   /** Where uploads go: undefined keeps them on local disk, in ATELIER_MEDIA_DIR. */
   objectStorage: ObjectStorageSettings | undefined
   payloadSecret: string
+  /** DATABASE_REPLICA_URLS split: empty without replicas. */
+  readReplicaUrls: string[]
 }
 
 /** The bucket when S3_BUCKET is set; a bucket without its keys stops the boot rather than failing each upload. */
@@ -177,6 +181,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
     isProduction,
     objectStorage,
     payloadSecret: env.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
+    readReplicaUrls: env.DATABASE_REPLICA_URLS.split(',').map((url) => url.trim()).filter(Boolean),
   }
 }
 

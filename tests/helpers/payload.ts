@@ -20,12 +20,17 @@ export type TestApp = {
   rest: RestClient
 }
 
-/** `env` sets extra variables before the config loads, e.g. `SMTP_HOST`/`SMTP_PORT` of a test mail server. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * `env` sets extra variables before the config loads, e.g. `SMTP_HOST`/`SMTP_PORT` of a test mail server;
+ * as a function it gets the test database's URL (a replica URL pointing at it).
+ */
+export async function startTestApp(
+  env: ((databaseUrl: string) => Record<string, string>) | Record<string, string> = {},
+): Promise<TestApp> {
   const serverUrl = inject('databaseServerUrl')
   const database = await createThrowawayDatabase(serverUrl, inject('testRunId'))
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-test-media-'))
-  Object.assign(process.env, { ATELIER_MEDIA_DIR: mediaDir, DATABASE_URL: database.url, ...env })
+  Object.assign(process.env, { ATELIER_MEDIA_DIR: mediaDir, DATABASE_URL: database.url, ...(typeof env === 'function' ? env(database.url) : env) })
 
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise

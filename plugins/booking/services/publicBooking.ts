@@ -9,7 +9,7 @@ import type { Interval, RoomRules } from './availability'
 
 import { badRequest, notFound } from '../../../utilities/apiErrors'
 import { idOf } from '../../../utilities/idOf'
-import { poolDb } from '../../../utilities/transactionDb'
+import { poolDb, readOnPrimary } from '../../../utilities/transactionDb'
 import { digestsEqual, hashSecret } from '../../../utilities/secrets'
 import { normaliseBookingRef } from './bookingRef'
 import { verifyLookupToken } from './lookup'
@@ -116,7 +116,9 @@ export async function bookingWithProof(req: PayloadRequest, ref: string, proof: 
   const emailMatches = proof.email ? customerEmail === proof.email.trim().toLowerCase() : false
   const matched: null | ProofKind = tokenMatches ? 'token' : lookupMatches ? 'lookup' : emailMatches ? 'email' : null
   if (!matched) throw refused()
-  return { booking: await req.payload.findByID({ id: row.id, collection: 'bookings', depth: 0, overrideAccess: true, req }), proof: matched }
+  // The row came from the primary; so must the document, or a replica behind it answers 404 (a booking made on another node).
+  const booking = await readOnPrimary(req, () => req.payload.findByID({ id: row.id, collection: 'bookings', depth: 0, overrideAccess: true, req }))
+  return { booking, proof: matched }
 }
 
 export type StoredQuote = {
