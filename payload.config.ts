@@ -11,6 +11,7 @@ import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
 import { healthEndpoint } from './endpoints/health'
 import { answerRestErrorsInProjectShape } from './utilities/apiErrors'
+import { databaseFaultsPlugin } from './utilities/databaseFaultsPlugin'
 import { migrations } from './migrations'
 import { atelierPlugins } from './plugins'
 import { atelierEnv } from './utilities/env'
@@ -87,8 +88,9 @@ export default buildConfig({
     logIdlePoolErrors(payload)
     logReplicaPoolErrors(payload)
   },
-  // Storage last: it wraps media as the plugins left it (tenant field, hooks) and adds only its own hooks.
-  plugins: [...atelierPlugins(env), objectStoragePlugin(env.objectStorage)],
+  // Storage after the plugins: it wraps media as they left it (tenant field, hooks) and adds only its own hooks.
+  // Database faults last: it guards every relationship field that any of them added.
+  plugins: [...atelierPlugins(env), objectStoragePlugin(env.objectStorage), databaseFaultsPlugin()],
   secret: env.payloadSecret,
   serverURL: env.ATELIER_PUBLIC_URL,
   sharp,

@@ -4,6 +4,8 @@ import type { AfterErrorHook, PayloadHandler, PayloadRequest } from 'payload'
 import { APIError, ValidationError } from 'payload'
 import { ZodError } from 'zod'
 
+import { databasePort, databaseUnavailableAnswer, isDatabaseUnavailable, uncheckedCredentialsOf, warnDatabaseUnavailable } from './databaseFaults'
+
 export type ErrorEntry = { message: string; path?: string }
 
 /** A failure the client caused or may see: it carries its HTTP status. */
@@ -87,10 +89,16 @@ const apiErrorExtra = (error: unknown): Record<string, unknown> | undefined => {
 }
 
 /**
- * For the config's `afterError`: Payload's own endpoints answer unstorable text with 400, not 500, and keep
+ * For the config's `afterError`: Payload's own endpoints answer a database that could not answer with 503
+ * `database_unavailable` and Retry-After (Payload would answer 500), unstorable text with 400, not 500, and keep
  * the `code` (and the rest of `data`) of a refusal of ours (an APIError under 500 with `data.code`), which they would drop.
  */
-export const answerRestErrorsInProjectShape: AfterErrorHook = ({ error }) => {
+export const answerRestErrorsInProjectShape: AfterErrorHook = ({ error, req }) => {
+  if (isDatabaseUnavailable(error, { port: databasePort(req.payload) }) || refusedForUncheckedCredentials(error, req)) {
+    const { body, headers, status } = databaseUnavailableAnswer()
+    req.responseHeaders = new Headers([...(req.responseHeaders?.entries() ?? []), ...Object.entries(headers)])
+    return { response: body, status }
+  }
   if (isUnstorableText(error)) return { response: errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), status: 400 }
   // A query naming a field the collection lacks, e.g. `?prefix=` on a file URL (the storage adapter reads it).
   if (error instanceof APIError && error.message.startsWith('Cannot find field for path')) return { response: errorBody([{ message: 'The request names a field that does not exist.' }]), status: 400 }
@@ -107,8 +115,19 @@ export const slotTakenBody = () => errorBody([{ message: SLOT_TAKEN_MESSAGE }], 
 /** The one answer to an illegal status change, from a custom endpoint or Payload's REST (`afterError`). */
 export const illegalTransitionBody = (error: IllegalTransitionError) => errorBody([{ message: error.message }], { code: 'illegal_transition' })
 
+/** A 401 or 403 to a request whose credentials the database could not check: that refusal is the database's failure. */
+const refusedForUncheckedCredentials = (error: unknown, req: undefined | { headers?: Headers }): boolean => {
+  const status = (error as { status?: unknown } | undefined)?.status
+  return (status === 401 || status === 403) && uncheckedCredentialsOf(req) !== undefined
+}
+
 /** Maps anything thrown in an endpoint to a JSON response; unexpected errors are logged, never shown. */
-export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payload'>): Response {
+export function errorResponse(error: unknown, req?: Pick<PayloadRequest, 'payload'> & Partial<Pick<PayloadRequest, 'headers'>>): Response {
+  if (isDatabaseUnavailable(error, { port: databasePort(req?.payload) }) || refusedForUncheckedCredentials(error, req)) {
+    warnDatabaseUnavailable(req?.payload, uncheckedCredentialsOf(req) ?? error)
+    const { body, headers, status } = databaseUnavailableAnswer()
+    return Response.json(body, { headers, status })
+  }
   if (isExclusionViolation(error)) return Response.json(slotTakenBody(), { status: 409 })
   if (isUnstorableText(error)) return Response.json(errorBody([{ message: UNSTORABLE_TEXT_MESSAGE }]), { status: 400 })
   if (error instanceof HttpError) {
@@ -143,6 +162,9 @@ export const withErrorHandling =
       for (const hook of req.payload.config.hooks?.afterError ?? []) {
         await hook({ context: req.context, error: error as Error, req })
       }
+      // Payload appends the request's response headers to ours: a header a hook set there too (Retry-After on a
+      // 503) would be sent twice, "2, 2".
+      response.headers.forEach((_value, name) => req.responseHeaders?.delete(name))
       return response
     }
   }

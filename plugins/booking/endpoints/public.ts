@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { Booking, Room, Tenant } from '../../../payload-types'
 
 import { HttpError, notFound, withErrorHandling } from '../../../utilities/apiErrors'
+import { retryReadOnce } from '../../../utilities/databaseFaults'
 import { idOf } from '../../../utilities/idOf'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { requestMeta } from '../../../utilities/requestMeta'
@@ -34,6 +35,12 @@ export const publicEndpoint = (handler: PayloadHandler): PayloadHandler =>
     await bookingOptions(req.payload).limiter.consume(req.payload, requestMeta(req).ip ?? 'unknown')
     return handler(req)
   })
+
+/**
+ * publicEndpoint for an endpoint that only reads: tried once more when the database could not answer (a
+ * connection dropped under it). Endpoints that write are not: the client retries on the 503.
+ */
+export const publicRead = (handler: PayloadHandler): PayloadHandler => publicEndpoint((req) => retryReadOnce(req, async () => handler(req)))
 
 /**
  * A booking as its customer (and the lookup list) sees it; times in the studio's zone. Beside its data, what

@@ -3,11 +3,11 @@
 import type { Endpoint } from 'payload'
 
 import { cancellationQuote } from '../services/publicBooking'
-import { customerView, provenBooking, publicEndpoint } from './public'
+import { customerView, provenBooking, publicRead } from './public'
 
 /** GET /api/public/booking/:ref with the access token (X-Booking-Token or ?token=), X-Lookup-Token or ?email=. */
 export const readBookingEndpoint: Endpoint = {
-  handler: publicEndpoint(async (req) => {
+  handler: publicRead(async (req) => {
     const { booking, proof, room, tenant } = await provenBooking(req)
     return Response.json(customerView(booking, room, tenant, proof))
   }),
@@ -17,7 +17,7 @@ export const readBookingEndpoint: Endpoint = {
 
 /** GET /api/public/booking/:ref/cancel-quote: what cancelling now would refund, per the booking's tiers. */
 export const cancelQuoteEndpoint: Endpoint = {
-  handler: publicEndpoint(async (req) => {
+  handler: publicRead(async (req) => {
     const { booking, tenant } = await provenBooking(req)
     return Response.json({ ref: booking.ref, status: booking.status, ...cancellationQuote(booking, tenant) })
   }),

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { parseQuery } from '../../../utilities/parseRequest'
 import { queueLookup, verifyLookupToken } from '../services/lookup'
 import { hostStudioId } from '../services/studioHosts'
-import { publicBooking, publicEndpoint } from './public'
+import { publicBooking, publicEndpoint, publicRead } from './public'
 
 export const LOOKUP_ANSWER = { message: 'If bookings exist for this address, a link to them is on its way by email.' }
 
@@ -24,7 +24,7 @@ export const searchBookingsEndpoint: Endpoint = {
 
 /** GET /api/public/bookings?token= : the bookings of the address a lookup link was sent to (1 h). */
 export const listBookingsEndpoint: Endpoint = {
-  handler: publicEndpoint(async (req) => {
+  handler: publicRead(async (req) => {
     const { token } = parseQuery(req, z.object({ token: z.string().min(1).max(1000) }).strict())
     const email = verifyLookupToken(req, token)
     // On a studio's own domain, only that studio's bookings are there.

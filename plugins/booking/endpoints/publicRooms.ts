@@ -10,7 +10,7 @@ import { busyIntervals, namedOrHostStudio, publicRoom, roomRules } from '../serv
 import { offeredDurations, slotQuote } from '../services/publicView'
 import { termsForRoom } from '../services/terms'
 import { addDays, formatInZone, localDateOf, zonedDateTimeToInstant } from '../services/zonedTime'
-import { id, instantWithOffset, localDate, publicEndpoint } from './public'
+import { id, instantWithOffset, localDate, publicRead } from './public'
 
 const MAX_RANGE_DAYS = 62
 
@@ -19,7 +19,7 @@ const MAX_RANGE_DAYS = 62
  * `durations` the booking page offers (`{ minutes, price }`, price in minor units as a booking is charged).
  */
 export const publicRoomsEndpoint: Endpoint = {
-  handler: publicEndpoint(async (req) => {
+  handler: publicRead(async (req) => {
     const { tenant: slug } = z.object({ tenant: z.string().min(1).max(63) }).parse(req.routeParams)
     const tenant = await namedOrHostStudio(req, slug)
     const { docs } = await req.payload.find({
@@ -64,7 +64,7 @@ const availabilityQuery = z
  * the terms a booking of the room is made under now.
  */
 export const availabilityEndpoint: Endpoint = {
-  handler: publicEndpoint(async (req) => {
+  handler: publicRead(async (req) => {
     const { id: roomId } = z.object({ id }).parse(req.routeParams)
     const query = parseQuery(req, availabilityQuery)
     const { room, tenant } = await publicRoom(req, roomId)

@@ -16,11 +16,11 @@ export const prepareSession: CollectionBeforeValidateHook<Session> = async ({ da
   const { end, room, roomTenantId: tenantId } = await roomSpan(req, 'sessions', merged)
   const invalid = (path: string, message: string) => invalidField('sessions', path, message)
   if (merged.artist) {
-    const artist = await req.payload.findByID({ id: idOf(merged.artist), collection: 'artists', depth: 0, overrideAccess: true, req }).catch(() => null)
+    const artist = await req.payload.findByID({ id: idOf(merged.artist), collection: 'artists', depth: 0, disableErrors: true, overrideAccess: true, req })
     if (!artist?.tenant || idOf(artist.tenant) !== tenantId) throw invalid('artist', 'No such artist in this studio.')
   }
   if (merged.staff) {
-    const staff = await req.payload.findByID({ id: idOf(merged.staff), collection: 'users', depth: 0, overrideAccess: true, req }).catch(() => null)
+    const staff = await req.payload.findByID({ id: idOf(merged.staff), collection: 'users', depth: 0, disableErrors: true, overrideAccess: true, req })
     if (!staff?.tenants?.some((membership) => idOf(membership.tenant) === tenantId)) throw invalid('staff', 'No such member of this studio.')
   }
   data.tenant = tenantId

@@ -52,7 +52,7 @@ export async function namedOrHostStudio(req: PayloadRequest, slug: string | unde
 
 /** An active room of an active studio (of `studio` when given, already loaded; else of the host's studio on its own domain), or 404. */
 export async function publicRoom(req: PayloadRequest, roomId: number, studio?: Tenant): Promise<{ room: Room; tenant: Tenant }> {
-  const room = await req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
+  const room = await req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, disableErrors: true, overrideAccess: true, req })
   const roomTenant = room ? idOf(room.tenant) : undefined
   const expected = studio?.id ?? (await hostStudioId(req))
   if (!room || !room.active || (expected !== null && roomTenant !== expected)) throw notFound('Room not found.')

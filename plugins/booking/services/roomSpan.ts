@@ -11,7 +11,7 @@ import { idOf } from '../../../utilities/idOf'
 type Ref = number | { id: number }
 
 export async function loadRoom(req: PayloadRequest, roomId: number): Promise<null | Room> {
-  return req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
+  return req.payload.findByID({ id: roomId, collection: 'rooms', depth: 0, disableErrors: true, overrideAccess: true, req })
 }
 
 export const invalidField = (collection: CollectionSlug, path: string, message: string) => new ValidationError({ collection, errors: [{ message, path }] })

@@ -42,7 +42,7 @@ export function termsOf(policy: BookingPolicy): BookingTerms {
 export async function termsForRoom(req: PayloadRequest, room: Room): Promise<BookingTerms> {
   const tenantId = idOf(room.tenant)
   if (room.policy) {
-    const own = await req.payload.findByID({ id: idOf(room.policy), collection: 'booking-policies', depth: 0, overrideAccess: true, req }).catch(() => null)
+    const own = await req.payload.findByID({ id: idOf(room.policy), collection: 'booking-policies', depth: 0, disableErrors: true, overrideAccess: true, req })
     if (own) return termsOf(own)
   }
   const { docs } = await req.payload.find({
