@@ -3,11 +3,13 @@ import type { TestProject } from 'vitest/node'
 
 import { randomBytes } from 'node:crypto'
 
-import { dropRunDatabases, startTemporaryPostgres } from './databaseServer'
+import { createMigratedTemplate, dropRunDatabases, startTemporaryPostgres } from './databaseServer'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseServerUrl: string
+    /** The migrated database each integration test file copies; empty in the e2e run, whose apps migrate at start. */
+    templateDatabase: string
     testRunId: string
   }
 }
@@ -28,6 +30,13 @@ export default async function setup(project: TestProject) {
   const runId = `atelier_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
   project.provide('databaseServerUrl', serverUrl)
   project.provide('testRunId', runId)
+  try {
+    project.provide('templateDatabase', process.env.ATELIER_E2E === '1' ? '' : await createMigratedTemplate(serverUrl, runId))
+  } catch (error) {
+    await dropRunDatabases(serverUrl, runId)
+    await stopServer()
+    throw error
+  }
 
   return async () => {
     await dropRunDatabases(serverUrl, runId)

@@ -1,4 +1,4 @@
-// Boots Payload for one test file on its own fresh database, with the committed migrations applied.
+// Boots Payload for one test file on its own fresh database, a copy of the run's migrated template.
 // One app per file: Payload and its config are module-level singletons.
 import type { Payload, SanitizedConfig } from 'payload'
 
@@ -28,13 +28,14 @@ export async function startTestApp(
   env: ((databaseUrl: string) => Record<string, string>) | Record<string, string> = {},
 ): Promise<TestApp> {
   const serverUrl = inject('databaseServerUrl')
-  const database = await createThrowawayDatabase(serverUrl, inject('testRunId'))
+  const database = await createThrowawayDatabase(serverUrl, inject('testRunId'), inject('templateDatabase') || undefined)
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-test-media-'))
   Object.assign(process.env, { ATELIER_MEDIA_DIR: mediaDir, DATABASE_URL: database.url, ...(typeof env === 'function' ? env(database.url) : env) })
 
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
+  // Finds every migration applied in the template; still puts the platform strings in place.
   await runMigrations(payload)
 
   return {
