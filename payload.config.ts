@@ -17,6 +17,7 @@ import { atelierPlugins } from './plugins'
 import { atelierEnv } from './utilities/env'
 import { adminSupportedLanguages, CONTENT_LOCALES, DEFAULT_LOCALE } from './utilities/locales'
 import { createMailTransport } from './utilities/mailTransport'
+import { migrateOneAtATime } from './utilities/migrationLock'
 import { objectStoragePlugin } from './utilities/objectStorage'
 import { logIdlePoolErrors } from './utilities/poolErrors'
 import { logReplicaPoolErrors } from './utilities/readReplicas'
@@ -33,18 +34,21 @@ export default buildConfig({
     user: Users.slug,
   },
   collections: [Tenants, Users, mediaCollection(env.ATELIER_MEDIA_DIR)],
-  db: postgresAdapter({
-    migrationDir: path.resolve(dirname, 'migrations'),
-    pool: {
-      connectionString: env.DATABASE_URL ?? '',
-      connectionTimeoutMillis: 5_000,
-    },
-    prodMigrations: migrations,
-    // Selects outside a transaction go to a replica, except for 2 s after this process wrote (docs/scaling.md).
-    readReplicas: env.readReplicaUrls.length > 0 ? env.readReplicaUrls : undefined,
-    // Schema changes are committed migrations; only a throwaway test database may be pushed.
-    push: env.ATELIER_DB_PUSH,
-  }),
+  // Migrations (prodMigrations at connect, runMigrations, the CLI) run one node at a time (utilities/migrationLock.ts).
+  db: migrateOneAtATime(
+    postgresAdapter({
+      migrationDir: path.resolve(dirname, 'migrations'),
+      pool: {
+        connectionString: env.DATABASE_URL ?? '',
+        connectionTimeoutMillis: 5_000,
+      },
+      prodMigrations: migrations,
+      // Selects outside a transaction go to a replica, except for 2 s after this process wrote (docs/scaling.md).
+      readReplicas: env.readReplicaUrls.length > 0 ? env.readReplicaUrls : undefined,
+      // Schema changes are committed migrations; only a throwaway test database may be pushed.
+      push: env.ATELIER_DB_PUSH,
+    }),
+  ),
   editor: lexicalEditor(),
   email: nodemailerAdapter({
     defaultFromAddress: env.SMTP_FROM,
