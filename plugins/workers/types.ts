@@ -8,7 +8,8 @@ export type WorkersPluginOptions = {
    */
   enabled?: boolean
   /**
-   * `web` runs no queue (no autoRun crons); `worker` and `all` run them, a worker through `startWorkerLoop`.
+   * `web` runs no queue (no autoRun crons, no run asked for in a request, no run endpoint): it only queues; `worker` and
+   * `all` run them, a worker through `startWorkerLoop`.
    * @default 'all'
    */
   role?: JobsRole
