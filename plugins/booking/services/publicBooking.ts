@@ -1,5 +1,6 @@
 // The public side of booking: studios by slug, rooms, free slots, and a customer's own booking,
 // reached with its access token or the customer's email. A ref alone reveals nothing.
+import type { SQL } from 'drizzle-orm'
 import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
@@ -70,17 +71,31 @@ export const roomRules = (room: Room): RoomRules => ({
   slotStepMinutes: room.slotStepMinutes,
 })
 
-/** What already holds the room between `from` and `to`: blocking bookings and live sessions. */
-export async function busyIntervals(req: PayloadRequest, roomId: number, from: Date, to: Date): Promise<Interval[]> {
-  const statuses = `{${BLOCKING_STATUSES.join(',')}}`
-  const result = (await dbOf(req).execute(sql`
+/**
+ * The exclusion constraints' WHERE clauses (migration 20261122_070728_booking) and their range expression:
+ * a query that repeats them can use the constraints' partial GiST indexes on (room_id, tstzrange(start,
+ * blocked_until)), so its cost follows the window, not the room's history. Literals, not parameters: the
+ * planner must prove the index predicate from the query text. tests/booking/busyIntervalsExplain guards it.
+ */
+const BLOCKING_BOOKING = sql.raw(`"status" IN (${BLOCKING_STATUSES.map((status) => `'${status}'`).join(', ')})`)
+const LIVE_SESSION = sql.raw(`("status" <> 'cancelled')`)
+
+/** The SQL busyIntervals runs: blocking bookings and live sessions of the room whose span meets [from, to). */
+export function busyIntervalsSql(roomId: number, from: Date, to: Date): SQL {
+  const window = sql`tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`
+  return sql`
     select start, "end" from bookings
-      where room_id = ${roomId} and status::text = any(${statuses}::text[]) and start < ${to.toISOString()}::timestamptz and blocked_until > ${from.toISOString()}::timestamptz
+      where room_id = ${roomId} and ${BLOCKING_BOOKING} and tstzrange(start, blocked_until) && ${window}
     union all
     select start, "end" from sessions
-      where room_id = ${roomId} and status <> 'cancelled' and start < ${to.toISOString()}::timestamptz and blocked_until > ${from.toISOString()}::timestamptz`)) as {
-    rows: { end: Date | string; start: Date | string }[]
-  }
+      where room_id = ${roomId} and ${LIVE_SESSION} and tstzrange(start, blocked_until) && ${window}`
+}
+
+/** What already holds the room between `from` and `to`: blocking bookings and live sessions. */
+export async function busyIntervals(req: PayloadRequest, roomId: number, from: Date, to: Date): Promise<Interval[]> {
+  // tstzrange refuses an inverted window, and an empty one meets nothing.
+  if (from >= to) return []
+  const result = (await dbOf(req).execute(busyIntervalsSql(roomId, from, to))) as { rows: { end: Date | string; start: Date | string }[] }
   return result.rows.map((row) => ({ end: new Date(row.end), start: new Date(row.start) }))
 }
 
