@@ -23,13 +23,14 @@ import { BOOKING_OPTIONS_KEY, resolveBookingOptions } from './services/options'
 // What other plugins may use (payments does): status changes, the customer's proof of a booking and the public
 // endpoint wrapper, the staff booking loader, the booking row lock, the cancellation quote and the transition table
 // (the dashboard's booking actions), the customer's emails, the overlap check;
+// what holds a room over a window (the assistant's availability);
 // the studio-hosts seam (domains registers which studio a Host serves) and the studio's page URL; the
 // price-display seam (currency registers how a public booking's shown price is converted).
 export { provenBooking, publicEndpoint } from './endpoints/public'
 export { bookingFor } from './endpoints/staff'
 export { statusChange } from './context'
 export { lockBooking } from './services/bookingLock'
-export { cancellationQuote, namedOrHostStudio } from './services/publicBooking'
+export { busyIntervals, cancellationQuote, namedOrHostStudio } from './services/publicBooking'
 export { BLOCKING_STATUSES, canTransition } from './services/transitions'
 export { notifyCustomer } from './services/lifecycle'
 export { bookingOptionsFromEnv } from './services/options'

@@ -1,14 +1,14 @@
 // find_availability: a room's free slots (or every active room's) between two local dates, as the public
-// booking API computes them (opening hours, lead time, buffers, the slot step), from what holds the rooms as
-// the user reads it. At most 14 days at a time.
-import type { PayloadRequest, Where } from 'payload'
+// booking API computes them (opening hours, lead time, buffers, the slot step), from what holds the rooms (the
+// public API's busyIntervals). At most 14 days at a time.
+import type { PayloadRequest } from 'payload'
 
 import { z } from 'zod'
 
 import type { Room, Tenant } from '../../../../payload-types'
 import type { AssistantTool, ToolContext, ToolResult } from './types'
 
-import { BLOCKING_STATUSES, freeSlots, roomRules } from '../../../booking'
+import { busyIntervals, freeSlots, roomRules } from '../../../booking'
 import { daysBetween, formatInZone, localDate, roomReference, roomReferenceSchema, startOfLocalDay } from './format'
 import { asUser, invalidInput, isToolResult, roomFor, studioFor, zodMessage } from './scope'
 
@@ -27,16 +27,6 @@ const input = z
   .refine(({ from, to }) => daysBetween(from, to) < MAX_AVAILABILITY_DAYS, { message: `At most ${MAX_AVAILABILITY_DAYS} days at a time.`, path: ['to'] })
 
 type Busy = Parameters<typeof freeSlots>[0]['busy']
-
-/** Blocking bookings and live sessions of the room around the range, read as the user (bookings:read, sessions:read). */
-async function busyAround(req: PayloadRequest, room: Room, from: Date, to: Date): Promise<Busy> {
-  const overlapping: Where = { and: [{ room: { equals: room.id } }, { start: { less_than: to.toISOString() } }, { blockedUntil: { greater_than: from.toISOString() } }] }
-  const [bookings, sessions] = await Promise.all([
-    req.payload.find({ collection: 'bookings', depth: 0, pagination: false, select: { blockedUntil: true, end: true, start: true }, ...asUser(req), where: { and: [overlapping, { status: { in: [...BLOCKING_STATUSES] } }] } }),
-    req.payload.find({ collection: 'sessions', depth: 0, pagination: false, select: { blockedUntil: true, end: true, start: true }, ...asUser(req), where: { and: [overlapping, { status: { not_equals: 'cancelled' } }] } }),
-  ])
-  return [...bookings.docs, ...sessions.docs].map((held) => ({ end: new Date(held.end), start: new Date(held.start) }))
-}
 
 function roomSlots(room: Room, tenant: Tenant, busy: Busy, range: { duration: number; from: string; to: string }) {
   const zone = tenant.timezone
@@ -74,7 +64,9 @@ async function run(req: PayloadRequest, raw: unknown, context: ToolContext): Pro
   const answers = []
   for (const room of rooms) {
     // An inactive room takes no bookings: it has no free slots (as the public API, which does not list it).
-    const busy = room.active ? await busyAround(req, room, windowStart, windowEnd) : []
+    // Read as the public API reads it (through the exclusion constraints' GiST indexes, so the room's history
+    // costs nothing): studioFor and roomFor have checked that the user reads this studio's bookings and sessions.
+    const busy: Busy = room.active ? await busyIntervals(req, room.id, windowStart, windowEnd) : []
     answers.push(room.active ? roomSlots(room, tenant, busy, { duration, from, to }) : { days: [], inactive: true, room: { id: room.id, name: room.name } })
   }
   return { data: { duration, from, rooms: answers, timezone: tenant.timezone, to }, ok: true }
