@@ -11,6 +11,7 @@ import { webRunsNoJobs } from './services/webRunsNoJobs'
 
 export type { JobsRole, WorkersPluginOptions } from './types'
 export { CLAIM_EXPIRY_MS, releaseAbandonedJobs, releaseHeldJobs } from './services/claimJobsOnce'
+export { scheduleLockKey } from './services/scheduleOneAtATime'
 export { queuesOf, startWorkerLoop, type WorkerLoop, type WorkerQueue } from './services/workerLoop'
 
 export const workersPlugin =

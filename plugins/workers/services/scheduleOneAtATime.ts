@@ -14,6 +14,9 @@ import { transactionDb } from '../../../utilities/transactionDb'
 
 const WRAPPED = new WeakSet<Payload>()
 
+/** The advisory lock (`pg_advisory_xact_lock(hashtext(key))`) taken while a queue's schedules are handled. */
+export const scheduleLockKey = (queue: string) => `payload-jobs:schedules:${queue}`
+
 /** The queues that schedules put jobs on, sorted: locks are always taken in the same order. */
 const scheduledQueues = (payload: Payload): string[] => {
   const { tasks = [], workflows = [] } = payload.config.jobs
@@ -34,7 +37,7 @@ export function scheduleOneAtATime(payload: Payload): void {
       const db = await transactionDb(req)
       // A scheduler stuck elsewhere makes this tick fail rather than wait forever; the next one tries again.
       await db.execute(sql`set local lock_timeout = '30s'`)
-      for (const queue of queues) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`payload-jobs:schedules:${queue}`}))`)
+      for (const queue of queues) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${scheduleLockKey(queue)}))`)
       return handleSchedules({ ...args, req })
     })
   }
