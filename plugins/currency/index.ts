@@ -11,9 +11,10 @@ import { Currencies } from './collections/Currencies'
 import { ExchangeRates } from './collections/ExchangeRates'
 import { convertEndpoint, ratesEndpoint, refreshEndpoint } from './endpoints/currencies'
 import { getUserCurrencyEndpoint, putUserCurrencyEndpoint } from './endpoints/userCurrency'
-import { RATES_QUEUE, REFRESH_RATES_TASK, refreshExchangeRatesTask } from './jobs/refreshExchangeRates'
+import { RATES_QUEUE, refreshExchangeRatesTask } from './jobs/refreshExchangeRates'
 import { CURRENCY_OPTIONS_KEY, resolveCurrencyOptions } from './services/options'
 import { displaySnapshot } from './services/convert'
+import { queueRefreshOnce } from './services/queueRefreshOnce'
 import { latestRates } from './services/rateCache'
 import { ageInDays } from './services/staleness'
 
@@ -63,12 +64,12 @@ export const currencyPlugin =
       onInit: async (payload) => {
         await config.onInit?.(payload)
         // Rates older than a day at start (a new install, a server down over the publication): fetch them now,
-        // in the background, where this process runs jobs at all.
+        // in the background, where this process runs jobs at all; once across the processes starting together.
         const runsJobs = (await payload.config.jobs.shouldAutoRun?.(payload)) ?? true
         if (!runsJobs) return
         try {
           const latest = await latestRates(payload)
-          if (!latest || ageInDays(latest.date, new Date()) > 1) await payload.jobs.queue({ input: {}, queue: RATES_QUEUE, task: REFRESH_RATES_TASK } as never)
+          if (!latest || ageInDays(latest.date, new Date()) > 1) await queueRefreshOnce(payload)
         } catch (error) {
           // A database not yet migrated (a script that migrates after init): the weekday schedule still runs.
           payload.logger.warn({ err: error, msg: 'Exchange rates not checked at start' })
