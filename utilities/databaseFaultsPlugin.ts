@@ -1,12 +1,13 @@
 // What a dropped database connection must not be taken for: a bad request, or a write that was stored. Listed
 // last among the plugins, so that it sees every field the others added.
-import type { AuthStrategy, AuthStrategyFunctionArgs, Config, Field, Payload, Plugin, Validate } from 'payload'
+import type { AuthStrategy, AuthStrategyFunctionArgs, Config, Field, Payload, PayloadRequest, Plugin, Validate } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
+import { createLocalReq } from 'payload'
 import { relationship, upload } from 'payload/shared'
 
 import { databasePort, isDatabaseUnavailable, noteUncheckedCredentials } from './databaseFaults'
-import { poolDb, transactionDb } from './transactionDb'
+import { poolDb, readOnPrimary, transactionDb } from './transactionDb'
 import { lostConnectionOf, surfaceCommitFailures } from './wholeTransactions'
 
 type ValidateOptions = Parameters<Validate>[1]
@@ -59,11 +60,22 @@ function guardRelationChecks(fields: Field[]): Field[] {
 }
 
 /**
+ * The user lookup of an auth strategy on the primary: with read replicas, Payload's reads outside a transaction
+ * go to a replica, where a session just created by a login on another node may not be yet (a 401 for a valid
+ * token). So the lookup runs in a transaction of its own, which the adapter keeps on the primary.
+ */
+async function onPrimary<T>(payload: Payload, call: (req?: PayloadRequest) => Promise<T>): Promise<T> {
+  if (!(payload.db as unknown as { primaryDrizzle?: unknown }).primaryDrizzle) return call()
+  const req = await createLocalReq({}, payload)
+  return readOnPrimary(req, () => call(req))
+}
+
+/**
  * Payload's JWT strategy loads the user with a query and, when that query fails, answers "no user"; and
  * executeAuthStrategies swallows what a strategy throws. A signed-in request then went on anonymous and was
  * refused (401, 403) for the database's failure. Each strategy is watched for a failed query: it is tried once
  * more (a dropped connection is replaced at once), and when it fails again the request is noted so that its
- * refusal answers 503 (`uncheckedCredentialsOf`).
+ * refusal answers 503 (`uncheckedCredentialsOf`). Each lookup reads the primary (`onPrimary`).
  */
 function watchAuthStrategies(payload: Payload): void {
   payload.authStrategies = payload.authStrategies.map((strategy): AuthStrategy => ({
@@ -74,9 +86,11 @@ function watchAuthStrategies(payload: Payload): void {
         get(target, property) {
           const value: unknown = Reflect.get(target, property)
           if ((property !== 'find' && property !== 'findByID') || typeof value !== 'function') return value
-          return async (...callArgs: unknown[]) => {
+          return async (options: Record<string, unknown>, ...rest: unknown[]) => {
+            const call = (req?: PayloadRequest) => (value as (...input: unknown[]) => Promise<unknown>).apply(target, [req ? { ...options, req } : options, ...rest])
             try {
-              return await (value as (...input: unknown[]) => Promise<unknown>).apply(target, callArgs)
+              // A lookup given a request of its own reads where that request reads.
+              return await (options?.req ? call() : onPrimary(target, call))
             } catch (error) {
               if (isDatabaseUnavailable(error, { port: databasePort(target) })) failure = error
               throw error
