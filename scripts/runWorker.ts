@@ -18,8 +18,8 @@ const HEALTH_PATHS = new Set(['/api/health', '/health'])
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
- * The committed migrations the database lacks. A worker applies none itself: it would race the web node
- * that does (`npm start`; in production Payload's prodMigrations also run them when any node connects).
+ * The committed migrations the database lacks. A worker runs no runMigrations of its own; in production
+ * Payload's prodMigrations run them when it connects, under the migration lock (utilities/migrationLock.ts).
  */
 async function missingMigrations(payload: Payload): Promise<string[]> {
   const applied = await payload.find({ collection: 'payload-migrations', depth: 0, limit: 0, pagination: false })
