@@ -43,7 +43,8 @@ async function startSlowSmtpServer(acceptAfterMs: number) {
   return { accepted: () => accepted, close: () => server.close(), env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) }, receiving }
 }
 
-describe('jobs across worker processes', () => {
+// Each test starts worker processes (tsx, Payload's whole graph): allow for a loaded machine's slow starts.
+describe('jobs across worker processes', { timeout: 240_000 }, () => {
   let app: TestApp
   let smtp: SmtpTestServer
   let workers: WorkerProcess[] = []

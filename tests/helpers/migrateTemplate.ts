@@ -1,3 +1,5 @@
+export {}
+
 // Run once per test run (globalSetup, in a child process): migrate the template database every test file's
 // database is copied from, so that no file pays for the migrations again.
 // Usage: tsx tests/helpers/migrateTemplate.ts <database url>
