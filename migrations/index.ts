@@ -20,6 +20,7 @@ import * as migration_20261206_042457_reports from './20261206_042457_reports';
 import * as migration_20261206_043158_scheduled_reports from './20261206_043158_scheduled_reports';
 import * as migration_20261206_072111_ai_chat from './20261206_072111_ai_chat';
 import * as migration_20261206_080000_rate_limits from './20261206_080000_rate_limits';
+import * as migration_20261206_181030_list_indexes from './20261206_181030_list_indexes';
 
 export const migrations = [
   {
@@ -131,5 +132,10 @@ export const migrations = [
     up: migration_20261206_080000_rate_limits.up,
     down: migration_20261206_080000_rate_limits.down,
     name: '20261206_080000_rate_limits',
+  },
+  {
+    up: migration_20261206_181030_list_indexes.up,
+    down: migration_20261206_181030_list_indexes.down,
+    name: '20261206_181030_list_indexes',
   },
 ];
