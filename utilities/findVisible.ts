@@ -7,7 +7,8 @@ import { notFound } from './apiErrors'
  * so that ids of other tenants leak nothing.
  */
 export async function findVisible<Slug extends CollectionSlug>(req: PayloadRequest, collection: Slug, id: number, message: string) {
-  const doc = await req.payload.findByID({ id, collection, depth: 0, overrideAccess: false, req, user: req.user }).catch(() => null)
+  // disableErrors: null for missing or refused; a failed query still throws (503, not a 404).
+  const doc = await req.payload.findByID({ id, collection, depth: 0, disableErrors: true, overrideAccess: false, req, user: req.user })
   if (!doc) throw notFound(message)
   return doc
 }

@@ -91,7 +91,8 @@ async function refuse(req: PayloadRequest, action: string, note: string, tenant:
 
 async function packOf(req: PayloadRequest, packId: null | number): Promise<CreditPack | null> {
   if (packId === null) return null
-  return req.payload.findByID({ id: packId, collection: 'credit-packs', depth: 0, overrideAccess: true, req }).catch(() => null)
+  // disableErrors: a thrown NotFound would end the webhook's transaction; a failed query still throws (503).
+  return req.payload.findByID({ id: packId, collection: 'credit-packs', depth: 0, disableErrors: true, overrideAccess: true, req })
 }
 
 /** A paid pack session: the credits of the pack in our database, for the studio the session names. */

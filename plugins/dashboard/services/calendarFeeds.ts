@@ -45,7 +45,7 @@ export async function createFeed(req: PayloadRequest, input: { name: string; roo
   if (!user) throw unauthorized()
   const tenant = await tenantForPermission(req, input.tenant, 'bookings', 'read')
   if (input.room !== undefined) {
-    const room = await req.payload.findByID({ id: input.room, collection: 'rooms', depth: 0, overrideAccess: true, req }).catch(() => null)
+    const room = await req.payload.findByID({ id: input.room, collection: 'rooms', depth: 0, disableErrors: true, overrideAccess: true, req })
     // One answer for a missing room and another studio's: ids of other studios leak nothing.
     if (!room || idOf(room.tenant) !== tenant.id) throw badRequest('No such room in this studio.', 'room')
   }
