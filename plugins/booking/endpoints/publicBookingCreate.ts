@@ -4,6 +4,8 @@ import type { Endpoint } from 'payload'
 
 import { z } from 'zod'
 
+import type { Booking } from '../../../payload-types'
+
 import { HttpError } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { parseBody } from '../../../utilities/parseRequest'
@@ -11,6 +13,7 @@ import { generateSecret, hashSecret } from '../../../utilities/secrets'
 import { requestMeta } from '../../../utilities/requestMeta'
 import { PUBLIC_BOOKING, type PublicBookingContext } from '../context'
 import { checkBookingWindow } from '../services/availability'
+import { createDirect } from '../services/directCreate'
 import { notifyCustomer } from '../services/lifecycle'
 import { assertOpenBookingsWithinLimits, clientIpHash } from '../services/openBookingLimits'
 import { bookingOptions } from '../services/options'
@@ -73,14 +76,9 @@ export const createBookingEndpoint: Endpoint = {
     }
     const booking = await inTransaction(req, async () => {
       await assertOpenBookingsWithinLimits(req, { email: body.customer.email.toLowerCase(), ipHash, tenantId: tenant.id })
-      return req.payload.create({
-        collection: 'bookings',
-        context: { [PUBLIC_BOOKING]: handover },
-        data: { customer: body.customer, end: end.toISOString(), notes: body.notes, room: room.id, start: start.toISOString(), status: 'pending', tenant: tenant.id },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
+      // The collection's hooks (price, terms, status, plan limit, audit…) run as in a Local API create.
+      const data = { customer: body.customer, end: end.toISOString(), notes: body.notes, room: room.id, start: start.toISOString(), status: 'pending', tenant: tenant.id }
+      return createDirect<Booking>(req, 'bookings', data, { context: { [PUBLIC_BOOKING]: handover }, loaded: ['room'] })
     })
     await notifyCustomer(req, 'received', booking, { accessToken, anonymous: true, room, tenant })
     return Response.json({ ...publicBooking(booking, tenant), accessToken }, { status: 201 })

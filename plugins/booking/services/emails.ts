@@ -11,15 +11,25 @@ import { formatInZone } from './zonedTime'
 
 export type BookingEmailKind = 'cancelled' | 'confirmed' | 'received' | 'refunded'
 
+// Building an Intl formatter costs far more than using one (a third of an email's render): kept per options.
+// A few locales, zones and currencies, so the maps stay small.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let found = formatters.get(key) as T | undefined
+  if (!found) formatters.set(key, (found = make()))
+  return found
+}
+const moneyFormat = (locale: string, currency: string) => formatter(`n|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { currency, style: 'currency' }))
+const dateFormat = (locale: string, timeZone: string, dateStyle: 'full' | 'long' | undefined) =>
+  formatter(`d|${locale}|${timeZone}|${dateStyle ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle, timeStyle: 'short', timeZone }))
+
 export const formatMoney = (minor: number, currency: string, locale: string): string => {
   const digits = currencyExponent(currency)
-  return new Intl.NumberFormat(locale, { currency, style: 'currency' }).format(minor / 10 ** digits)
+  return moneyFormat(locale, currency).format(minor / 10 ** digits)
 }
 
-const when = (booking: Booking, tenant: Tenant, locale: string) => {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: tenant.timezone })
-  return `${format.format(new Date(booking.start))} – ${new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: tenant.timezone }).format(new Date(booking.end))} (${tenant.timezone})`
-}
+const when = (booking: Booking, tenant: Tenant, locale: string) =>
+  `${dateFormat(locale, tenant.timezone, 'full').format(new Date(booking.start))} – ${dateFormat(locale, tenant.timezone, undefined).format(new Date(booking.end))} (${tenant.timezone})`
 
 /** What keeps a held booking, and by when ({time}); otherwise its slot is released. */
 export type HoldNotice = 'confirm' | 'pay'
@@ -63,7 +73,7 @@ export async function sendBookingEmail(
   if (kind === 'cancelled' || kind === 'refunded') lines.push(`${t('booking.label.refund')}: ${formatMoney(quote?.refundAmount ?? 0, currency, locale)}`)
   if (accessToken) lines.push(`${t('booking.label.accessToken')}: ${accessToken}`)
   if (holdNotice && booking.holdExpiresAt) {
-    const deadline = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tenant.timezone }).format(new Date(booking.holdExpiresAt))
+    const deadline = dateFormat(locale, tenant.timezone, 'long').format(new Date(booking.holdExpiresAt))
     lines.push(t(`booking.hold.${holdNotice}`, { time: deadline }))
   }
   const link = { href: manageUrl, label: holdNotice === 'confirm' ? t('booking.label.confirm') : t('booking.label.manage') }

@@ -27,6 +27,8 @@ export async function activeTenantBySlug(req: PayloadRequest, slug: string): Pro
     depth: 0,
     limit: 1,
     overrideAccess: true,
+    // No count query: one row is all this needs.
+    pagination: false,
     req,
     where: { and: [{ slug: { equals: slug } }, { status: { not_equals: 'suspended' } }] },
   })

@@ -50,6 +50,7 @@ export async function termsForRoom(req: PayloadRequest, room: Room): Promise<Boo
     depth: 0,
     limit: 1,
     overrideAccess: true,
+    pagination: false,
     req,
     where: { and: [{ tenant: { equals: tenantId } }, { isDefault: { equals: true } }] },
   })
