@@ -75,7 +75,7 @@ async function seededRows(payload: Payload): Promise<number | undefined> {
 
 /**
  * `rows` bookings in each studio (past ones over its 3 rooms, non-overlapping per room, plus 80 upcoming per
- * room), `rows / 5` sessions in each (200,000 in all at 1,000,000), a payment for one booking in five, and
+ * room), `rows / 10` sessions in each (200,000 in all at 1,000,000), a payment for one booking in five, and
  * `rows / 2` audit entries in each (1,000,000 in all) over the past year.
  */
 export async function seedScale(payload: Payload, rows: number, log: (line: string) => void): Promise<ScaleWorld> {
