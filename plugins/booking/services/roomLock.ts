@@ -39,13 +39,21 @@ export async function assertNoSessionOverlap(req: PayloadRequest, span: Span & {
   if (result.rows.length > 0) throw new SlotTakenError()
 }
 
+/**
+ * `status in ('pending', ...)` as literals: a parameter (`= any($1)`) cannot prove the partial GiST index of
+ * bookings_no_overlap applies, and the check then scans every booking of the room (1.6 s at a million).
+ */
+function statusAmong(statuses: readonly string[]) {
+  if (statuses.length === 0 || statuses.some((status) => !/^[a-z_]+$/.test(status))) throw new Error(`Not booking statuses: ${statuses.join(', ')}`)
+  return sql.raw(`status in (${statuses.map((status) => `'${status}'`).join(', ')})`)
+}
+
 /** A blocking booking of the room overlapping the span (the session's own booking excluded). */
 export async function assertNoBookingOverlap(req: PayloadRequest, span: Span & { bookingId?: number; blockingStatuses: readonly string[] }): Promise<void> {
   const db = await lockRoom(req, span.roomId)
-  const statuses = `{${span.blockingStatuses.join(',')}}`
   const result = (await db.execute(sql`
     select 1 from bookings
-    where room_id = ${span.roomId} and status::text = any(${statuses}::text[])
+    where room_id = ${span.roomId} and ${statusAmong(span.blockingStatuses)}
       and tstzrange(start, blocked_until) && tstzrange(${span.start.toISOString()}::timestamptz, ${span.blockedUntil.toISOString()}::timestamptz)
       ${span.bookingId === undefined ? sql`` : sql`and id <> ${span.bookingId}::int`}
     limit 1`)) as { rows: unknown[] }
