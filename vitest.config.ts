@@ -22,6 +22,9 @@ export default defineConfig({
     globalSetup: ['tests/helpers/globalSetup.ts'],
     hookTimeout: 180_000,
     include: ['tests/**/*.test.ts'],
+    // Two files at a time on two cores: a file spends much of its time waiting on PostgreSQL and servers
+    // (8 booting files: 266 s with one, 171 s with two). e2e files each run a production server: one.
+    maxWorkers: e2e ? 1 : 2,
     pool: 'forks',
     testTimeout: 60_000,
   },

@@ -40,11 +40,19 @@ export async function createMigratedTemplate(serverUrl: string, runId: string): 
   const name = `${runId}_template`
   await withClient(serverUrl, (client) => client.query(`create database ${quoteIdent(name)}`))
   const script = path.join(import.meta.dirname, 'migrateTemplate.ts')
-  await execFileAsync(process.execPath, ['--import', 'tsx', script, databaseUrl(serverUrl, name)], {
-    env: { ...process.env, ATELIER_LOG_LEVEL: 'warn', NODE_ENV: 'test', REDIS_URL: '' },
-    maxBuffer: 16 * 1024 * 1024,
-  })
-  return name
+  // Up to three tries: tsx's loader on Node 20 now and then never settles the import (exit 13, see scripts/prepare.ts).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await execFileAsync(process.execPath, ['--import', 'tsx', script, databaseUrl(serverUrl, name)], {
+        env: { ...process.env, ATELIER_LOG_LEVEL: 'warn', NODE_ENV: 'test', REDIS_URL: '' },
+        maxBuffer: 16 * 1024 * 1024,
+      })
+      return name
+    } catch (error) {
+      if (attempt === 3 || (error as { code?: unknown }).code !== 13) throw error
+      console.warn(`[tests] migrating the template: the loader never settled (exit 13), try ${attempt + 1}`)
+    }
+  }
 }
 
 export const dropDatabase = (serverUrl: string, name: string) =>
