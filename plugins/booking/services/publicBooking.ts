@@ -17,6 +17,7 @@ import { verifyLookupToken } from './lookup'
 import { refundQuote } from './money'
 import { bookingOptions } from './options'
 import { hostStudioId, tenantMismatch } from './studioHosts'
+import { statusAmong } from './roomLock'
 import { BLOCKING_STATUSES } from './transitions'
 
 const dbOf = (req: PayloadRequest) => poolDb(req.payload)
@@ -79,7 +80,7 @@ export const roomRules = (room: Room): RoomRules => ({
  * blocked_until)), so its cost follows the window, not the room's history. Literals, not parameters: the
  * planner must prove the index predicate from the query text. tests/booking/busyIntervalsExplain guards it.
  */
-const BLOCKING_BOOKING = sql.raw(`"status" IN (${BLOCKING_STATUSES.map((status) => `'${status}'`).join(', ')})`)
+const BLOCKING_BOOKING = statusAmong(BLOCKING_STATUSES)
 const LIVE_SESSION = sql.raw(`("status" <> 'cancelled')`)
 
 /** The SQL busyIntervals runs: blocking bookings and live sessions of the room whose span meets [from, to). */

@@ -43,7 +43,7 @@ export async function assertNoSessionOverlap(req: PayloadRequest, span: Span & {
  * `status in ('pending', ...)` as literals: a parameter (`= any($1)`) cannot prove the partial GiST index of
  * bookings_no_overlap applies, and the check then scans every booking of the room (1.6 s at a million).
  */
-function statusAmong(statuses: readonly string[]) {
+export function statusAmong(statuses: readonly string[]) {
   if (statuses.length === 0 || statuses.some((status) => !/^[a-z_]+$/.test(status))) throw new Error(`Not booking statuses: ${statuses.join(', ')}`)
   return sql.raw(`status in (${statuses.map((status) => `'${status}'`).join(', ')})`)
 }
