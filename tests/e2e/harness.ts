@@ -140,17 +140,29 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** Signs in through the admin's login form, after hydration (a click before it would submit natively). */
-export async function signInToAdmin(page: Page, baseUrl: string, { email, password }: { email: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
-  // A late render of the form can empty what was typed: type again until both fields hold it, then submit.
+/**
+ * Fills and submits the admin's login form shown on `page`. Before hydration a fill can be emptied by a late
+ * render and a click sends nothing (under load the page is idle before it hydrates), so both are retried until
+ * the login request goes out; then its answer must be 200.
+ */
+export async function submitAdminLogin(page: Page, { email, password }: { email: string; password: string }): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.fill('#field-email', email)
     await page.fill('#field-password', password)
-    await page.waitForTimeout(200)
-    if ((await page.inputValue('#field-email')) === email && (await page.inputValue('#field-password')) === password) break
-    if (attempt === 5) throw new Error('The login form kept emptying its fields.')
+    const sent = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/users/login', { timeout: 10_000 })
+    await page.click('button[type=submit]')
+    const answer = await sent.catch(() => null)
+    if (answer) {
+      if (answer.status() !== 200) throw new Error(`The login answered ${answer.status()}.`)
+      return
+    }
+    if (attempt === 5) throw new Error('The login form never sent its request.')
   }
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/)
+}
+
+/** Signs in through the admin's login form and waits for the dashboard. */
+export async function signInToAdmin(page: Page, baseUrl: string, credentials: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
+  await submitAdminLogin(page, credentials)
+  await page.waitForURL((url) => url.pathname === '/admin')
 }
