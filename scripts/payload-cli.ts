@@ -5,7 +5,9 @@ import { loadEnv } from '../utilities/env'
 import { resolveDatabase } from './database'
 
 const database = await resolveDatabase(loadEnv())
-const cli = spawn(process.execPath, ['node_modules/payload/bin.js', ...process.argv.slice(2)], {
+// Under tsx's loader with --disable-transpile: Payload's own transpiling start (tsx's tsImport) can exit 0 on
+// Node 20 without running the command (migrate:create wrote nothing, printed nothing).
+const cli = spawn(process.execPath, ['--import', 'tsx', 'node_modules/payload/bin.js', ...process.argv.slice(2), '--disable-transpile'], {
   env: { ...process.env, DATABASE_URL: database.url },
   stdio: 'inherit',
 })
