@@ -176,6 +176,7 @@ export interface Config {
       dueScheduledReports: TaskDueScheduledReports;
       sendScheduledReport: TaskSendScheduledReport;
       aiRetention: TaskAiRetention;
+      compactListCounts: TaskCompactListCounts;
       auditAlert: TaskAuditAlert;
       auditRetention: TaskAuditRetention;
       inline: {
@@ -1279,6 +1280,7 @@ export interface PayloadJob {
           | 'dueScheduledReports'
           | 'sendScheduledReport'
           | 'aiRetention'
+          | 'compactListCounts'
           | 'auditAlert'
           | 'auditRetention';
         taskID: string;
@@ -1333,6 +1335,7 @@ export interface PayloadJob {
         | 'dueScheduledReports'
         | 'sendScheduledReport'
         | 'aiRetention'
+        | 'compactListCounts'
         | 'auditAlert'
         | 'auditRetention'
       )
@@ -2482,6 +2485,16 @@ export interface TaskAiRetention {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCompactListCounts".
+ */
+export interface TaskCompactListCounts {
+  input?: unknown;
+  output: {
+    rows?: number | null;
   };
 }
 /**

@@ -21,6 +21,8 @@ import * as migration_20261206_043158_scheduled_reports from './20261206_043158_
 import * as migration_20261206_072111_ai_chat from './20261206_072111_ai_chat';
 import * as migration_20261206_080000_rate_limits from './20261206_080000_rate_limits';
 import * as migration_20261206_181030_list_indexes from './20261206_181030_list_indexes';
+import * as migration_20261206_210000_end_indexes from './20261206_210000_end_indexes';
+import * as migration_20261206_211016_list_counts from './20261206_211016_list_counts';
 
 export const migrations = [
   {
@@ -137,5 +139,15 @@ export const migrations = [
     up: migration_20261206_181030_list_indexes.up,
     down: migration_20261206_181030_list_indexes.down,
     name: '20261206_181030_list_indexes',
+  },
+  {
+    up: migration_20261206_210000_end_indexes.up,
+    down: migration_20261206_210000_end_indexes.down,
+    name: '20261206_210000_end_indexes',
+  },
+  {
+    up: migration_20261206_211016_list_counts.up,
+    down: migration_20261206_211016_list_counts.down,
+    name: '20261206_211016_list_counts',
   },
 ];

@@ -17,6 +17,7 @@ import { i18nPlugin } from './i18n'
 import { domainsOptionsFromEnv, domainsPlugin } from './domains'
 import { integrityPlugin } from './integrity'
 import { internalCollectionsPlugin } from './internal-collections'
+import { listCountsPlugin } from './list-counts'
 import { paymentsOptionsFromEnv, paymentsPlugin } from './payments'
 import { rbacPlugin } from './rbac'
 import { reportsPlugin } from './reports'
@@ -41,6 +42,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   dashboardPlugin(),
   reportsPlugin(),
   aiChatPlugin(aiChatOptionsFromEnv(env)),
+  listCountsPlugin(),
   auditLogPlugin(),
   integrityPlugin(),
   tenancyPlugin(),
