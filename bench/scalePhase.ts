@@ -64,6 +64,10 @@ const room = world.rooms.a[0]!
 const firstDay = addDays(localDateOf(new Date(), 'Europe/Paris'), 1)
 const monthTo = new Date()
 const monthFrom = new Date(monthTo.getTime() - 30 * 86_400_000)
+const weekStart = new Date(monthTo.getTime() - 3 * 86_400_000)
+const weekEnd = new Date(monthTo.getTime() + 4 * 86_400_000)
+const overlapping = (from: Date, to: Date) =>
+  new URLSearchParams({ 'where[end][greater_than]': from.toISOString(), 'where[start][less_than_equal]': to.toISOString() }).toString()
 
 const requests: { headers?: Record<string, string>; name: string; path: string }[] = [
   { name: 'availability, one room, 7 days', path: `/api/public/rooms/${room}/availability?from=${firstDay}&to=${addDays(firstDay, 6)}&duration=60` },
@@ -73,6 +77,9 @@ const requests: { headers?: Record<string, string>; name: string; path: string }
   { headers: admin, name: 'bookings list, first page, `pagination=false`', path: `${list('bookings', '-start')}&pagination=false` },
   { headers: admin, name: 'bookings list, customer email filter', path: list('bookings', '-start', { 'customer.email': 'customer42@example.test' }) },
   { headers: admin, name: 'bookings list, status filter (cancelled)', path: list('bookings', '-start', { status: 'cancelled' }) },
+  // As the dashboard's links open them: bookings overlapping this week, sessions running now.
+  { headers: admin, name: 'bookings list, overlapping this week', path: `${list('bookings', '-start')}&${overlapping(weekStart, weekEnd)}` },
+  { headers: admin, name: 'sessions list, running now', path: `${list('sessions', '-start')}&${overlapping(monthTo, monthTo)}` },
   { headers: admin, name: 'sessions list, first page (`sort=-start`)', path: list('sessions', '-start') },
   { headers: admin, name: 'sessions list, status filter (cancelled)', path: list('sessions', '-start', { status: 'cancelled' }) },
   { headers: admin, name: 'payments list, first page (`sort=-createdAt`)', path: list('payments', '-createdAt') },

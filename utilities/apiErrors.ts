@@ -73,6 +73,9 @@ function postgresCode(error: unknown): string | undefined {
 /** PostgreSQL refused a write under an exclusion constraint (23P01): two reservations overlap. */
 export const isExclusionViolation = (error: unknown): boolean => postgresCode(error) === '23P01'
 
+/** PostgreSQL refused a write under a unique constraint (23505). */
+export const isUniqueViolation = (error: unknown): boolean => postgresCode(error) === '23505'
+
 /** Text PostgreSQL cannot store (22021: a NUL character): bad input wherever it came in. */
 export const isUnstorableText = (error: unknown): boolean => postgresCode(error) === '22021'
 const UNSTORABLE_TEXT_MESSAGE = 'Text may not contain NUL characters.'

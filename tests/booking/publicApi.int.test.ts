@@ -45,6 +45,30 @@ describe('public booking API', () => {
   })
 
   describe('create', () => {
+    it('a clash of the random ref is tried again with a new one: 201, one booking, one audit entry', async () => {
+      // The first INSERT fails as a duplicate ref would (a sequence counts tries: it is not rolled back).
+      const db = app.payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
+      await db.execute(sql`create sequence ref_clash_tries`)
+      await db.execute(sql.raw(`create function ref_clash_once() returns trigger language plpgsql as $$ begin
+        if nextval('ref_clash_tries') = 1 then raise unique_violation using message = 'duplicate key value violates unique constraint "bookings_ref_idx"'; end if;
+        return new; end $$`))
+      await db.execute(sql`create trigger ref_clash_once before insert on bookings for each row execute function ref_clash_once()`)
+      try {
+        const start = localSlot(lumiere, 25, '10:00')
+        const { body, status } = await book(app.rest, request(start, localSlot(lumiere, 25, '11:00')))
+        expect(status).toBe(201)
+        expect((await db.execute(sql`select last_value from ref_clash_tries`)).rows[0]?.last_value).toBe('2')
+        const stored = await db.execute(sql`select id, ref from bookings where start = ${start}`)
+        expect(stored.rows).toEqual([{ id: expect.any(Number), ref: body.ref }])
+        const audited = await app.payload.count({ collection: 'audit-logs', where: { collection: { equals: 'bookings' }, documentId: { equals: String(stored.rows[0]!.id) } } })
+        expect(audited.totalDocs).toBe(1)
+      } finally {
+        await db.execute(sql`drop trigger ref_clash_once on bookings`)
+        await db.execute(sql`drop function ref_clash_once()`)
+        await db.execute(sql`drop sequence ref_clash_tries`)
+      }
+    })
+
     it('201 with the server’s price and deposit (a client price is ignored), an access token, and a French email', async () => {
       const start = localSlot(lumiere, 10, '10:00')
       const end = localSlot(lumiere, 10, '12:00')

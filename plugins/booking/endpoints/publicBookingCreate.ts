@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 import type { Booking } from '../../../payload-types'
 
-import { HttpError } from '../../../utilities/apiErrors'
+import { HttpError, isUniqueViolation } from '../../../utilities/apiErrors'
 import { inTransaction } from '../../../utilities/inTransaction'
 import { parseBody } from '../../../utilities/parseRequest'
 import { generateSecret, hashSecret } from '../../../utilities/secrets'
@@ -74,12 +74,15 @@ export const createBookingEndpoint: Endpoint = {
       room,
       tenant,
     }
-    const booking = await inTransaction(req, async () => {
+    const create = () => inTransaction(req, async () => {
       await assertOpenBookingsWithinLimits(req, { email: body.customer.email.toLowerCase(), ipHash, tenantId: tenant.id })
       // The collection's hooks (price, terms, status, plan limit, audit…) run as in a Local API create.
       const data = { customer: body.customer, end: end.toISOString(), notes: body.notes, room: room.id, start: start.toISOString(), status: 'pending', tenant: tenant.id }
       return createDirect<Booking>(req, 'bookings', data, { context: { [PUBLIC_BOOKING]: handover }, loaded: ['room'] })
     })
+    // The only unique value a booking gets is its random 40-bit ref: a clash is tried once more, with a new ref
+    // (the failed try's transaction is rolled back whole).
+    const booking = await create().catch((error: unknown) => (isUniqueViolation(error) ? create() : Promise.reject(error)))
     await notifyCustomer(req, 'received', booking, { accessToken, anonymous: true, room, tenant })
     return Response.json({ ...publicBooking(booking, tenant), accessToken }, { status: 201 })
   }),

@@ -8,7 +8,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { ValidationError } from 'payload'
 
 import { idOf } from '../../../utilities/idOf'
-import { transactionDb } from '../../../utilities/transactionDb'
+import { poolDb, transactionDb } from '../../../utilities/transactionDb'
 
 type Leaf = { column: string; field: Field & { name: string }; hidden: boolean; path: string[] }
 type Shape = { hiddenGroups: string[][]; leaves: Leaf[]; table: string }
@@ -147,6 +147,7 @@ export async function createDirect<T>(req: PayloadRequest, slug: CollectionSlug,
     return field.type === 'json' ? JSON.stringify(value) : value
   }
   const db = await transactionDb(req)
+  if (db === poolDb(req.payload)) throw new Error(`createDirect(${slug}) runs in a transaction: its INSERT and its hooks' writes commit together.`)
   const { rows } = (await db.execute(sql`insert into ${sql.identifier(shape.table)} (${sql.join(
     written.map(({ column }) => sql.identifier(column)),
     sql`, `,
@@ -154,6 +155,8 @@ export async function createDirect<T>(req: PayloadRequest, slug: CollectionSlug,
     written.map((leaf) => sql`${parameter(leaf)}`),
     sql`, `,
   )}) returning id`)) as { rows: { id: number }[] }
+  // As Payload's own writes do: reads soon after go to the primary, not a replica that may lag.
+  ;(req.payload.db as { lastWriteTimestamp?: number }).lastWriteTimestamp = Date.now()
   let doc = documentOf(shape, values, rows[0]!.id)
   for (const hook of hooks.afterRead ?? []) doc = ((await hook({ collection, context: req.context, doc, overrideAccess: true, req } as never)) as Doc) ?? doc
   for (const hook of hooks.afterChange ?? []) {
