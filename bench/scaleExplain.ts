@@ -1,4 +1,4 @@
-// Where a request's time goes in the database (issue 21): sends each admin list request of bench/scale.ts to
+// Where a request's time goes in the database (issue 21): sends availability and each admin list request of bench/scale.ts to
 // a seeded scale database, records every SQL statement Payload issues for it (node-postgres, in this process)
 // with its time, then prints each select's EXPLAIN (ANALYZE, BUFFERS).
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/atelier_scale_1m npx tsx bench/scaleExplain.ts [path filter]
@@ -52,7 +52,10 @@ const list = (collection: string, sort: string, where?: Record<string, string>) 
   return `/api/${collection}?${params}`
 }
 const monthTo = new Date()
+const room = (await payload.find({ collection: 'rooms', limit: 1, sort: 'id', where: { tenant: { equals: tenant.id } } })).docs[0]!
+const day = (ahead: number) => new Date(Date.now() + ahead * 86_400_000).toISOString().slice(0, 10)
 const paths = [
+  `/api/public/rooms/${room.id}/availability?from=${day(1)}&to=${day(30)}&duration=60`,
   list('bookings', '-start'),
   `${list('bookings', '-start')}&pagination=false`,
   list('bookings', '-start', { 'customer.email': 'customer42@example.test' }),
