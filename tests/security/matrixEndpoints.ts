@@ -170,12 +170,18 @@ const bMarkers = (world: World): string[] =>
     world.b.aiConversation.sessionId,
   ].filter(Boolean)
 
-export async function checkEndpoint(app: TestApp, world: World, endpoint: EndpointUnderTest, token: string | undefined) {
+type StateOfB = Awaited<ReturnType<typeof stateOfB>>
+
+/**
+ * Calls `endpoint` anonymously (no token) or as the artist of B; for the artist, `before` is B's state just
+ * before the call (the previous call's answer when nothing ran in between) and B's state after is returned.
+ */
+export async function checkEndpoint(app: TestApp, world: World, endpoint: EndpointUnderTest, token: string | undefined, before?: StateOfB): Promise<StateOfB | undefined> {
   const path = endpoint.path.replace(/:(\w+)\??/g, (_, name: string) => encodeURIComponent(bParam(world, endpoint.path, name)))
   const query = QUERY[endpoint.key]?.(world)
   const method = endpoint.method.toUpperCase() as 'DELETE' | 'GET' | 'PATCH' | 'POST'
   const body = method === 'GET' || method === 'DELETE' ? undefined : (BODY[endpoint.key]?.(world) ?? {})
-  const before = token ? await stateOfB(app, world) : undefined
+  if (token && !before) before = await stateOfB(app, world)
   const response = await app.rest.request(method, `${path.replace(/^\/api/, '')}${query ? `?${query}` : ''}`, { body, token })
   const text = await response.text()
   const who = token ? 'the artist of B' : 'anonymous'
@@ -186,11 +192,13 @@ export async function checkEndpoint(app: TestApp, world: World, endpoint: Endpoi
     return
   }
   // Whatever it answered, nothing of B changed, and a success showed nothing of B.
-  expect.soft(changesInB(before!, await stateOfB(app, world)), `${endpoint.key} as the artist of B changed B`).toEqual([])
-  if (SIGNED_IN.has(endpoint.key)) return
+  const after = await stateOfB(app, world)
+  expect.soft(changesInB(before!, after), `${endpoint.key} as the artist of B changed B`).toEqual([])
+  if (SIGNED_IN.has(endpoint.key)) return after
   if (response.status < 300) {
     for (const marker of bMarkers(world)) expect.soft(text.includes(marker), `${endpoint.key} showed B's ${marker}`).toBe(false)
   } else {
     expect.soft([401, 403, 404], `${endpoint.key} as the artist of B: ${text.slice(0, 200)}`).toContain(response.status)
   }
+  return after
 }

@@ -13,10 +13,8 @@ import { chartOf } from './chart'
 import { compileReport } from './compile'
 import { csvStream } from './csvWriter'
 import { reportFileName } from './fileName'
-import { pdfStream } from './pdfWriter'
 import { cursorPages, runRows, runTotals } from './run'
 import { reportScope, type ReportScope } from './scope'
-import { xlsxStream } from './xlsxWriter'
 
 /** Rows a JSON answer carries at most; a larger result is marked truncated (the files have no cap). */
 export const JSON_MAX_ROWS = 10_000
@@ -95,6 +93,12 @@ export async function reportFile(req: PayloadRequest, spec: ReportSpec, format: 
   let counted: (rows: number) => void = () => undefined
   const rowCount = new Promise<number>((resolve) => (counted = resolve))
   const pages = audited(req, cursorPages(req.payload, compiled, undefined, format === 'pdf' ? { onCount: counted } : {}), spec, scope, format)
-  const body = format === 'csv' ? csvStream(compiled.columns, pages) : format === 'xlsx' ? xlsxStream(compiled.columns, pages, meta) : pdfStream(compiled.columns, pages, meta, rowCount)
+  // exceljs and pdfkit load when a file of theirs is asked for: every process would otherwise pay for them at start.
+  const body =
+    format === 'csv'
+      ? csvStream(compiled.columns, pages)
+      : format === 'xlsx'
+        ? (await import('./xlsxWriter')).xlsxStream(compiled.columns, pages, meta)
+        : (await import('./pdfWriter')).pdfStream(compiled.columns, pages, meta, rowCount)
   return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(meta, format) }
 }
