@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-type Executor = { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
+import { poolDb } from '../../../utilities/transactionDb'
 
 /**
  * Folds the count deltas the triggers append into one row per table and studio, and drops sums of zero.
@@ -10,14 +10,13 @@ type Executor = { execute: (query: unknown) => Promise<{ rows: Record<string, un
  * sees the rows before or after, never between. Returns the rows left.
  */
 export async function compactListCounts(req: PayloadRequest): Promise<number> {
-  const db = req.payload.db.drizzle as unknown as Executor
-  const { rows } = await db.execute(sql`
+  const { rows } = (await poolDb(req.payload).execute(sql`
     with gone as (delete from list_row_counts returning table_name, tenant_id, rows),
     kept as (
       insert into list_row_counts (table_name, tenant_id, rows)
       select table_name, tenant_id, sum(rows) from gone group by table_name, tenant_id having sum(rows) <> 0
       returning 1
     )
-    select count(*)::int as rows from kept`)
+    select count(*)::int as rows from kept`)) as { rows: { rows: number }[] }
   return Number(rows[0]?.rows ?? 0)
 }

@@ -5,24 +5,20 @@ import type { BaseDatabaseAdapter, PaginatedDocs, PayloadRequest } from 'payload
 
 import { sql } from '@payloadcms/db-postgres'
 
+import { type Executor, transactionDb } from '../../../utilities/transactionDb'
 import { ALL_TENANTS, tenantsOnly } from './tenantsOnly'
 
 type Find = BaseDatabaseAdapter['find']
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
-type Adapter = BaseDatabaseAdapter & { drizzle: Executor; sessions?: Record<string, { db: Executor }> }
-
-/** The request's transaction when it has one (its own inserts count), else the pool. */
-async function executorFor(adapter: Adapter, req: Partial<PayloadRequest> | undefined): Promise<Executor> {
-  const id = req?.transactionID ? await req.transactionID : undefined
-  return (id !== undefined && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
-}
+type Adapter = BaseDatabaseAdapter & { drizzle: Executor }
 
 /** Rows of `table` in the studios given (every row for ALL_TENANTS), summed from the kept counts. */
 export async function countedRows(executor: Executor, table: string, tenants: Set<number> | typeof ALL_TENANTS): Promise<number> {
   const ids = tenants === ALL_TENANTS ? null : [...tenants]
   if (ids && ids.length === 0) return 0
   const inTenants = ids ? sql`and tenant_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql``
-  const { rows } = await executor.execute(sql`select coalesce(sum(rows), 0)::bigint as total from list_row_counts where table_name = ${table} ${inTenants}`)
+  const { rows } = (await executor.execute(sql`select coalesce(sum(rows), 0)::bigint as total from list_row_counts where table_name = ${table} ${inTenants}`)) as {
+    rows: { total: string }[]
+  }
   return Number(rows[0]?.total ?? 0)
 }
 
@@ -42,7 +38,8 @@ export function countedFind(adapter: Adapter, tables: Record<string, string>): F
     const page = args.page && args.page > 0 ? args.page : 1
     const [result, totalDocs] = await Promise.all([
       find({ ...args, limit, page, pagination: false }),
-      executorFor(adapter, args.req).then((executor) => countedRows(executor, table, tenants)),
+      // In the request's transaction when it has one: its own inserts count.
+      (args.req?.payload ? transactionDb(args.req as PayloadRequest) : Promise.resolve(adapter.drizzle)).then((executor) => countedRows(executor, table, tenants)),
     ])
     // As Payload answers an empty list: one page, counting from 1.
     const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
