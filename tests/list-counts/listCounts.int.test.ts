@@ -4,7 +4,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Booking, Room, Tenant } from '../../payload-types'
+import type { Booking, Room, Tenant, User } from '../../payload-types'
 
 import { up as listCountsUp } from '../../migrations/20261206_211016_list_counts'
 import { COMPACT_LIST_COUNTS_TASK } from '../../plugins/list-counts'
@@ -23,6 +23,7 @@ describe('list totals from kept counts', () => {
   let roomB: Room
   let token: string
   let onlyAToken: string
+  let admin: User
   let made = 0
   const db = () => app.payload.db.drizzle as unknown as Executor
 
@@ -51,7 +52,7 @@ describe('list totals from kept counts', () => {
     studioB = await createTenant(app.payload)
     roomA = await createRoom(app.payload, studioA)
     roomB = await createRoom(app.payload, studioB)
-    const admin = await createUser(app.payload, [{ role: 'admin', tenant: studioA }, { role: 'admin', tenant: studioB }])
+    admin = await createUser(app.payload, [{ role: 'admin', tenant: studioA }, { role: 'admin', tenant: studioB }])
     const onlyA = await createUser(app.payload, [{ role: 'admin', tenant: studioA }])
     token = await app.rest.login(admin.email, PASSWORD)
     onlyAToken = await app.rest.login(onlyA.email, PASSWORD)
@@ -79,6 +80,9 @@ describe('list totals from kept counts', () => {
     const planted = await db().execute(sql`insert into list_row_counts (table_name, tenant_id, rows) values ('bookings', ${studioA.id}, 1000) returning id`)
     try {
       expect((await list('limit=2', studioA)).totalDocs).toBe(1007)
+      // As the admin list view asks (`draft: true` of every collection; bookings have no drafts).
+      const asListView = await app.payload.find({ collection: 'bookings', draft: true, limit: 2, overrideAccess: false, user: { ...admin, collection: 'users' }, where: { tenant: { equals: studioA.id } } })
+      expect(asListView.totalDocs).toBe(1007)
       expect((await list('limit=2&where[status][equals]=pending', studioA)).totalDocs).toBe(7)
     } finally {
       await db().execute(sql`delete from list_row_counts where id = ${planted.rows[0]!.id}`)
@@ -106,11 +110,29 @@ describe('list totals from kept counts', () => {
     expect((await list('limit=2', studioA)).totalDocs).toBe(4)
   })
 
+  it('a delete by studio alone removes every match, not a page of them', async () => {
+    const studioC = await createTenant(app.payload)
+    const roomC = await createRoom(app.payload, studioC)
+    for (let index = 0; index < 12; index += 1) await booking(studioC, roomC)
+    const deleted = await app.payload.delete({ collection: 'bookings', where: { tenant: { equals: studioC.id } } })
+    expect(deleted.docs).toHaveLength(12)
+    expect(await exact(studioC)).toBe(0)
+    expect((await list('limit=2', studioC)).totalDocs).toBe(0)
+  })
+
   it('the migration counts the rows already there', async () => {
     await db().execute(sql`delete from list_row_counts where table_name = 'bookings'`)
     expect((await list('limit=2', studioA)).totalDocs).toBe(0)
-    await listCountsUp({ db: app.payload.db.drizzle, payload: app.payload, req: {} } as Parameters<typeof listCountsUp>[0])
+    // In a transaction, as Payload runs each migration (its table locks need one).
+    const drizzle = app.payload.db.drizzle as unknown as { transaction: (work: (tx: unknown) => Promise<void>) => Promise<void> }
+    await drizzle.transaction((tx) => listCountsUp({ db: tx, payload: app.payload, req: {} } as Parameters<typeof listCountsUp>[0]))
     expect((await list('limit=2', studioA)).totalDocs).toBe(4)
     expect((await list('limit=2', studioB)).totalDocs).toBe(4)
+  })
+
+  it('a TRUNCATE empties the counts of every table it empties', async () => {
+    await db().execute(sql`truncate bookings cascade`)
+    expect((await list('limit=2', studioA)).totalDocs).toBe(0)
+    expect((await db().execute(sql`select count(*)::int as left from list_row_counts where table_name = 'bookings'`)).rows[0]?.left).toBe(0)
   })
 })

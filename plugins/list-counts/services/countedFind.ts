@@ -31,8 +31,12 @@ export function countedFind(adapter: Adapter, tables: Record<string, string>): F
   const find = adapter.find.bind(adapter)
   return async (args) => {
     const table = tables[args.collection]
-    const limit = args.limit ?? 10
-    if (!table || args.pagination === false || limit <= 0 || args.draftsEnabled) return find(args)
+    const { limit } = args
+    // Only a page asked for as one: Payload's delete and bulk update find every match with no limit and no
+    // `pagination`, and a default limit here would cut them short. The admin list asks `draft: true` of every
+    // collection; only one with drafts reads another table.
+    const drafts = args.draftsEnabled && Boolean(adapter.payload.collections[args.collection]?.config.versions?.drafts)
+    if (!table || args.pagination !== true || typeof limit !== 'number' || limit <= 0 || drafts) return find(args)
     const tenants = tenantsOnly(args.where)
     if (tenants === null) return find(args)
     const page = args.page && args.page > 0 ? args.page : 1
@@ -46,12 +50,12 @@ export function countedFind(adapter: Adapter, tables: Record<string, string>): F
     const paginated: PaginatedDocs = {
       ...result,
       hasNextPage: page < totalPages,
-      hasPrevPage: page > 1,
+      hasPrevPage: totalDocs > 0 && page > 1,
       limit,
       nextPage: page < totalPages ? page + 1 : null,
       page,
       pagingCounter: totalDocs === 0 ? 1 : (page - 1) * limit + 1,
-      prevPage: page > 1 ? page - 1 : null,
+      prevPage: totalDocs > 0 && page > 1 ? page - 1 : null,
       totalDocs,
       totalPages,
     }
