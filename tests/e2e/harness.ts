@@ -141,22 +141,22 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Fills and submits the admin's login form shown on `page`. Before hydration a fill can be emptied by a late
- * render and a click sends nothing (under load the page is idle before it hydrates), so both are retried until
- * the login request goes out; then its answer must be 200.
+ * Fills and submits the admin's login form shown on `page`. Before hydration a late render can empty the
+ * fields (the request then goes out empty: 400) and a click can send nothing (under load the page is idle
+ * before it hydrates), so both are retried until the login answers 200.
  */
 export async function submitAdminLogin(page: Page, { email, password }: { email: string; password: string }): Promise<void> {
   for (let attempt = 1; ; attempt++) {
+    if (attempt > 5) throw new Error('The login form never sent the credentials typed into it.')
     await page.fill('#field-email', email)
     await page.fill('#field-password', password)
+    await page.waitForTimeout(200)
+    if ((await page.inputValue('#field-email')) !== email || (await page.inputValue('#field-password')) !== password) continue
     const sent = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/users/login', { timeout: 10_000 })
     await page.click('button[type=submit]')
     const answer = await sent.catch(() => null)
-    if (answer) {
-      if (answer.status() !== 200) throw new Error(`The login answered ${answer.status()}.`)
-      return
-    }
-    if (attempt === 5) throw new Error('The login form never sent its request.')
+    if (answer?.status() === 200) return
+    if (answer && answer.status() !== 400) throw new Error(`The login answered ${answer.status()}.`)
   }
 }
 
