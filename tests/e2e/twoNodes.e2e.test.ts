@@ -11,7 +11,7 @@ import { createThrowawayDatabase, dropDatabase } from '../helpers/databaseServer
 import { tinyPng, uploadForm } from '../helpers/fixtures'
 import { type S3TestServer, startS3Server } from '../helpers/s3Server'
 import { type ReceivedMail, type SmtpTestServer, startSmtpServer } from '../helpers/smtpServer'
-import { startWorker, waitForWorker, type WorkerProcess } from '../helpers/workerProcess'
+import { startHealthyWorker, type WorkerProcess } from '../helpers/workerProcess'
 import { freePort, startApp, type StartedApp, waitForHealth } from './app'
 import { EVERY_DAY } from './harness'
 
@@ -78,8 +78,8 @@ describe('two web nodes and a worker', () => {
     }
     // The first node applies the migrations; the second and the worker then find none pending.
     const nodeA = await startNode()
-    worker = await startWorker({ ...shared, ATELIER_ROLE: 'worker' })
-    await Promise.all([startNode(), waitForWorker(worker)])
+    const [, started] = await Promise.all([startNode(), startHealthyWorker({ ...shared, ATELIER_ROLE: 'worker' })])
+    worker = started
 
     const login = await call(nodeA, 'POST', '/users/login', ADMIN)
     token = (login.body as { token: string }).token

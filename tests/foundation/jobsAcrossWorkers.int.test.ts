@@ -13,7 +13,7 @@ import { createTenant, createUser } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
 import { seedAuditRows } from '../helpers/seedAuditRows'
 import { type SmtpTestServer, startSmtpServer } from '../helpers/smtpServer'
-import { startWorker, waitForWorker, waitUntil, type WorkerProcess } from '../helpers/workerProcess'
+import { startHealthyWorker, waitUntil, type WorkerProcess } from '../helpers/workerProcess'
 
 const JOBS = 50
 const ALERT_TASK = 'auditAlert'
@@ -64,8 +64,7 @@ describe('jobs across worker processes', { timeout: 240_000 }, () => {
     await seedAuditRows(app.payload, { count: JOBS, tenantId: tenant.id })
     const seeded = await app.payload.find({ collection: 'audit-logs', depth: 0, pagination: false, where: { collection: { equals: 'media' } } })
     entryIds = seeded.docs.map((entry) => entry.id)
-    workers = await Promise.all([1, 2, 3].map(() => startWorker(smtp.env)))
-    await Promise.all(workers.map((worker) => waitForWorker(worker)))
+    workers = await Promise.all([1, 2, 3].map(() => startHealthyWorker(smtp.env)))
   })
 
   afterAll(async () => {
@@ -167,9 +166,8 @@ describe('jobs across worker processes', { timeout: 240_000 }, () => {
 
   it('on SIGTERM, finishes the job in hand before exiting 0', async () => {
     const slowSmtp = await startSlowSmtpServer(3_000)
-    const worker = await startWorker({ ...slowSmtp.env, ATELIER_SHUTDOWN_GRACE_SECONDS: '20' })
+    const worker = await startHealthyWorker({ ...slowSmtp.env, ATELIER_SHUTDOWN_GRACE_SECONDS: '20' })
     try {
-      await waitForWorker(worker)
       const job = await queueAlert(entryIds[0]!)
       await slowSmtp.receiving
       const signalledAt = Date.now()
@@ -190,9 +188,8 @@ describe('jobs across worker processes', { timeout: 240_000 }, () => {
 
   it('on SIGTERM, gives the job in hand back to the queue when the grace ends, and exits 0', async () => {
     const slowSmtp = await startSlowSmtpServer(60_000)
-    const worker = await startWorker({ ...slowSmtp.env, ATELIER_SHUTDOWN_GRACE_SECONDS: '1' })
+    const worker = await startHealthyWorker({ ...slowSmtp.env, ATELIER_SHUTDOWN_GRACE_SECONDS: '1' })
     try {
-      await waitForWorker(worker)
       const job = await queueAlert(entryIds[1]!)
       await slowSmtp.receiving
       const signalledAt = Date.now()

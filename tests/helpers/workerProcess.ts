@@ -46,6 +46,24 @@ export async function waitForWorker(worker: WorkerProcess, timeoutMs = 150_000):
   throw new Error(`No healthy worker within ${timeoutMs} ms:\n${worker.output()}`)
 }
 
+/**
+ * A started worker whose health port answers. On Node 20, tsx's loader now and then leaves the entry's
+ * top-level await unsettled and Node exits 13 before anything runs (seen under load): such a start is
+ * tried again, up to `attempts` in all. Any other failure stops the process and is thrown.
+ */
+export async function startHealthyWorker(env: Record<string, string> = {}, attempts = 3): Promise<WorkerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const worker = await startWorker(env)
+    try {
+      await waitForWorker(worker)
+      return worker
+    } catch (error) {
+      await worker.stop('SIGKILL')
+      if (worker.process.exitCode !== 13 || attempt === attempts) throw error
+    }
+  }
+}
+
 /** Polls `condition` every 100 ms until it holds. */
 export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 60_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs
