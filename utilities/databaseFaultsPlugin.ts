@@ -1,6 +1,18 @@
 // What a dropped database connection must not be taken for: a bad request, or a write that was stored. Listed
 // last among the plugins, so that it sees every field the others added.
-import type { AuthStrategy, AuthStrategyFunctionArgs, Config, Field, Payload, PayloadRequest, Plugin, Validate } from 'payload'
+import type {
+  AuthStrategy,
+  AuthStrategyFunctionArgs,
+  CollectionConfig,
+  Config,
+  Endpoint,
+  Field,
+  Payload,
+  PayloadRequest,
+  PayloadHandler,
+  Plugin,
+  Validate,
+} from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq } from 'payload'
@@ -109,6 +121,28 @@ function watchAuthStrategies(payload: Payload): void {
   }))
 }
 
+/**
+ * Payload's `GET /me` reads the user again with a findByID outside any transaction: with read replicas, on a
+ * replica, which may not hold a change made a moment ago on another node (or, behind, the user at all). This
+ * endpoint comes before Payload's own (the first match wins) and runs it in a read on the primary.
+ */
+function meOnPrimary(slug: string): Endpoint {
+  const handler: PayloadHandler = async (req) => {
+    const endpoints = (req.payload.collections as Record<string, { config: { endpoints: Endpoint[] | false } } | undefined>)[slug]?.config.endpoints
+    const payloadMe = (Array.isArray(endpoints) ? endpoints : []).find(
+      (endpoint) => endpoint.path === '/me' && endpoint.method === 'get' && endpoint.handler !== handler,
+    )
+    if (!payloadMe) throw new Error(`Payload's /me endpoint of ${slug} is missing`)
+    return readOnPrimary(req, () => Promise.resolve(payloadMe.handler(req)))
+  }
+  return { handler, method: 'get', path: '/me' }
+}
+
+const withMeOnPrimary = (collection: CollectionConfig): CollectionConfig =>
+  collection.auth && collection.endpoints !== false
+    ? { ...collection, endpoints: [meOnPrimary(collection.slug), ...(collection.endpoints ?? [])] }
+    : collection
+
 export type DatabaseFaultsPluginOptions = {
   /** @default true */
   enabled?: boolean
@@ -117,7 +151,7 @@ export type DatabaseFaultsPluginOptions = {
 /**
  * Relationship checks that blame a failed query on the database, not on the value; and, installed when Payload
  * starts, transactions whose failed COMMIT fails the operation (`surfaceCommitFailures`) and auth strategies
- * that tell a failed user lookup from refused credentials.
+ * that tell a failed user lookup from refused credentials; each auth collection's `/me` reads the primary.
  */
 export const databaseFaultsPlugin =
   (options: DatabaseFaultsPluginOptions = {}): Plugin =>
@@ -125,7 +159,9 @@ export const databaseFaultsPlugin =
     if (options.enabled === false) return incomingConfig
     return {
       ...incomingConfig,
-      collections: (incomingConfig.collections ?? []).map((collection) => ({ ...collection, fields: guardRelationChecks(collection.fields) })),
+      collections: (incomingConfig.collections ?? []).map((collection) =>
+        withMeOnPrimary({ ...collection, fields: guardRelationChecks(collection.fields) }),
+      ),
       globals: (incomingConfig.globals ?? []).map((global) => ({ ...global, fields: guardRelationChecks(global.fields) })),
       onInit: async (payload) => {
         surfaceCommitFailures(payload)

@@ -58,4 +58,14 @@ describe('auth with read replicas', () => {
     expect(found?.id).toBe(user.id)
     expect(found?.email).toBe(user.email)
   })
+
+  it('GET /api/users/me reads the signed-in user on the primary', async () => {
+    await pastWriteWindow()
+    const response = await app.rest.get('/users/me', { query: { depth: 0 }, token })
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as { token?: string; user: null | User }
+    expect(body.user?.id).toBe(user.id)
+    expect(body.user?.email).toBe(user.email)
+    expect(body.token).toBe(token)
+  })
 })
