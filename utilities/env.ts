@@ -1,6 +1,8 @@
 // Reads and checks Atelier's environment once. Every env var the app reads is listed here.
 import { z } from 'zod'
 
+import { onForgetProcessCaches } from './processCaches'
+
 export const DEV_PAYLOAD_SECRET = 'atelier-development-secret-do-not-use-in-production'
 export const DEV_ADMIN_EMAIL = 'admin@atelier.test'
 export const DEV_ADMIN_PASSWORD = 'atelier-admin'
@@ -186,6 +188,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AtelierEnv {
 }
 
 let processEnv: AtelierEnv | undefined
+onForgetProcessCaches(() => {
+  processEnv = undefined
+})
 
 /**
  * The app's environment, read and checked on first use and kept for the life of the process. First used

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis'
 import { RateLimiterPostgres, RateLimiterRedis, type RateLimiterStoreAbstract } from 'rate-limiter-flexible'
 
 import { atelierEnv } from './env'
+import { onForgetProcessCaches } from './processCaches'
 
 export const RATE_LIMITS_TABLE = 'rate_limits'
 const REDIS_CONNECT_TIMEOUT_MS = 2_000
@@ -144,6 +145,10 @@ export function redisStore(url: string): RateLimitStore {
 const redactedUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@')
 
 let processStore: RateLimitStore | undefined
+onForgetProcessCaches(() => {
+  void processStore?.close()
+  processStore = undefined
+})
 
 /** The store of this process, chosen once from the environment. */
 export function defaultRateLimitStore(): RateLimitStore {

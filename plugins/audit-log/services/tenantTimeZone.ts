@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { processCache } from '../../../utilities/processCaches'
+
 // Time zones change rarely; caching them keeps the audit hooks to one extra write per change.
-const zones = new Map<string, { expires: number; zone: string }>()
+const zones = processCache<string, { expires: number; zone: string }>()
 const TTL_MS = 60_000
 
 export async function tenantTimeZone(req: PayloadRequest, tenantId: number | string): Promise<string | undefined> {

@@ -7,6 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { RateTable } from './conversion'
 
+import { processCache } from '../../../utilities/processCaches'
 import { poolDb } from '../../../utilities/transactionDb'
 
 export type DatedRates = { date: string; rates: RateTable }
@@ -15,7 +16,7 @@ const LATEST = 'latest'
 /** Past days asked for are few (reports, reproductions); a bound keeps a scan of years from filling memory. */
 const MAX_ENTRIES = 400
 const TTL_MS = 10 * 60_000
-const tables = new Map<string, { loadedAt: number; table: Promise<DatedRates | null> }>()
+const tables = processCache<string, { loadedAt: number; table: Promise<DatedRates | null> }>()
 
 export function forgetRates(): void {
   tables.clear()

@@ -4,6 +4,7 @@ import { z } from 'zod'
 
 import { notFound, withErrorHandling } from '../../../utilities/apiErrors'
 import { atelierEnv } from '../../../utilities/env'
+import { onForgetProcessCaches } from '../../../utilities/processCaches'
 import { createRateLimiter, type RateLimiter } from '../../../utilities/rateLimit'
 import { requestMeta } from '../../../utilities/requestMeta'
 import { servedFeed } from '../services/calendarFeedFetch'
@@ -13,6 +14,9 @@ const paramsSchema = z.object({ token: z.string().max(100) })
 
 // Per client IP, at the rate of the other public endpoints (ATELIER_PUBLIC_RATE_LIMIT a minute).
 let limiter: RateLimiter | undefined
+onForgetProcessCaches(() => {
+  limiter = undefined
+})
 const icsLimiter = () =>
   (limiter ??= createRateLimiter({ limit: atelierEnv().ATELIER_PUBLIC_RATE_LIMIT, name: 'calendar-feed', onStoreError: 'allow', windowMs: 60_000 }))
 

@@ -10,6 +10,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Namespace } from './namespaces'
 
 import { DEFAULT_LOCALE } from '../../../utilities/locales'
+import { processCache } from '../../../utilities/processCaches'
 import { poolDb } from '../../../utilities/transactionDb'
 
 export type Messages = Record<string, string>
@@ -17,7 +18,7 @@ export type Messages = Record<string, string>
 export type Source = { locale: string; origin: 'platform' | 'studio' }
 export type Resolved = Record<string, { source: Source; value: string }>
 
-const cache = new Map<string, { resolved: Promise<Resolved>; version: string }>()
+const cache = processCache<string, { resolved: Promise<Resolved>; version: string }>()
 
 export const forgetTranslations = (): void => cache.clear()
 

@@ -28,7 +28,12 @@ export function restrictInternalCollections(payload: Payload): void {
   if (preferences) {
     preferences.access = { ...preferences.access, update: preferenceOwner }
     if (Array.isArray(preferences.endpoints) && !preferences.endpoints.some(isGuarded)) {
-      preferences.endpoints = preferences.endpoints.map((endpoint) => markGuarded(guardPreferenceEndpoint(endpoint)))
+      // Only the wrappers are marked: the endpoints left as they are include Payload's default ones, objects that
+      // every config built in this process shares.
+      preferences.endpoints = preferences.endpoints.map((endpoint) => {
+        const guarded = guardPreferenceEndpoint(endpoint)
+        return guarded === endpoint ? endpoint : markGuarded(guarded)
+      })
     }
   }
   const stats = payload.config.globals.find((global) => global.slug === JOB_STATS_SLUG)

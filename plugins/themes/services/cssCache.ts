@@ -1,11 +1,13 @@
 // Stylesheets already answered, kept a minute in this process: the booking page asks for one on every
 // visit. Forgotten at once when a theme changes on this node; another node's change shows within the
 // minute (and browsers keep the sheet five minutes anyway, Cache-Control).
+import { processCache } from '../../../utilities/processCaches'
+
 export type ServedCss = { body: string; etag: string }
 
 const TTL_MS = 60_000
 const MAX_ENTRIES = 1_000
-const served = new Map<string, { at: number; css: Promise<ServedCss> }>()
+const served = processCache<string, { at: number; css: Promise<ServedCss> }>()
 
 export const forgetThemeCss = (): void => served.clear()
 
