@@ -124,22 +124,26 @@ function watchAuthStrategies(payload: Payload): void {
 /**
  * Payload's `GET /me` reads the user again with a findByID outside any transaction: with read replicas, on a
  * replica, which may not hold a change made a moment ago on another node (or, behind, the user at all). This
- * endpoint comes before Payload's own (the first match wins) and runs it in a read on the primary.
+ * endpoint comes before Payload's own (the first match wins) and runs it in a read on the primary; a caller who
+ * is not signed in to this collection reads nothing, so it costs no transaction.
  */
+const ME_ON_PRIMARY = Symbol('meOnPrimary')
+
 function meOnPrimary(slug: string): Endpoint {
   const handler: PayloadHandler = async (req) => {
     const endpoints = (req.payload.collections as Record<string, { config: { endpoints: Endpoint[] | false } } | undefined>)[slug]?.config.endpoints
     const payloadMe = (Array.isArray(endpoints) ? endpoints : []).find(
-      (endpoint) => endpoint.path === '/me' && endpoint.method === 'get' && endpoint.handler !== handler,
+      (endpoint) => endpoint.path === '/me' && endpoint.method === 'get' && !(ME_ON_PRIMARY in endpoint),
     )
     if (!payloadMe) throw new Error(`Payload's /me endpoint of ${slug} is missing`)
+    if (req.user?.collection !== slug) return payloadMe.handler(req)
     return readOnPrimary(req, () => Promise.resolve(payloadMe.handler(req)))
   }
-  return { handler, method: 'get', path: '/me' }
+  return { [ME_ON_PRIMARY]: true, handler, method: 'get', path: '/me' } as Endpoint
 }
 
 const withMeOnPrimary = (collection: CollectionConfig): CollectionConfig =>
-  collection.auth && collection.endpoints !== false
+  collection.auth && collection.endpoints !== false && !(collection.endpoints ?? []).some((endpoint) => ME_ON_PRIMARY in endpoint)
     ? { ...collection, endpoints: [meOnPrimary(collection.slug), ...(collection.endpoints ?? [])] }
     : collection
 

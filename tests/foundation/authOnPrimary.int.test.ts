@@ -68,4 +68,10 @@ describe('auth with read replicas', () => {
     expect(body.user?.email).toBe(user.email)
     expect(body.token).toBe(token)
   })
+
+  it('GET /api/users/me signed out answers as Payload does: 200, no user', async () => {
+    const response = await app.rest.get('/users/me')
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { user: null | User }).user).toBeNull()
+  })
 })
