@@ -329,7 +329,9 @@ describe('pdfStream', () => {
     const { stdout: last } = await run('pdftotext', ['-layout', '-f', String(pageCount), '-l', String(pageCount), file, '-'])
     expect(last).toMatch(new RegExp(`^\\s*${pageCount} ?/ ?${pageCount}\\s*$`, 'm'))
     expect(last).toContain(`Client ${total}`)
-  }, 30_000)
+    // About 13 s alone; the heap is what is asserted, so a busy machine (two workers, children of other files)
+    // gets room rather than a timeout.
+  }, 120_000)
 
   it('says so when there are no rows', async () => {
     const { pages } = paged([], 10)
