@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { classifyStartFailure, LogTail, startEmbeddedPostgres } from '../../utilities/embeddedPostgres'
 import { freePort } from '../../utilities/freePort'
@@ -26,14 +26,17 @@ describe('embedded PostgreSQL start', () => {
 
   describe('with a real server', () => {
     let runDir = ''
+    // Made before any test, so that each one has it whatever order they run in.
+    beforeAll(async () => {
+      runDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-pg-start-'))
+      // As root the server runs as the `postgres` OS user, which must be able to enter this folder.
+      await chmod(runDir, 0o755)
+    })
     afterAll(async () => {
       if (runDir) await rm(runDir, { force: true, recursive: true })
     })
 
     it('starts over a postmaster.pid left by a killed server whose PID is now another process', async () => {
-      runDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-pg-start-'))
-      // As root the server runs as the `postgres` OS user, which must be able to enter this folder.
-      await chmod(runDir, 0o755)
       const dataDir = path.join(runDir, 'data')
       const port = await freePort()
       await startEmbeddedPostgres({ dataDir, persistent: true, port })
