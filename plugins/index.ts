@@ -39,7 +39,7 @@ export const atelierPlugins = (env: AtelierEnv): Plugin[] => [
   currencyPlugin(currencyOptionsFromEnv(env)),
   themesPlugin(),
   i18nPlugin(),
-  dashboardPlugin(),
+  dashboardPlugin({ feedRateLimit: env.ATELIER_PUBLIC_RATE_LIMIT }),
   reportsPlugin(),
   aiChatPlugin(aiChatOptionsFromEnv(env)),
   listCountsPlugin(),

@@ -42,7 +42,7 @@ export const dashboardPlugin =
         createCalendarFeedEndpoint,
         rotateCalendarFeedEndpoint,
         revokeCalendarFeedEndpoint,
-        calendarFeedIcsEndpoint,
+        calendarFeedIcsEndpoint(options.feedRateLimit ?? 60),
       ],
     }
   }

@@ -3,6 +3,8 @@ export type DashboardPluginOptions = {
   cacheMs?: number
   /** @default true */
   enabled?: boolean
+  /** Calendar feed fetches per client IP a minute, as the other public endpoints (ATELIER_PUBLIC_RATE_LIMIT). @default 60 */
+  feedRateLimit?: number
 }
 
 /** An amount in minor units of `currency` (ISO 4217). */

@@ -33,7 +33,7 @@ export const listCountsPlugin =
         ...db,
         init: (args: { payload: Payload }) => {
           const adapter = db.init(args)
-          adapter.find = countedFind(adapter as Parameters<typeof countedFind>[0], tables)
+          adapter.find = countedFind(adapter, tables)
           return adapter
         },
       },

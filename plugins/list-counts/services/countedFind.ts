@@ -1,7 +1,7 @@
 // A list's total from the per-studio row counts that triggers keep (migration 20261206_211016_list_counts),
 // instead of Payload's count(*), which reads every index entry of the studio: about 200 ms at a million
 // bookings, on every page of the admin list (Payload's list view has no option to skip it).
-import type { BaseDatabaseAdapter, PaginatedDocs, PayloadRequest } from 'payload'
+import type { BaseDatabaseAdapter, PaginatedDocs } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
@@ -9,7 +9,6 @@ import { type Executor, transactionDb } from '../../../utilities/transactionDb'
 import { ALL_TENANTS, tenantsOnly } from './tenantsOnly'
 
 type Find = BaseDatabaseAdapter['find']
-type Adapter = BaseDatabaseAdapter & { drizzle: Executor }
 
 /** Rows of `table` in the studios given (every row for ALL_TENANTS), summed from the kept counts. */
 export async function countedRows(executor: Executor, table: string, tenants: Set<number> | typeof ALL_TENANTS): Promise<number> {
@@ -27,7 +26,7 @@ export async function countedRows(executor: Executor, table: string, tenants: Se
  * studios is read with `pagination: false` (the same page, no count), and its total comes from the kept
  * counts. Any other query, and every other collection, goes through unchanged.
  */
-export function countedFind(adapter: Adapter, tables: Record<string, string>): Find {
+export function countedFind(adapter: BaseDatabaseAdapter, tables: Record<string, string>): Find {
   const find = adapter.find.bind(adapter)
   return async (args) => {
     const table = tables[args.collection]
@@ -43,7 +42,7 @@ export function countedFind(adapter: Adapter, tables: Record<string, string>): F
     const [result, totalDocs] = await Promise.all([
       find({ ...args, limit, page, pagination: false }),
       // In the request's transaction when it has one: its own inserts count.
-      (args.req?.payload ? transactionDb(args.req as PayloadRequest) : Promise.resolve(adapter.drizzle)).then((executor) => countedRows(executor, table, tenants)),
+      transactionDb({ payload: adapter.payload, transactionID: args.req?.transactionID }).then((executor) => countedRows(executor, table, tenants)),
     ])
     // As Payload answers an empty list: one page, counting from 1.
     const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
