@@ -2,7 +2,7 @@
 // report cannot be turned into a customer listing by someone who may not read customers (nor sent on with its
 // schedule owner's permissions); odd values answer 400, never 500; a period cannot make millions of rows.
 import { sql } from '@payloadcms/db-postgres'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Room, ScheduledReport, Tenant, User } from '../../payload-types'
 
@@ -104,11 +104,17 @@ describe('reports: what an attacker tried', () => {
     const other = await within(10_000, build({ source: 'rooms' }).then((response) => response.status))
     expect(other).toBe(200)
     for (const reader of readers) await reader.cancel()
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    const entries = (await audited()).slice(before) as { details: { complete: boolean; fields: string[] } }[]
-    expect(entries).toHaveLength(4)
+    // Each cancelled download audits itself and rolls its cursor back as it unwinds: under load, not at once.
+    const settled = { interval: 100, timeout: 10_000 }
+    const entries = await vi.waitFor(async () => {
+      const stopped = (await audited()).slice(before) as { details: { complete: boolean; fields: string[] } }[]
+      expect(stopped).toHaveLength(4)
+      return stopped
+    }, settled)
     expect(entries.every((entry) => entry.details.complete === false && entry.details.fields.includes('ref'))).toBe(true)
-    const { rows } = await db().execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)
-    expect(rows[0]!.n).toBe(0)
+    await vi.waitFor(async () => {
+      const { rows } = await db().execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)
+      expect(rows[0]!.n).toBe(0)
+    }, settled)
   })
 })
