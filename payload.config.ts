@@ -10,6 +10,7 @@ import { mediaCollection } from './collections/Media'
 import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
 import { healthEndpoint } from './endpoints/health'
+import { adapterPg } from './utilities/adapterPg'
 import { answerRestErrorsInProjectShape } from './utilities/apiErrors'
 import { databaseFaultsPlugin } from './utilities/databaseFaultsPlugin'
 import { migrations } from './migrations'
@@ -42,6 +43,8 @@ export const atelierConfig = (env: AtelierEnv = atelierEnv()): Promise<Sanitized
     db: migrateOneAtATime(
       postgresAdapter({
         migrationDir: path.resolve(dirname, 'migrations'),
+        // Releases the connection the adapter opens each pool with, and survives a replica down at boot.
+        pg: adapterPg(env.readReplicaUrls),
         pool: {
           connectionString: env.DATABASE_URL ?? '',
           connectionTimeoutMillis: 5_000,

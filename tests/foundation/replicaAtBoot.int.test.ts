@@ -1,0 +1,49 @@
+// How a pool starts (utilities/adapterPg.ts): the adapter opened every pool with a connection it never released,
+// and did not await a replica's, so a replica down at boot was an unhandled rejection.
+import type { Pool } from 'pg'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
+import { startTestApp, type TestApp } from '../helpers/payload'
+import { replicaPools } from '../../utilities/readReplicas'
+
+const connectionsInUse = (pool: Pool) => pool.totalCount - pool.idleCount
+
+describe('a read replica down at boot', () => {
+  let app: TestApp
+  const unhandled: unknown[] = []
+  const hear = (reason: unknown) => unhandled.push(reason)
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', hear)
+    // Nothing listens on port 1: the replica refuses every connection.
+    app = await startTestApp({ DATABASE_REPLICA_URLS: 'postgres://postgres@127.0.0.1:1/replica' })
+    // The adapter's warm-up of the replica runs after the boot returns: let it fail.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  })
+  afterAll(async () => {
+    process.off('unhandledRejection', hear)
+    await app?.close()
+  })
+
+  it('boots, with no unhandled rejection', () => {
+    expect(replicaPools(app.payload)).toHaveLength(1)
+    expect(unhandled).toEqual([])
+  })
+
+  it('holds no connection of the primary once booted (the warm-up connection went back to the pool)', () => {
+    expect(connectionsInUse(app.payload.db.pool)).toBe(0)
+  })
+
+  it('writes and transactions still work (the primary); a read that goes to the replica answers 503, not 500', async () => {
+    const studio = await createTenant(app.payload, { name: 'Replica Down Studio' })
+    const user = await createUser(app.payload, [{ role: 'owner', tenant: studio }])
+    const token = await app.rest.login(user.email, PASSWORD)
+    // Past the 2 s in which this process's reads stay on the primary after a write.
+    await new Promise((resolve) => setTimeout(resolve, 2_100))
+    const list = await app.rest.get('/rooms', { token })
+    expect(list.status).toBe(503)
+    expect(await list.json()).toMatchObject({ code: 'database_unavailable' })
+  })
+})
