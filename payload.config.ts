@@ -44,7 +44,7 @@ export const atelierConfig = (env: AtelierEnv = atelierEnv()): Promise<Sanitized
       postgresAdapter({
         migrationDir: path.resolve(dirname, 'migrations'),
         // Releases the connection the adapter opens each pool with, and survives a replica down at boot.
-        pg: adapterPg(env.readReplicaUrls),
+        pg: adapterPg(env.DATABASE_URL ?? '', env.readReplicaUrls),
         pool: {
           connectionString: env.DATABASE_URL ?? '',
           connectionTimeoutMillis: 5_000,

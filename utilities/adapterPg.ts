@@ -1,5 +1,5 @@
 // node-postgres as the Postgres adapter gets it (`postgresAdapter({ pg })`), with one change to how a pool starts.
-import type { PoolClient } from 'pg'
+import type { PoolClient, PoolConfig } from 'pg'
 
 import pg from 'pg'
 
@@ -10,12 +10,21 @@ type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined
  * releases that client: one connection per pool held for good, and for a replica the promise is not even awaited,
  * so a replica down at boot was an unhandled rejection (a worker exited on it). Here a pool's first bare connect
  * opens a connection and releases it at once, then answers no client, which the adapter takes as "nothing to
- * keep". The primary's failure is still thrown (the adapter stops the boot); a replica's is written to stderr,
- * and its pool connects on first use, as after any drop.
+ * keep". The primary's failure is still thrown (the adapter stops the boot, or creates a missing database); a
+ * replica's is written to stderr, and its pool connects on first use, as after any drop.
  */
-export function adapterPg(replicaUrls: readonly string[]): typeof pg {
+export function adapterPg(primaryUrl: string, replicaUrls: readonly string[]): typeof pg {
   class WarmingPool extends pg.Pool {
     #warmedUp = false
+
+    constructor(config?: PoolConfig) {
+      super(config)
+      // Until onInit adds the app's listeners (utilities/poolErrors.ts, readReplicas.ts), a connection the server
+      // drops must not be an uncaught exception; nor on a replica pool a dev reload makes again without onInit.
+      this.on('error', (error) => {
+        if (this.listenerCount('error') === 1) console.error(`PostgreSQL dropped an idle connection: ${error.message}`)
+      })
+    }
 
     override connect(): Promise<PoolClient>
     override connect(callback: ConnectCallback): void
@@ -33,7 +42,7 @@ export function adapterPg(replicaUrls: readonly string[]): typeof pg {
         client.release()
       } catch (error) {
         const url = this.options.connectionString ?? ''
-        if (!replicaUrls.includes(url)) throw error
+        if (url === primaryUrl || !replicaUrls.includes(url)) throw error
         console.error(`A read replica could not be reached at start (${(error as Error).message}); its reads fail until it answers.`)
       }
       return undefined

@@ -2,11 +2,14 @@
 // and did not await a replica's, so a replica down at boot was an unhandled rejection.
 import type { Pool } from 'pg'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { adapterPg } from '../../utilities/adapterPg'
+import { databaseUrl } from '../../utilities/embeddedPostgres'
+import { replicaPools } from '../../utilities/readReplicas'
 import { createTenant, createUser, PASSWORD } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/payload'
-import { replicaPools } from '../../utilities/readReplicas'
 
 const connectionsInUse = (pool: Pool) => pool.totalCount - pool.idleCount
 
@@ -19,7 +22,7 @@ describe('a read replica down at boot', () => {
     process.on('unhandledRejection', hear)
     // Nothing listens on port 1: the replica refuses every connection.
     app = await startTestApp({ DATABASE_REPLICA_URLS: 'postgres://postgres@127.0.0.1:1/replica' })
-    // The adapter's warm-up of the replica runs after the boot returns: let it fail.
+    // The adapter does not await its warm-up of the replica: its failure may come after the boot returns.
     await new Promise((resolve) => setTimeout(resolve, 500))
   })
   afterAll(async () => {
@@ -45,5 +48,32 @@ describe('a read replica down at boot', () => {
     const list = await app.rest.get('/rooms', { token })
     expect(list.status).toBe(503)
     expect(await list.json()).toMatchObject({ code: 'database_unavailable' })
+  })
+})
+
+describe("the adapter's pools before the app listens to them", () => {
+  it('answer the warm-up with no client, and a connection the server drops is no uncaught exception', async () => {
+    const url = databaseUrl(inject('databaseServerUrl'), 'postgres')
+    const uncaught: unknown[] = []
+    const hear = (error: unknown) => uncaught.push(error)
+    process.on('uncaughtException', hear)
+    const pool = new (adapterPg(url, []).Pool)({ application_name: 'pool-start-test', connectionString: url, max: 2 })
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      expect(await pool.connect()).toBeUndefined()
+      await Promise.all([pool.query('select pg_sleep(0.05)'), pool.query('select pg_sleep(0.05)')])
+      expect(pool.idleCount).toBe(2)
+      const { rowCount } = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'pool-start-test'`)
+      expect(rowCount).toBe(2)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(uncaught).toEqual([])
+      // The pool connects again on next use.
+      expect((await pool.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }])
+    } finally {
+      process.off('uncaughtException', hear)
+      await admin.end()
+      await pool.end()
+    }
   })
 })
