@@ -16,7 +16,7 @@ type Migrator = { exit: Promise<null | number>; go: () => void; output: () => st
 // unsettled (as tests/helpers/workerProcess.ts): such a start is tried again.
 const NODE_LOADER_EXIT = 13
 
-function startMigratorOnce(url: string): Migrator & { exitBeforeReady: Promise<null | number> } {
+function startMigratorOnce(url: string): Migrator {
   let output = ''
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/runMigrationsProcess.ts'], {
     env: { ...process.env, ATELIER_LOG_LEVEL: 'info', DATABASE_URL: url, REDIS_URL: '' },
@@ -30,15 +30,14 @@ function startMigratorOnce(url: string): Migrator & { exitBeforeReady: Promise<n
     if (output.includes('ready\n')) readyNow()
   })
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  // Settles with the exit code when the process ends before "ready", never otherwise.
-  const exitBeforeReady = Promise.race([exit, ready.then(() => new Promise<never>(() => {}))])
-  return { exit, exitBeforeReady, go: () => child.stdin.write('go\n'), output: () => output, ready }
+  return { exit, go: () => child.stdin.write('go\n'), output: () => output, ready }
 }
 
 async function startMigrator(url: string, attempts = 3): Promise<Migrator> {
   for (let attempt = 1; ; attempt++) {
     const migrator = startMigratorOnce(url)
-    const code = await Promise.race([migrator.ready.then(() => 'ready' as const), migrator.exitBeforeReady])
+    // Whichever comes first: a migrator waits for "go" once ready, so it cannot exit after printing it.
+    const code = await Promise.race([migrator.ready.then(() => 'ready' as const), migrator.exit])
     if (code === 'ready') return migrator
     if (code !== NODE_LOADER_EXIT || attempt === attempts) throw new Error(`Exited (${code}) before it was ready:\n${migrator.output()}`)
   }
