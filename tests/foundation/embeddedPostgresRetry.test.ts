@@ -76,11 +76,13 @@ describe('a failed start of the embedded PostgreSQL', () => {
       const port = await freePort()
       const running = await startEmbeddedPostgres({ dataDir: dataDir(), persistent: true, port })
       try {
-        const lock = await readFile(lockFile(), 'utf8')
+        // The running server's own lines of its lock file; its last, the status, it moves on to "ready" by itself.
+        const serverLines = async () => (await readFile(lockFile(), 'utf8')).split('\n').slice(0, 7).join('\n')
+        const lock = await serverLines()
         await expect(startEmbeddedPostgres({ dataDir: dataDir(), persistent: true, port: await freePort() })).rejects.toThrow(
           /did not start on port \d+\. Its last log lines:[\s\S]*lock file "postmaster\.pid" already exists/,
         )
-        expect(await readFile(lockFile(), 'utf8')).toBe(lock)
+        expect(await serverLines()).toBe(lock)
         expect(await selectOne(running.serverUrl)).toBe(1)
       } finally {
         await running.stop()
